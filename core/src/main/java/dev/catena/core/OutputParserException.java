@@ -1,0 +1,38 @@
+package dev.catena.core;
+
+/**
+ * Model output could not be parsed into what was expected. Keeps the raw model text, so a caller
+ * can log it, show it or ask the model to fix it.
+ */
+public class OutputParserException extends CatenaException {
+
+    private final String rawOutput;
+    private final String expected;
+
+    public OutputParserException(String problem, String rawOutput, String expected) {
+        this(problem, rawOutput, expected, null);
+    }
+
+    public OutputParserException(String problem, String rawOutput, String expected, Throwable cause) {
+        super(problem + "; expected " + expected + ", got: " + excerpt(rawOutput), cause);
+        this.rawOutput = rawOutput;
+        this.expected = expected;
+    }
+
+    private static String excerpt(String text) {
+        if (text == null) {
+            return "null";
+        }
+        return text.length() <= 300 ? "\"" + text + "\"" : "\"" + text.substring(0, 300) + "…\" (" + text.length() + " chars)";
+    }
+
+    /** The model's text as it was. */
+    public String rawOutput() {
+        return rawOutput;
+    }
+
+    /** What the parser expected, in words. */
+    public String expected() {
+        return expected;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.catena.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A component whose failed calls are tried again as a {@link RetryPolicy} says; each attempt is a child run. */
+final class Retrying<I, O> implements Component<I, O> {
+
+    private final Component<I, O> delegate;
+    private final RetryPolicy policy;
+
+    Retrying(Component<I, O> delegate, RetryPolicy policy) {
+        this.delegate = delegate;
+        this.policy = policy;
+    }
+
+    @Override
+    public O call(I input, RunConfig config) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return delegate.invoke(input, config);
+            } catch (RuntimeException e) {
+                if (!policy.shouldRetry(e, attempt)) {
+                    throw e;
+                }
+                Duration delay = policy.delayAfter(e, attempt);
+                if (config.deadline().isPresent() && Instant.now().plus(delay).isAfter(config.deadline().get())) {
+                    DeadlineExceededException late = new DeadlineExceededException(
+                            "retry #" + attempt + " of " + delegate.name() + " after " + delay.toMillis() + " ms",
+                            config.deadline().get());
+                    late.addSuppressed(e);
+                    throw late;
+                }
+                try {
+                    policy.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    e.addSuppressed(interrupted);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "Retry(" + delegate.name() + ")";
+    }
+
+    @Override
+    public String kind() {
+        return delegate.kind();
+    }
+}
