@@ -4,6 +4,7 @@ import dev.catena.core.ChatMessage;
 import dev.catena.core.ChatMessageHistory;
 import dev.catena.core.RunConfig;
 import dev.catena.core.TokenCounter;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
@@ -66,7 +67,8 @@ public final class TokenBufferMemory implements ChatMemory {
     public List<ChatMessage> messages(String sessionId, RunConfig config) {
         List<ChatMessage> all = history.messages(sessionId);
         int[] counts = tokens.counts(sessionId, all);
-        return List.copyOf(TokenWindow.select(all, counts, 0, maxTokens, pinSystemMessages).messages(all, pinSystemMessages));
+        return Collections.unmodifiableList(
+                TokenWindow.select(all, counts, 0, maxTokens, pinSystemMessages).messages(all, pinSystemMessages));
     }
 
     @Override
