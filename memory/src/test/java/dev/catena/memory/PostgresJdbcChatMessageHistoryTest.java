@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class PostgresJdbcChatMessageHistoryTest extends ChatMessageHistoryContract {
 
@@ -66,6 +67,20 @@ class PostgresJdbcChatMessageHistoryTest extends ChatMessageHistoryContract {
             assertThat(rows).hasSize(5);
             LangChainFixtures.assertLangChainDict(rows.get(3), "human", "from Java");
             LangChainFixtures.assertLangChainDict(rows.get(4), "ai", "hello Python");
+        }
+    }
+
+    @Test
+    void worksThroughADataSourceWithAConnectionPerOperation() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(TestServers.postgresJdbcUrl());
+        String session = UUID.randomUUID().toString();
+        try (JdbcChatMessageHistory history = JdbcChatMessageHistory.of(dataSource)) {
+            history.add(session, List.of(ChatMessage.user("via a pool"), ChatMessage.ai("ok")));
+            assertThat(JdbcChatMessageHistory.of(dataSource).messages(session)).extracting(ChatMessage::text)
+                    .containsExactly("via a pool", "ok");
+            history.clear(session);
+            assertThat(history.messages(session)).isEmpty();
         }
     }
 
