@@ -1,0 +1,120 @@
+package dev.catena.core.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catena.core.ChatMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes chat messages in the two JSON forms other systems use:
+ * <ul>
+ *   <li>the OpenAI chat-completions {@code messages} shape ({@code role}, {@code content},
+ *       {@code tool_calls}, {@code tool_call_id}, {@code name}), also what most providers and
+ *       LangChain4j-style stores speak; see {@link OpenAiMessageForm};</li>
+ *   <li>LangChain's {@code messages_to_dict} shape ({@code {"type": "human", "data": {…}}}), so a
+ *       Python LangChain service and a Catena service can share a chat history; see
+ *       {@link LangChainMessageForm}.</li>
+ * </ul>
+ * Unknown fields are ignored; malformed input throws {@link MessageJsonException} naming the field.
+ *
+ * <pre>{@code
+ * String json = MessageJson.writeLangChain(history);
+ * List<ChatMessage> back = MessageJson.readLangChain(json);
+ * }</pre>
+ */
+public final class MessageJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private MessageJson() {
+    }
+
+    /** One message as an OpenAI message object. */
+    public static ObjectNode toOpenAi(ChatMessage message) {
+        return OpenAiMessageForm.write(message);
+    }
+
+    /** One OpenAI message object as a message. */
+    public static ChatMessage fromOpenAi(JsonNode node) {
+        return OpenAiMessageForm.read(node, "message");
+    }
+
+    /** Messages as an OpenAI {@code messages} array. */
+    public static String writeOpenAi(List<? extends ChatMessage> messages) {
+        ArrayNode array = NODES.arrayNode();
+        messages.forEach(m -> array.add(OpenAiMessageForm.write(m)));
+        return toJson(array);
+    }
+
+    /** An OpenAI {@code messages} array as messages. */
+    public static List<ChatMessage> readOpenAi(String json) {
+        JsonNode array = parseArray(json);
+        List<ChatMessage> result = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            result.add(OpenAiMessageForm.read(array.get(i), "messages[" + i + "]"));
+        }
+        return result;
+    }
+
+    /** One message as LangChain's {@code message_to_dict} object. */
+    public static ObjectNode toLangChain(ChatMessage message) {
+        return LangChainMessageForm.write(message);
+    }
+
+    /** One LangChain {@code message_to_dict} object as a message. */
+    public static ChatMessage fromLangChain(JsonNode node) {
+        return LangChainMessageForm.read(node, "message");
+    }
+
+    /** Messages as LangChain's {@code messages_to_dict} array. */
+    public static String writeLangChain(List<? extends ChatMessage> messages) {
+        ArrayNode array = NODES.arrayNode();
+        messages.forEach(m -> array.add(LangChainMessageForm.write(m)));
+        return toJson(array);
+    }
+
+    /** A LangChain {@code messages_to_dict} array as messages. */
+    public static List<ChatMessage> readLangChain(String json) {
+        JsonNode array = parseArray(json);
+        List<ChatMessage> result = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            result.add(LangChainMessageForm.read(array.get(i), "messages[" + i + "]"));
+        }
+        return result;
+    }
+
+    /** One message as compact JSON text in either form. */
+    public static String toJson(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot happen for a JsonNode tree", e);
+        }
+    }
+
+    /** Parses JSON text to a tree, with a clear error for malformed text. */
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MessageJsonException("$", "not valid JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+        }
+    }
+
+    private static JsonNode parseArray(String json) {
+        JsonNode node = parse(json);
+        if (!node.isArray()) {
+            throw new MessageJsonException("$", "expected a JSON array of messages, got " + node.getNodeType());
+        }
+        return node;
+    }
+}

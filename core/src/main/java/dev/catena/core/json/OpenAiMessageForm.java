@@ -1,0 +1,204 @@
+package dev.catena.core.json;
+
+import static dev.catena.core.json.JsonFields.describe;
+import static dev.catena.core.json.JsonFields.object;
+import static dev.catena.core.json.JsonFields.optionalText;
+import static dev.catena.core.json.JsonFields.requiredText;
+import static dev.catena.core.json.MessageJson.NODES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ContentPart;
+import dev.catena.core.SystemMessage;
+import dev.catena.core.ToolCall;
+import dev.catena.core.ToolMessage;
+import dev.catena.core.UserMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The OpenAI chat-completions message shape. A user message of one text part travels as a plain
+ * {@code content} string, otherwise as an array of {@code text} / {@code image_url} parts; an
+ * assistant message that only calls tools has {@code "content": null}; reasoning travels as
+ * DeepSeek's {@code reasoning_content}. On reading, {@code developer} is taken as {@code system}.
+ */
+public final class OpenAiMessageForm {
+
+    private OpenAiMessageForm() {
+    }
+
+    /** Writes one message. */
+    public static ObjectNode write(ChatMessage message) {
+        ObjectNode node = NODES.objectNode();
+        node.put("role", message.role().openAiName());
+        if (message instanceof SystemMessage s) {
+            node.put("content", s.text());
+        } else if (message instanceof UserMessage u) {
+            if (u.isTextOnly()) {
+                node.put("content", u.text());
+            } else {
+                ArrayNode parts = node.putArray("content");
+                u.content().forEach(p -> parts.add(writePart(p)));
+            }
+            if (u.name() != null) {
+                node.put("name", u.name());
+            }
+        } else if (message instanceof AiMessage ai) {
+            if (ai.text().isEmpty() && ai.hasToolCalls()) {
+                node.putNull("content");
+            } else {
+                node.put("content", ai.text());
+            }
+            if (ai.reasoning() != null) {
+                node.put("reasoning_content", ai.reasoning());
+            }
+            if (ai.hasToolCalls()) {
+                ArrayNode calls = node.putArray("tool_calls");
+                for (ToolCall call : ai.toolCalls()) {
+                    ObjectNode c = calls.addObject();
+                    c.put("id", call.id());
+                    c.put("type", "function");
+                    ObjectNode f = c.putObject("function");
+                    f.put("name", call.name());
+                    f.put("arguments", call.arguments());
+                }
+            }
+        } else if (message instanceof ToolMessage t) {
+            node.put("tool_call_id", t.toolCallId());
+            node.put("content", t.text());
+            if (t.name() != null) {
+                node.put("name", t.name());
+            }
+        }
+        return node;
+    }
+
+    /** Writes one content part. */
+    public static ObjectNode writePart(ContentPart part) {
+        ObjectNode p = NODES.objectNode();
+        if (part instanceof ContentPart.Text t) {
+            p.put("type", "text");
+            p.put("text", t.text());
+        } else if (part instanceof ContentPart.Image img) {
+            p.put("type", "image_url");
+            ObjectNode url = p.putObject("image_url");
+            url.put("url", img.url());
+            if (img.detail() != null) {
+                url.put("detail", img.detail());
+            }
+        }
+        return p;
+    }
+
+    /** Reads one message; {@code path} names it in errors. */
+    public static ChatMessage read(JsonNode node, String path) {
+        object(node, path);
+        String role = requiredText(node, "role", path);
+        switch (role) {
+            case "system":
+            case "developer":
+                return new SystemMessage(joinedText(node.get("content"), path + ".content"));
+            case "user":
+                return new UserMessage(readParts(node.get("content"), path + ".content"), optionalText(node, "name", path));
+            case "assistant":
+                return new AiMessage(joinedText(node.get("content"), path + ".content"),
+                        readToolCalls(node.get("tool_calls"), path + ".tool_calls"),
+                        optionalText(node, "reasoning_content", path), null, null);
+            case "tool":
+                return new ToolMessage(requiredText(node, "tool_call_id", path),
+                        joinedText(node.get("content"), path + ".content"), optionalText(node, "name", path));
+            case "function": // the legacy function-calling result
+                String name = requiredText(node, "name", path);
+                return new ToolMessage(name, joinedText(node.get("content"), path + ".content"), name);
+            default:
+                throw new MessageJsonException(path + ".role", "unknown role '" + role
+                        + "'; expected system, developer, user, assistant or tool");
+        }
+    }
+
+    /** Content that is a string, an array of parts (their text joined), or null (empty). */
+    static String joinedText(JsonNode content, String path) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (ContentPart part : readParts(content, path)) {
+            if (part instanceof ContentPart.Text t) {
+                if (sb.length() > 0) {
+                    sb.append('\n');
+                }
+                sb.append(t.text());
+            }
+        }
+        return sb.toString();
+    }
+
+    static List<ContentPart> readParts(JsonNode content, String path) {
+        if (content == null || content.isNull()) {
+            throw new MessageJsonException(path, "missing");
+        }
+        if (content.isTextual()) {
+            return List.of(new ContentPart.Text(content.asText()));
+        }
+        if (!content.isArray()) {
+            throw new MessageJsonException(path, "expected a string or an array of content parts, got " + describe(content));
+        }
+        List<ContentPart> parts = new ArrayList<>();
+        for (int i = 0; i < content.size(); i++) {
+            String partPath = path + "[" + i + "]";
+            JsonNode part = content.get(i);
+            if (part.isTextual()) {
+                parts.add(new ContentPart.Text(part.asText()));
+                continue;
+            }
+            object(part, partPath);
+            String type = requiredText(part, "type", partPath);
+            switch (type) {
+                case "text" -> parts.add(new ContentPart.Text(requiredText(part, "text", partPath)));
+                case "image_url" -> {
+                    JsonNode url = part.get("image_url");
+                    if (url != null && url.isTextual()) {
+                        parts.add(new ContentPart.Image(url.asText(), null));
+                    } else {
+                        object(url, partPath + ".image_url");
+                        parts.add(new ContentPart.Image(requiredText(url, "url", partPath + ".image_url"),
+                                optionalText(url, "detail", partPath + ".image_url")));
+                    }
+                }
+                default -> {
+                    // other part kinds (audio, files…) are not modelled; skipping keeps the text usable
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            parts.add(new ContentPart.Text(""));
+        }
+        return parts;
+    }
+
+    static List<ToolCall> readToolCalls(JsonNode calls, String path) {
+        if (calls == null || calls.isNull()) {
+            return List.of();
+        }
+        if (!calls.isArray()) {
+            throw new MessageJsonException(path, "expected an array, got " + describe(calls));
+        }
+        List<ToolCall> result = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            String callPath = path + "[" + i + "]";
+            JsonNode call = object(calls.get(i), callPath);
+            JsonNode function = object(call.get("function"), callPath + ".function");
+            JsonNode args = function.get("arguments");
+            String arguments = args == null || args.isNull() ? "{}" : args.isTextual() ? args.asText() : MessageJson.toJson(args);
+            result.add(new ToolCall(requiredText(call, "id", callPath),
+                    requiredText(function, "name", callPath + ".function"), arguments));
+        }
+        return result;
+    }
+}

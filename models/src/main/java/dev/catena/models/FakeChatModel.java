@@ -1,0 +1,89 @@
+package dev.catena.models;
+
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatModel;
+import dev.catena.core.ChatRequest;
+import dev.catena.core.RunConfig;
+import dev.catena.core.TokenCounter;
+import dev.catena.core.TokenUsage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A chat model that answers from a script, offline: replies in order, starting over after the
+ * last (as LangChain's {@code FakeListChatModel}). Replies may be text or whole {@link AiMessage}s
+ * with tool calls. Streaming cuts the text into word- or character-sized chunks and sends tool
+ * calls and usage in the last chunk. Usage is counted with the cl100k_base tokenizer. Every
+ * request is kept for tests to inspect. Examples and tests use it so they run with no key.
+ *
+ * <pre>{@code
+ * ChatModel model = FakeChatModel.of("Hello!", "Goodbye!");
+ * model.chat("hi");   // "Hello!"
+ * }</pre>
+ */
+public final class FakeChatModel implements ChatModel {
+
+    private static final TokenCounter COUNTER = TokenCounter.of("cl100k_base");
+
+    private final ScriptedReplies<AiMessage> replies;
+    private final List<ChatRequest> requests = Collections.synchronizedList(new ArrayList<>());
+
+    private FakeChatModel(List<AiMessage> replies) {
+        this.replies = new ScriptedReplies<>(replies);
+    }
+
+    /** Text replies, in order. */
+    public static FakeChatModel of(String... replies) {
+        return new FakeChatModel(Arrays.stream(replies).map(AiMessage::of).toList());
+    }
+
+    /** Whole replies (for example with tool calls), in order. */
+    public static FakeChatModel ofMessages(AiMessage... replies) {
+        return new FakeChatModel(List.of(replies));
+    }
+
+    @Override
+    public AiMessage generate(ChatRequest request, RunConfig config) {
+        requests.add(request);
+        AiMessage reply = replies.next();
+        return finish(reply, request);
+    }
+
+    @Override
+    public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
+        // Lazy: nothing is taken from the script until the first chunk is pulled.
+        return Stream.of(request).flatMap(r -> {
+            AiMessage whole = generate(r, config);
+            List<String> pieces = ScriptedReplies.chunks(whole.text());
+            List<AiMessage> chunks = new ArrayList<>(pieces.size());
+            for (int i = 0; i < pieces.size() - 1; i++) {
+                chunks.add(AiMessage.of(pieces.get(i)));
+            }
+            chunks.add(new AiMessage(pieces.get(pieces.size() - 1), whole.toolCalls(), whole.reasoning(),
+                    whole.finishReason(), whole.usage()));
+            return chunks.stream();
+        });
+    }
+
+    /** Every request received, oldest first. */
+    public List<ChatRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    private static AiMessage finish(AiMessage reply, ChatRequest request) {
+        String finishReason = reply.finishReason() != null ? reply.finishReason() : reply.hasToolCalls() ? "tool_calls" : "stop";
+        TokenUsage usage = reply.usage() != null ? reply.usage()
+                : TokenUsage.of(COUNTER.count(request.messages()), COUNTER.count(reply.text()));
+        return new AiMessage(reply.text(), reply.toolCalls(), reply.reasoning(), finishReason, usage);
+    }
+
+    @Override
+    public String name() {
+        return "FakeChatModel";
+    }
+}
