@@ -80,11 +80,11 @@ final class FStringTemplate implements CompiledTemplate {
         String problem = null;
         if (name.isBlank()) {
             problem = "empty variable name '{" + name + "}'";
-        } else if (name.indexOf('.') >= 0 || name.indexOf('[') >= 0 || name.indexOf(']') >= 0) {
-            problem = "variable name '" + name + "' uses attribute access or indexing, which prompt templates do not allow";
         } else if (name.indexOf('!') >= 0 || name.indexOf(':') >= 0) {
             problem = "variable '" + name + "' has a conversion or format spec ('!' or ':'), which Catena does not support;"
                     + " format the value before passing it";
+        } else if (name.indexOf('.') >= 0 || name.indexOf('[') >= 0 || name.indexOf(']') >= 0) {
+            problem = "variable name '" + name + "' uses attribute access or indexing, which prompt templates do not allow";
         } else if (name.chars().allMatch(Character::isDigit)) {
             problem = "variable name '" + name + "' is all digits (a positional argument)";
         }
