@@ -62,7 +62,8 @@ public final class PartialJson {
         }
         String fromBracket = candidate.substring(start);
         node = firstValue(fromBracket);
-        return node != null ? node : parsePartial(fromBracket);
+        // A text with no complete first value cannot parse whole either, so go straight to closing it.
+        return node != null ? node : close(fromBracket);
     }
 
     /**
@@ -72,9 +73,10 @@ public final class PartialJson {
      */
     public static JsonNode parsePartial(String s) {
         JsonNode whole = strict(s);
-        if (whole != null) {
-            return whole;
-        }
+        return whole != null ? whole : close(s);
+    }
+
+    private static JsonNode close(String s) {
         StringBuilder chars = new StringBuilder(s.length() + 8);
         BitSet escapedNewline = new BitSet(); // where a newline was written as the two characters \n
         Deque<Character> closers = new ArrayDeque<>();
