@@ -52,7 +52,9 @@ public interface Component<I, O> {
      * last chunk wins) and then streams; parsers override it to emit results as input arrives.
      */
     default Stream<O> callTransform(Stream<I> inputs, RunConfig config) {
-        return Stream.of(inputs).flatMap(in -> callStream(ChunkAggregator.<I>aggregate(in), config));
+        // Deferred, not Stream.of(inputs).flatMap(...): flatMap buffers the whole inner stream when
+        // pulled through a spliterator, which would stop chunks from streaming through a pipe.
+        return DeferredStream.of(() -> callStream(ChunkAggregator.<I>aggregate(inputs), config)).onClose(inputs::close);
     }
 
     /** The name shown in traces; defaults to the simple class name. */

@@ -137,8 +137,8 @@ public final class TokenCounter {
 
     private int countUncached(ChatMessage message) {
         int tokens = TOKENS_PER_MESSAGE + count(message.role().openAiName()) + count(message.text());
-        // Only user messages carry a name on the wire; a tool result's name is not sent in OpenAI's form.
-        String name = message instanceof UserMessage u ? u.name() : null;
+        // User and system messages carry a name on the wire; a tool result's name is not sent in OpenAI's form.
+        String name = message instanceof UserMessage u ? u.name() : message instanceof SystemMessage s ? s.name() : null;
         if (name != null) {
             tokens += TOKENS_PER_NAME + count(name);
         }
