@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts tokens the way OpenAI's tokenizers do (jtokkit), for splitters, memory windows, context
@@ -45,6 +46,7 @@ public final class TokenCounter {
 
     private final Encoding encoding;
     private final Map<ChatMessage, Integer> messageCounts = new ConcurrentHashMap<>();
+    private final LongAdder messagesTokenized = new LongAdder(); // how often a message was really counted, for tests
 
     private TokenCounter(Encoding encoding) {
         this.encoding = encoding;
@@ -105,6 +107,7 @@ public final class TokenCounter {
             return known;
         }
         int tokens = countUncached(message);
+        messagesTokenized.increment();
         if (messageCounts.size() >= MESSAGE_CACHE_LIMIT) {
             messageCounts.clear(); // a crude bound; a long-lived history is counted again once
         }
@@ -133,6 +136,11 @@ public final class TokenCounter {
             list.add(tokens[i]);
         }
         return encoding.decode(list);
+    }
+
+    /** How many times a message was tokenized rather than taken from memory. */
+    long messagesTokenized() {
+        return messagesTokenized.sum();
     }
 
     private int countUncached(ChatMessage message) {
