@@ -2,6 +2,7 @@ package dev.catena.core.tracing;
 
 import dev.catena.core.AiMessage;
 import dev.catena.core.CallbackHandler;
+import dev.catena.core.PromptValue;
 import dev.catena.core.RunInfo;
 import dev.catena.core.TokenUsage;
 import java.io.PrintStream;
@@ -37,7 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ConsoleTracer implements CallbackHandler {
 
-    private static final int PREVIEW = 60;
+    private static final int PREVIEW = 80;
 
     /** One run as the tracer remembers it until its root ends. */
     private static final class Node {
@@ -167,6 +168,9 @@ public final class ConsoleTracer implements CallbackHandler {
     private static String preview(Object output) {
         if (output instanceof CharSequence s) {
             return "\"" + TraceValues.text(s.toString()) + "\"";
+        }
+        if (output instanceof PromptValue prompt) {
+            return "\"" + TraceValues.text(prompt.toText()) + "\""; // the transcript reads better than message JSON
         }
         if (output instanceof AiMessage ai) {
             return ai.hasToolCalls() ? "tool calls " + TraceValues.render(ai.toolCalls()) : "\"" + TraceValues.text(ai.text()) + "\"";
