@@ -52,9 +52,7 @@ public interface Component<I, O> {
      * last chunk wins) and then streams; parsers override it to emit results as input arrives.
      */
     default Stream<O> callTransform(Stream<I> inputs, RunConfig config) {
-        // Deferred, not Stream.of(inputs).flatMap(...): flatMap buffers the whole inner stream when
-        // pulled through a spliterator, which would stop chunks from streaming through a pipe.
-        return DeferredStream.of(() -> callStream(ChunkAggregator.<I>aggregate(inputs), config)).onClose(inputs::close);
+        return LazyStream.of(() -> callStream(ChunkAggregator.aggregate(inputs), config));
     }
 
     /** The name shown in traces; defaults to the simple class name. */
@@ -100,7 +98,8 @@ public interface Component<I, O> {
 
     /** Streams the output for a stream of input chunks (how {@link #pipe} streams end to end). */
     default Stream<O> transform(Stream<I> inputs, RunConfig config) {
-        return Run.traceStream(this, null, config, child -> callTransform(inputs, child));
+        // Closing the output closes the input too, so cancelling the end of a pipe reaches its start.
+        return Run.traceStream(this, null, config, child -> callTransform(inputs, child)).onClose(inputs::close);
     }
 
     /**
