@@ -85,7 +85,7 @@ public final class ProviderErrors {
 
     static boolean retryable(int status, String type, String code, Headers headers, Duration retryAfter,
                              boolean statusDecides) {
-        if (OUT_OF_CREDIT.contains(type) || OUT_OF_CREDIT.contains(code)) {
+        if ((type != null && OUT_OF_CREDIT.contains(type)) || (code != null && OUT_OF_CREDIT.contains(code))) {
             return false; // a used-up quota stays used up, whatever the status
         }
         if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
