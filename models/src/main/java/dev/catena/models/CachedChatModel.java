@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * answer without a call. The key is the model's {@code toString()} (Catena's clients print their
  * server, model and generation settings, never the key), the messages in OpenAI form, the tools,
  * the tool choice and the response format. A streamed call is stored once it has finished; a
- * cached one streams as a single chunk. Only cache what is safe to repeat: with a temperature
+ * cached one streams as a single chunk, and reports no usage (no tokens were spent). Only cache what is safe to repeat: with a temperature
  * above zero a cache returns the first of many possible answers.
  *
  * <pre>{@code
@@ -39,7 +39,8 @@ public final class CachedChatModel implements ChatModel {
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
         String key = key(request);
-        return cache.lookup(key, AiMessage.class).orElseGet(() -> {
+        // a cached answer cost no tokens, so it reports no usage (as LangChain's cache does)
+        return cache.lookup(key, AiMessage.class).map(hit -> hit.withUsage(null)).orElseGet(() -> {
             AiMessage answer = delegate.generate(request, config);
             cache.update(key, answer);
             return answer;
@@ -51,7 +52,7 @@ public final class CachedChatModel implements ChatModel {
         String key = key(request);
         var hit = cache.lookup(key, AiMessage.class);
         if (hit.isPresent()) {
-            return Stream.of(hit.get());
+            return Stream.of(hit.get().withUsage(null));
         }
         List<AiMessage> seen = new ArrayList<>();
         Stream<AiMessage> live = delegate.generateStream(request, config);

@@ -65,7 +65,9 @@ class ModelServicesTest {
         ChatModel cached = CachedChatModel.of(fake, cache);
 
         assertThat(cached.chat("What is Catena?")).isEqualTo("first");
-        assertThat(cached.chat("What is Catena?")).isEqualTo("first");
+        AiMessage hit = cached.chat(ChatRequest.of(ChatMessage.user("What is Catena?")));
+        assertThat(hit.text()).isEqualTo("first");
+        assertThat(hit.usage()).as("a cache hit spends no tokens").isNull();
         assertThat(cached.chat("Something else")).isEqualTo("second");
         assertThat(fake.requests()).hasSize(2);
         assertThat(cache.hits()).isEqualTo(1);
