@@ -14,7 +14,8 @@ import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
- * Walks a folder lazily, depth first, in name order, holding one folder's listing at a time.
+ * Walks a folder lazily, depth first, in name order (a folder's files before its sub-folders),
+ * holding one folder's listing at a time.
  * Unlike {@code Files.walk}, a folder that cannot be listed is reported and passed over instead
  * of ending the walk.
  */
