@@ -113,6 +113,11 @@ public final class TokenCounter {
         if (text.isEmpty()) {
             return 0;
         }
+        // A token spans at most a few chars of ordinary text, so a short text is counted outright:
+        // jtokkit's bounded encode also decodes what it encoded, which costs more than it saves here.
+        if (text.length() <= 4L * limit) {
+            return Math.min(encoding.countTokensOrdinary(text), limit);
+        }
         EncodingResult result = encoding.encodeOrdinary(text, limit);
         return result.isTruncated() ? limit : result.getTokens().size();
     }
