@@ -39,6 +39,10 @@ public class RecursiveSplitterBenchmark {
     @Param("20")
     public int corpusMb;
 
+    /** Chunk size of the token-measured splitters; the corpus's paragraphs average about 260 tokens. */
+    @Param({"256", "512"})
+    public int tokenChunk;
+
     private String corpus;
     private Document corpusDocument;
     private TokenCounter counter;
@@ -53,10 +57,10 @@ public class RecursiveSplitterBenchmark {
         corpusDocument = Document.from(corpus);
         counter = TokenCounter.of("cl100k_base");
         byChars = RecursiveCharacterTextSplitter.builder().chunkSize(1000).chunkOverlap(200).build();
-        byTokens = RecursiveCharacterTextSplitter.builder().chunkSize(256).chunkOverlap(32)
+        byTokens = RecursiveCharacterTextSplitter.builder().chunkSize(tokenChunk).chunkOverlap(tokenChunk / 8)
                 .lengthFunction(LengthFunction.tokens(counter)).build();
         peerByChars = DocumentSplitters.recursive(1000, 200);
-        peerByTokens = DocumentSplitters.recursive(256, 32, new JtokkitEstimator(counter));
+        peerByTokens = DocumentSplitters.recursive(tokenChunk, tokenChunk / 8, new JtokkitEstimator(counter));
     }
 
     @Benchmark
