@@ -3,6 +3,7 @@ package dev.catena.core;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
 import java.util.List;
@@ -100,6 +101,29 @@ public final class TokenCounter {
         return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
     }
 
+    /**
+     * {@code min(count(text), limit)}, but encoding stops once the limit is reached, so asking
+     * whether a long text fits a budget costs only the budget (text splitters ask this of every
+     * piece).
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    public int countUpTo(String text, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("token limit must be at least 1, got " + limit);
+        }
+        if (text.isEmpty()) {
+            return 0;
+        }
+        // A token spans at most a few chars of ordinary text, so a short text is counted outright:
+        // jtokkit's bounded encode also decodes what it encoded, which costs more than it saves here.
+        if (text.length() <= 4L * limit) {
+            return Math.min(encoding.countTokensOrdinary(text), limit);
+        }
+        EncodingResult result = encoding.encodeOrdinary(text, limit);
+        return result.isTruncated() ? limit : result.getTokens().size();
+    }
+
     /** The tokens a message costs in a chat request, framing included; remembered per message. */
     public int count(ChatMessage message) {
         Integer known = messageCounts.get(message);
@@ -141,6 +165,15 @@ public final class TokenCounter {
     /** How many times a message was tokenized rather than taken from memory. */
     long messagesTokenized() {
         return messagesTokenized.sum();
+    }
+
+    /** The UTF-8 bytes of token ids; unlike {@link #decode} it never replaces a cut character. */
+    public byte[] decodeBytes(int[] tokens, int from, int to) {
+        IntArrayList list = new IntArrayList(to - from);
+        for (int i = from; i < to; i++) {
+            list.add(tokens[i]);
+        }
+        return encoding.decodeBytes(list);
     }
 
     private int countUncached(ChatMessage message) {
