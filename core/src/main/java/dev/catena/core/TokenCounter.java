@@ -3,6 +3,7 @@ package dev.catena.core;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
 import java.util.List;
@@ -98,6 +99,24 @@ public final class TokenCounter {
         return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
     }
 
+    /**
+     * {@code min(count(text), limit)}, but encoding stops once the limit is reached, so asking
+     * whether a long text fits a budget costs only the budget (text splitters ask this of every
+     * piece).
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    public int countUpTo(String text, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("token limit must be at least 1, got " + limit);
+        }
+        if (text.isEmpty()) {
+            return 0;
+        }
+        EncodingResult result = encoding.encodeOrdinary(text, limit);
+        return result.isTruncated() ? limit : result.getTokens().size();
+    }
+
     /** The tokens a message costs in a chat request, framing included; remembered per message. */
     public int count(ChatMessage message) {
         Integer known = messageCounts.get(message);
@@ -133,6 +152,15 @@ public final class TokenCounter {
             list.add(tokens[i]);
         }
         return encoding.decode(list);
+    }
+
+    /** The UTF-8 bytes of token ids; unlike {@link #decode} it never replaces a cut character. */
+    public byte[] decodeBytes(int[] tokens, int from, int to) {
+        IntArrayList list = new IntArrayList(to - from);
+        for (int i = from; i < to; i++) {
+            list.add(tokens[i]);
+        }
+        return encoding.decodeBytes(list);
     }
 
     private int countUncached(ChatMessage message) {
