@@ -79,6 +79,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Path path;
+    private final java.util.concurrent.ExecutorService mergeExecutor;
 
     private LuceneVectorStore(Builder b) throws IOException {
         this.embeddingModel = b.embeddingModel;
@@ -92,7 +93,14 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
                     + b.distance + "; open it without a distance or with " + stored);
         }
         this.distance = stored != null ? stored : b.distance != null ? b.distance : Distance.COSINE;
-        KnnVectorsFormat hnsw = new Lucene99HnswVectorsFormat(b.maxConnections, b.beamWidth);
+        // Merging segments rebuilds HNSW graphs; extra workers spread that over cores.
+        this.mergeExecutor = b.mergeThreads > 1 ? java.util.concurrent.Executors.newFixedThreadPool(b.mergeThreads, r -> {
+            Thread t = new Thread(r, "catena-lucene-merge");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        KnnVectorsFormat hnsw = mergeExecutor == null ? new Lucene99HnswVectorsFormat(b.maxConnections, b.beamWidth)
+                : new Lucene99HnswVectorsFormat(b.maxConnections, b.beamWidth, b.mergeThreads, mergeExecutor);
         IndexWriterConfig config = new IndexWriterConfig()
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(b.ramBufferMb)
@@ -247,6 +255,9 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             searchers.close();
             writer.close();
             directory.close();
+            if (mergeExecutor != null) {
+                mergeExecutor.shutdown();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not close the Lucene index at " + path + ": " + e.getMessage(), e);
         }
@@ -317,6 +328,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         private int beamWidth = Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH;
         private int searchCandidates = 100;
         private double ramBufferMb = 256;
+        private int mergeThreads = 1;
 
         private Builder(Path path, EmbeddingModel embeddingModel) {
             this.path = Objects.requireNonNull(path, "index folder");
@@ -353,6 +365,15 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         /** Memory for buffering added documents before they are written as a segment (default 256 MB). */
         public Builder ramBufferMb(double value) {
             this.ramBufferMb = value;
+            return this;
+        }
+
+        /** Threads that rebuild HNSW graphs when segments merge (default 1); more speeds up bulk loads and {@link #compact()}. */
+        public Builder mergeThreads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("mergeThreads must be at least 1, was " + value);
+            }
+            this.mergeThreads = value;
             return this;
         }
 
