@@ -57,20 +57,23 @@ public interface VectorStore {
      */
     List<ScoredDocument> searchByVector(float[] vector, int k, Filter filter);
 
-    /** Embeds documents in batches with {@link #embeddingModel()} and stores them. */
+    /**
+     * Embeds documents with {@link #embeddingModel()}, {@value #DEFAULT_BATCH_SIZE} per call, then
+     * stores them all at once (nothing is stored if an embedding call fails).
+     */
     default List<String> addDocuments(List<Document> documents) {
         return addDocuments(documents, RunConfig.defaults());
     }
 
     /** As {@link #addDocuments(List)}, with the embedding calls traced under {@code config}. */
     default List<String> addDocuments(List<Document> documents, RunConfig config) {
-        List<String> ids = new ArrayList<>(documents.size());
+        List<Embedding> vectors = new ArrayList<>(documents.size());
         for (int from = 0; from < documents.size(); from += DEFAULT_BATCH_SIZE) {
             List<Document> batch = documents.subList(from, Math.min(documents.size(), from + DEFAULT_BATCH_SIZE));
-            List<Embedding> vectors = embeddingModel().invoke(batch.stream().map(Document::text).toList(), config);
-            ids.addAll(addEmbeddings(batch, vectors));
+            vectors.addAll(embeddingModel().invoke(batch.stream().map(Document::text).toList(), config));
         }
-        return ids;
+        // One store write for the whole list: a persistent store commits once, not once per batch.
+        return addEmbeddings(documents, vectors);
     }
 
     /** The {@code k} documents most similar to the query text. */
