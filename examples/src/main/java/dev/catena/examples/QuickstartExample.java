@@ -1,20 +1,20 @@
 package dev.catena.examples;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
 import dev.catena.core.ChatModel;
 import dev.catena.core.Component;
-import dev.catena.core.PromptValue;
 import dev.catena.core.RunConfig;
 import dev.catena.core.tracing.ConsoleTracer;
 import dev.catena.models.FakeChatModel;
-import java.util.List;
+import dev.catena.prompts.ChatPromptTemplate;
+import dev.catena.prompts.MessageTemplate;
+import dev.catena.prompts.parsers.StringOutputParser;
 import java.util.Map;
 
 /**
- * The README's first command runs this: a prompt, a chat model and a parser piped into one chain,
- * run offline with a scripted model, and its run tree printed by the {@link ConsoleTracer}.
- * (A placeholder until the real prompt templates and parsers land; it uses plain functions for them.)
+ * The README's first command runs this: a chat prompt template, a chat model and a string parser
+ * piped into one chain ({@code prompt.pipe(model).pipe(parser)}), run once with the
+ * {@link ConsoleTracer} printing its run tree, then streamed. Offline: the model answers from a
+ * script, so it needs no API key and no network.
  */
 public final class QuickstartExample {
 
@@ -22,19 +22,24 @@ public final class QuickstartExample {
     }
 
     public static void main(String[] args) {
-        // Offline: the model answers from a script, so this needs no API key.
-        ChatModel model = FakeChatModel.of("Catena chains prompts, models and parsers on the JVM.");
+        ChatModel model = FakeChatModel.of(
+                "Catena chains prompts, models and parsers on the JVM.",
+                "LangChain 是一个用语言模型构建端到端应用的框架。");
 
-        Component<Map<String, Object>, PromptValue> prompt = Component.of("prompt", vars -> PromptValue.of(List.of(
-                ChatMessage.system("You answer in one sentence."),
-                ChatMessage.user("What is " + vars.get("topic") + "?"))));
-        Component<AiMessage, String> parser = Component.of("parser", AiMessage::text);
-        Component<Map<String, Object>, String> chain = prompt.pipe(model).pipe(parser);
+        ChatPromptTemplate prompt = ChatPromptTemplate.fromMessages(
+                MessageTemplate.system("You answer in one sentence."),
+                MessageTemplate.user("What is {topic}?"));
+        Component<Map<String, Object>, String> chain = prompt.pipe(model).pipe(new StringOutputParser());
 
         RunConfig traced = RunConfig.builder().callbacks(new ConsoleTracer()).tags("quickstart").build();
         String answer = chain.invoke(Map.of("topic", "Catena"), traced);
-
         System.out.println();
         System.out.println("Answer: " + answer);
+
+        System.out.print("Streamed: ");
+        try (var chunks = chain.stream(Map.of("topic", "LangChain"))) {
+            chunks.forEach(chunk -> System.out.print("[" + chunk + "]"));
+        }
+        System.out.println();
     }
 }

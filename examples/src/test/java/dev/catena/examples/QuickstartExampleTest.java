@@ -36,12 +36,14 @@ class QuickstartExampleTest {
         int out = counter.count("Catena chains prompts, models and parsers on the JVM.");
         String tokens = "tokens: " + in + " in, " + out + " out, " + (in + out) + " total";
 
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
         assertThat(lines.get(0)).startsWith("chain Sequence [").contains(tokens);
-        assertThat(lines.get(1)).startsWith("  function prompt [").contains("What is Catena?");
+        assertThat(lines.get(1)).startsWith("  prompt ChatPromptTemplate [").contains("What is Catena?");
         assertThat(lines.get(2)).startsWith("  chat_model FakeChatModel [").contains(tokens);
-        assertThat(lines.get(3)).startsWith("  function parser [").endsWith("=> \"Catena chains prompts, models and parsers on the JVM.\"");
+        assertThat(lines.get(3)).startsWith("  parser StringOutputParser [").endsWith("=> \"Catena chains prompts, models and parsers on the JVM.\"");
         assertThat(lines.get(4)).isEmpty();
         assertThat(lines.get(5)).isEqualTo("Answer: Catena chains prompts, models and parsers on the JVM.");
+        // The second reply streams through the parser chunk by chunk: one chunk per Chinese character.
+        assertThat(lines.get(6)).isEqualTo("Streamed: [LangChain ][是][一][个][用][语][言][模][型][构][建][端][到][端][应][用][的][框][架][。]");
     }
 }
