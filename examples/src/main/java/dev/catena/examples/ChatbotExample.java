@@ -1,0 +1,84 @@
+package dev.catena.examples;
+
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatModel;
+import dev.catena.core.ChatRequest;
+import dev.catena.core.RunConfig;
+import dev.catena.core.UserMessage;
+import dev.catena.memory.ChatMemory;
+import dev.catena.memory.JdbcChatMessageHistory;
+import dev.catena.memory.TokenBufferMemory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A console chatbot that remembers: every turn is stored in a SQLite file, and the prompt holds a
+ * system message, then the newest history that fits a 1,000-token budget (token-buffer memory),
+ * then the new question. Stop it and start it again with the same database: the conversation
+ * continues. Type {@code exit} (or end the input) to quit.
+ *
+ * <p>Runs offline: the "model" here is a stand-in that says what it can see of the conversation.
+ * Swap in a real {@code ChatModel} from {@code dev.catena.models} to talk to an LLM.
+ *
+ * <pre>{@code
+ * ./mvnw -q -pl examples exec:java -Dexec.mainClass=dev.catena.examples.ChatbotExample -Dexec.args=chat.db
+ * }</pre>
+ */
+public final class ChatbotExample {
+
+    private static final String SESSION = "console";
+
+    public static void main(String[] args) throws IOException {
+        Path database = Path.of(args.length > 0 ? args[0] : "catena-chat.db");
+        try (JdbcChatMessageHistory history = JdbcChatMessageHistory.of("jdbc:sqlite:" + database);
+             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            ChatMemory memory = TokenBufferMemory.builder(history).maxTokens(1000).build();
+            ChatModel model = new RecallingModel();
+            int earlier = history.messages(SESSION).size();
+            System.out.println(earlier == 0 ? "New conversation (saved in " + database + ")."
+                    : "Resuming a conversation of " + earlier + " messages from " + database + ".");
+            for (String line; (line = prompt(in)) != null && !line.strip().equals("exit"); ) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                // The chat prompt: instructions, then the remembered history, then the new question.
+                List<ChatMessage> prompt = new ArrayList<>();
+                prompt.add(ChatMessage.system("You are a friendly assistant. Answer in one sentence."));
+                prompt.addAll(memory.messages(SESSION));
+                UserMessage question = ChatMessage.user(line.strip());
+                prompt.add(question);
+                AiMessage answer = model.chat(ChatRequest.of(prompt));
+                memory.add(SESSION, List.of(question, answer));
+                System.out.println("AI: " + answer.text());
+            }
+            System.out.println("Bye. " + history.messages(SESSION).size() + " messages saved.");
+        }
+    }
+
+    private static String prompt(BufferedReader in) throws IOException {
+        System.out.print("You: ");
+        System.out.flush();
+        return in.readLine();
+    }
+
+    /** An offline stand-in for an LLM: it answers with what it can see of the conversation. */
+    static final class RecallingModel implements ChatModel {
+        @Override
+        public AiMessage generate(ChatRequest request, RunConfig config) {
+            List<ChatMessage> messages = request.messages();
+            String question = messages.get(messages.size() - 1).text();
+            String firstThing = messages.stream().filter(m -> m instanceof UserMessage).findFirst()
+                    .map(ChatMessage::text).orElse(question);
+            int remembered = messages.size() - 2; // minus the system message and the question
+            return AiMessage.of(remembered == 0
+                    ? "Nice to meet you! You said: \"" + question + "\"."
+                    : "I remember " + remembered + " earlier messages; the first thing you told me was \"" + firstThing + "\".");
+        }
+    }
+}

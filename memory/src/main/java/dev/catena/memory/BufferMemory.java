@@ -1,0 +1,24 @@
+package dev.catena.memory;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatMessageHistory;
+import dev.catena.core.RunConfig;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The simplest memory: the whole history goes back into every prompt (LangChain's
+ * {@code ConversationBufferMemory}). Fine for short chats; use {@link TokenBufferMemory} when a
+ * conversation may outgrow the model's context window.
+ */
+public record BufferMemory(ChatMessageHistory history) implements ChatMemory {
+
+    public BufferMemory {
+        Objects.requireNonNull(history, "history");
+    }
+
+    @Override
+    public List<ChatMessage> messages(String sessionId, RunConfig config) {
+        return history.messages(sessionId);
+    }
+}

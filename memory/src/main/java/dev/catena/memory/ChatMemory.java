@@ -1,0 +1,61 @@
+package dev.catena.memory;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatMessageHistory;
+import dev.catena.core.RunConfig;
+import java.util.List;
+
+/**
+ * Decides which part of a session's {@link ChatMessageHistory} goes back into the next prompt
+ * (LangChain's "memory"): everything ({@link BufferMemory}), the last k exchanges
+ * ({@link WindowMemory}), the newest messages within a token budget ({@link TokenBufferMemory}), a
+ * running summary ({@link SummaryMemory}) or recent messages plus a summary of older ones
+ * ({@link SummaryBufferMemory}). The history keeps every message; a memory only chooses.
+ *
+ * <pre>{@code
+ * ChatMemory memory = TokenBufferMemory.builder(new InMemoryChatMessageHistory()).maxTokens(1000).build();
+ * memory.add("alice", List.of(ChatMessage.user("Hi, I'm Alice"), ChatMessage.ai("Hello Alice!")));
+ * List<ChatMessage> forThePrompt = memory.messages("alice");
+ * }</pre>
+ */
+public interface ChatMemory {
+
+    /** The history this memory reads from and appends to. */
+    ChatMessageHistory history();
+
+    /** The messages to put into the next prompt, e.g. for a {@code MessagesPlaceholder}. */
+    default List<ChatMessage> messages(String sessionId) {
+        return messages(sessionId, RunConfig.defaults());
+    }
+
+    /**
+     * As {@link #messages(String)}, with a run config whose callbacks see any model call the memory
+     * makes (summaries) as a child of the caller's run.
+     */
+    List<ChatMessage> messages(String sessionId, RunConfig config);
+
+    /** The chosen messages as one transcript, {@code "Human: …\nAI: …"}, as LangChain's {@code get_buffer_string}. */
+    default String bufferString(String sessionId) {
+        return ChatMessage.toBufferString(messages(sessionId));
+    }
+
+    /** As {@link #bufferString(String)} with other speaker prefixes, e.g. "User" and "Assistant". */
+    default String bufferString(String sessionId, String humanPrefix, String aiPrefix) {
+        return ChatMessage.toBufferString(messages(sessionId), humanPrefix, aiPrefix);
+    }
+
+    /** Appends a turn's messages to the history (LangChain's {@code save_context}). */
+    default void add(String sessionId, List<? extends ChatMessage> messages) {
+        history().add(sessionId, messages);
+    }
+
+    /** Appends one message to the history. */
+    default void add(String sessionId, ChatMessage message) {
+        add(sessionId, List.of(message));
+    }
+
+    /** Forgets a session: clears its history and anything the memory derived from it. */
+    default void clear(String sessionId) {
+        history().clear(sessionId);
+    }
+}

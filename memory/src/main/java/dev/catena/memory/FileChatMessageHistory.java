@@ -1,0 +1,299 @@
+package dev.catena.memory;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatMessageHistory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A chat message history on disk: one JSON Lines file per session in a folder, each line one
+ * message in LangChain's {@code message_to_dict} form. Every {@link #add} appends its lines (the
+ * file is never rewritten), then flushes and fsyncs before returning, so an acknowledged message
+ * survives a crash or power loss.
+ *
+ * <p>Crash safety: a crash in the middle of an append leaves a torn last line. Reading skips it with
+ * a warning (earlier messages are intact); the next append cuts it off before writing. Concurrency:
+ * threads of one process are serialised per session, and appends that wait are written together
+ * with one fsync (group commit); processes sharing the folder are serialised by an OS file lock.
+ *
+ * <pre>{@code
+ * ChatMessageHistory history = new FileChatMessageHistory(Path.of("chats"));
+ * history.add("alice", ChatMessage.user("Hello"));
+ * }</pre>
+ */
+public final class FileChatMessageHistory implements ChatMessageHistory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileChatMessageHistory.class);
+    private static final int MAX_PLAIN_NAME = 120;
+
+    /**
+     * Lock stripes shared JVM-wide, so two history objects on one folder share a session's lock (an
+     * OS file lock cannot serialise threads of one process), with bounded memory however many sessions.
+     */
+    private static final Stripe[] STRIPES = new Stripe[256];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new Stripe();
+        }
+    }
+
+    private final Path directory;
+
+    /** A history in this folder, created if missing. */
+    public FileChatMessageHistory(Path directory) {
+        this.directory = directory.toAbsolutePath();
+        try {
+            Files.createDirectories(this.directory);
+        } catch (IOException e) {
+            throw new ChatHistoryException("cannot create chat history folder " + this.directory
+                    + " (" + e + "); check the path and its permissions", e);
+        }
+    }
+
+    /** The folder holding one file per session. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The file of a session: {@code <name>.jsonl}, where the name is the session id with every
+     * character other than {@code a-z 0-9 _ -} percent-encoded as UTF-8 bytes (so ids that differ
+     * only in case stay apart on case-insensitive file systems), or {@code sha256-<hex>} when that
+     * would be longer than 120 characters.
+     */
+    public Path fileFor(String sessionId) {
+        StoredMessage.checkSessionId(sessionId);
+        return directory.resolve(fileName(sessionId));
+    }
+
+    static String fileName(String sessionId) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : sessionId.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                sb.append(c);
+            } else {
+                sb.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        if (sb.length() > MAX_PLAIN_NAME) {
+            return "sha256-" + sha256(sessionId) + ".jsonl";
+        }
+        return sb.append(".jsonl").toString();
+    }
+
+    @Override
+    public void add(String sessionId, List<? extends ChatMessage> messages) {
+        Path file = fileFor(sessionId);
+        if (messages.isEmpty()) {
+            return;
+        }
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        for (ChatMessage m : messages) {
+            lines.writeBytes(StoredMessage.write(m).getBytes(StandardCharsets.UTF_8));
+            lines.write('\n');
+        }
+        stripe(file).append(new PendingAppend(file, lines.toByteArray()), sessionId);
+    }
+
+    @Override
+    public List<ChatMessage> messages(String sessionId) {
+        Path file = fileFor(sessionId);
+        Stripe stripe = stripe(file);
+        byte[] bytes;
+        stripe.lock.lock();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             FileLock ignored = channel.lock(0, Long.MAX_VALUE, true)) {
+            bytes = readAll(channel);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new ChatHistoryException("cannot read chat history file " + file + " of session '" + sessionId
+                    + "' (" + e + ")", e);
+        } finally {
+            stripe.lock.unlock();
+        }
+        return parse(bytes, file, sessionId);
+    }
+
+    @Override
+    public void clear(String sessionId) {
+        Path file = fileFor(sessionId);
+        Stripe stripe = stripe(file);
+        stripe.lock.lock();
+        // Emptied, not deleted: another process may be waiting for the lock of this very file.
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            channel.truncate(0);
+            channel.force(true);
+        } catch (NoSuchFileException e) {
+            // nothing stored: already clear
+        } catch (IOException e) {
+            throw new ChatHistoryException("cannot clear chat history file " + file + " (" + e + ")", e);
+        } finally {
+            stripe.lock.unlock();
+        }
+    }
+
+    private static Stripe stripe(Path file) {
+        return STRIPES[Math.floorMod(file.hashCode(), STRIPES.length)];
+    }
+
+    private static List<ChatMessage> parse(byte[] bytes, Path file, String sessionId) {
+        List<ChatMessage> result = new ArrayList<>();
+        int start = 0;
+        int lineNumber = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                lineNumber++;
+                if (i > start) {
+                    String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                    result.add(StoredMessage.read(line, "at " + file + " line " + lineNumber));
+                }
+                start = i + 1;
+            }
+        }
+        if (start < bytes.length) {
+            // No newline yet: an append that crashed half-way (or is being written by another process).
+            LOG.warn("Skipping an incomplete last line ({} bytes) in chat history file {} of session '{}': "
+                    + "a write was interrupted; the {} complete messages before it are intact",
+                    bytes.length - start, file, sessionId, result.size());
+        }
+        return result;
+    }
+
+    private static byte[] readAll(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IOException("file too large to read at once (" + size + " bytes)");
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) size);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // keep reading until full
+        }
+        return buffer.array();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Lines waiting to be appended, and what became of them. */
+    private static final class PendingAppend {
+        final Path file;
+        final byte[] bytes;
+        boolean done; // written under the stripe's lock, read after taking it
+        IOException failure;
+
+        PendingAppend(Path file, byte[] bytes) {
+            this.file = file;
+            this.bytes = bytes;
+        }
+    }
+
+    /** A lock for the session files hashed to it, and their queue of waiting appends. */
+    private static final class Stripe {
+        final ReentrantLock lock = new ReentrantLock();
+        final Queue<PendingAppend> pending = new ConcurrentLinkedQueue<>();
+
+        void append(PendingAppend mine, String sessionId) {
+            pending.add(mine);
+            lock.lock();
+            try {
+                if (!mine.done) {
+                    // Write every append queued so far, in queue order, with one fsync per file.
+                    Map<Path, List<PendingAppend>> byFile = new LinkedHashMap<>();
+                    for (PendingAppend p; (p = pending.poll()) != null; ) {
+                        byFile.computeIfAbsent(p.file, f -> new ArrayList<>()).add(p);
+                    }
+                    byFile.forEach((file, batch) -> {
+                        IOException failure = null;
+                        try {
+                            writeAll(file, batch);
+                        } catch (IOException e) {
+                            failure = e;
+                        }
+                        for (PendingAppend p : batch) {
+                            p.failure = failure;
+                            p.done = true;
+                        }
+                    });
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (mine.failure != null) {
+                throw new ChatHistoryException("cannot append to chat history file " + mine.file + " of session '"
+                        + sessionId + "' (" + mine.failure + "); check disk space and permissions", mine.failure);
+            }
+        }
+
+        private static void writeAll(Path file, List<PendingAppend> batch) throws IOException {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                long size = channel.size();
+                long end = completeLength(channel, size);
+                if (end < size) {
+                    LOG.warn("Cutting off an incomplete last line ({} bytes) of chat history file {} left by an "
+                            + "interrupted write", size - end, file);
+                    channel.truncate(end);
+                }
+                channel.position(end);
+                for (PendingAppend p : batch) {
+                    ByteBuffer buffer = ByteBuffer.wrap(p.bytes);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                }
+                channel.force(false);
+            }
+        }
+
+        /** The length of the file up to and including its last newline. */
+        private static long completeLength(FileChannel channel, long size) throws IOException {
+            ByteBuffer block = ByteBuffer.allocate(8192);
+            long end = size;
+            while (end > 0) {
+                int length = (int) Math.min(block.capacity(), end);
+                block.clear().limit(length);
+                long from = end - length;
+                while (block.hasRemaining() && channel.read(block, from + block.position()) >= 0) {
+                    // a file channel may return fewer bytes than asked
+                }
+                for (int i = length - 1; i >= 0; i--) {
+                    if (block.get(i) == '\n') {
+                        return from + i + 1;
+                    }
+                }
+                end = from;
+            }
+            return 0;
+        }
+    }
+}

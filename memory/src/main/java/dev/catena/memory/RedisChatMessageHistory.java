@@ -1,0 +1,154 @@
+package dev.catena.memory;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatMessageHistory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A chat message history in Redis (through Jedis), laid out as LangChain's
+ * {@code RedisChatMessageHistory} (langchain_community) lays it out, so a Python LangChain service
+ * shares the conversations: one list per session under the key {@code <prefix><session id>}
+ * (prefix {@value #DEFAULT_KEY_PREFIX} by default), each element one message as
+ * {@code message_to_dict} JSON, newest first (added with {@code LPUSH}, read with
+ * {@code LRANGE 0 -1} and reversed). With a time to live, every add resets the key's expiry.
+ *
+ * <p>One {@link #add} is one {@code MULTI}/{@code EXEC} transaction of a single {@code LPUSH} (and
+ * the expiry), so its messages land together and in order even with many writers.
+ *
+ * <pre>{@code
+ * try (RedisChatMessageHistory history = RedisChatMessageHistory.builder("redis://localhost:6379")
+ *         .ttl(Duration.ofDays(7))
+ *         .build()) {
+ *     history.add("alice", ChatMessage.user("Hello"));
+ * }
+ * }</pre>
+ */
+public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCloseable {
+
+    /** LangChain's default key prefix. */
+    public static final String DEFAULT_KEY_PREFIX = "message_store:";
+
+    private final UnifiedJedis redis;
+    private final boolean ownsClient;
+    private final String keyPrefix;
+    private final Duration ttl;
+
+    private RedisChatMessageHistory(Builder b) {
+        this.redis = b.client != null ? b.client : RedisClient.create(b.url);
+        this.ownsClient = b.client == null;
+        this.keyPrefix = b.keyPrefix;
+        this.ttl = b.ttl;
+    }
+
+    /** Settings for a history on the Redis server at this URL, e.g. {@code redis://localhost:6379/0}. */
+    public static Builder builder(String redisUrl) {
+        return new Builder(Objects.requireNonNull(redisUrl, "Redis URL"), null);
+    }
+
+    /** Settings for a history using this (thread-safe) Jedis client, which stays the caller's to close. */
+    public static Builder builder(UnifiedJedis client) {
+        return new Builder(null, Objects.requireNonNull(client, "Redis client"));
+    }
+
+    /** The Redis key of a session's list. */
+    public String keyFor(String sessionId) {
+        StoredMessage.checkSessionId(sessionId);
+        return keyPrefix + sessionId;
+    }
+
+    @Override
+    public void add(String sessionId, List<? extends ChatMessage> messages) {
+        String key = keyFor(sessionId);
+        if (messages.isEmpty()) {
+            return;
+        }
+        String[] values = messages.stream().map(StoredMessage::write).toArray(String[]::new);
+        try (AbstractTransaction tx = redis.multi()) {
+            tx.lpush(key, values); // LPUSH k a b c leaves c, b, a at the head: newest first
+            if (ttl != null) {
+                tx.pexpire(key, ttl.toMillis());
+            }
+            tx.exec();
+        } catch (JedisException e) {
+            throw failure("append to", key, e);
+        }
+    }
+
+    @Override
+    public List<ChatMessage> messages(String sessionId) {
+        String key = keyFor(sessionId);
+        List<String> newestFirst;
+        try {
+            newestFirst = redis.lrange(key, 0, -1);
+        } catch (JedisException e) {
+            throw failure("read", key, e);
+        }
+        List<ChatMessage> result = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            result.add(StoredMessage.read(newestFirst.get(i), "at index " + i + " of Redis list " + key));
+        }
+        return result;
+    }
+
+    @Override
+    public void clear(String sessionId) {
+        String key = keyFor(sessionId);
+        try {
+            redis.del(key);
+        } catch (JedisException e) {
+            throw failure("clear", key, e);
+        }
+    }
+
+    /** Closes the client if this history made it from a URL. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            redis.close();
+        }
+    }
+
+    private static ChatHistoryException failure(String what, String key, JedisException e) {
+        return new ChatHistoryException("cannot " + what + " Redis chat history " + key + " (" + e.getMessage()
+                + "); check that Redis is reachable", e);
+    }
+
+    /** Settings of a {@link RedisChatMessageHistory}. */
+    public static final class Builder {
+        private final String url;
+        private final UnifiedJedis client;
+        private String keyPrefix = DEFAULT_KEY_PREFIX;
+        private Duration ttl;
+
+        private Builder(String url, UnifiedJedis client) {
+            this.url = url;
+            this.client = client;
+        }
+
+        /** The prefix of every session's key; default {@value RedisChatMessageHistory#DEFAULT_KEY_PREFIX}. */
+        public Builder keyPrefix(String prefix) {
+            this.keyPrefix = Objects.requireNonNull(prefix, "key prefix");
+            return this;
+        }
+
+        /** How long a session lives after its last add (LangChain's {@code ttl}); none by default. */
+        public Builder ttl(Duration ttl) {
+            if (ttl != null && (ttl.isNegative() || ttl.isZero() || ttl.toMillis() == 0)) {
+                throw new IllegalArgumentException("ttl must be at least one millisecond, got " + ttl);
+            }
+            this.ttl = ttl;
+            return this;
+        }
+
+        public RedisChatMessageHistory build() {
+            return new RedisChatMessageHistory(this);
+        }
+    }
+}

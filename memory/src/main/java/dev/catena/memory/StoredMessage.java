@@ -1,0 +1,35 @@
+package dev.catena.memory;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.json.MessageJson;
+import dev.catena.core.json.MessageJsonException;
+import java.util.Objects;
+
+/** The one text form every store keeps a message in: LangChain's {@code message_to_dict} JSON. */
+final class StoredMessage {
+
+    private StoredMessage() {
+    }
+
+    static String write(ChatMessage message) {
+        Objects.requireNonNull(message, "message");
+        return MessageJson.toJson(MessageJson.toLangChain(message));
+    }
+
+    /** Reads one stored message; {@code where} names it (store, session, row) in the error. */
+    static ChatMessage read(String json, String where) {
+        try {
+            return MessageJson.fromLangChain(MessageJson.parse(json));
+        } catch (MessageJsonException e) {
+            throw new ChatHistoryException("stored message " + where + " is not a LangChain message_to_dict object ("
+                    + e.getMessage() + "); fix or delete that entry", e);
+        }
+    }
+
+    static void checkSessionId(String sessionId) {
+        Objects.requireNonNull(sessionId, "session id");
+        if (sessionId.isEmpty()) {
+            throw new IllegalArgumentException("session id is empty; give every conversation a non-empty id");
+        }
+    }
+}

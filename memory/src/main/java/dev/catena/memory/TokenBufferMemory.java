@@ -1,0 +1,123 @@
+package dev.catena.memory;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatMessageHistory;
+import dev.catena.core.RunConfig;
+import dev.catena.core.TokenCounter;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
+
+/**
+ * Keeps the newest messages that fit a token budget (LangChain's {@code ConversationTokenBufferMemory},
+ * default 2,000 tokens). A message costs what {@link TokenCounter#count(ChatMessage)} says it costs
+ * in a chat request, framing included; the window's messages together never cost more than
+ * {@code maxTokens}, and the next older message would not have fitted.
+ *
+ * <p>Each message is counted once: the memory remembers the counts of every session it has read, so
+ * a turn counts only the messages added since the last one and picks the window by walking back
+ * from the newest message. A 10,000-message conversation costs the same tokenizer work per turn as
+ * a 10-message one. (Reading the history itself is the store's cost.)
+ *
+ * <p>The window never starts with a tool result cut off from its tool call. With
+ * {@code pinSystemMessages} the history's system messages are always kept, first, and count
+ * against the budget.
+ *
+ * <pre>{@code
+ * ChatMemory memory = TokenBufferMemory.builder(history)
+ *         .maxTokens(3000)
+ *         .tokenCounter(TokenCounter.forModel("gpt-4o"))
+ *         .build();
+ * }</pre>
+ */
+public final class TokenBufferMemory implements ChatMemory {
+
+    /** LangChain's default budget. */
+    public static final int DEFAULT_MAX_TOKENS = 2000;
+
+    private final ChatMessageHistory history;
+    private final int maxTokens;
+    private final boolean pinSystemMessages;
+    private final MessageTokenCache tokens;
+
+    private TokenBufferMemory(Builder b) {
+        this.history = b.history;
+        this.maxTokens = b.maxTokens;
+        this.pinSystemMessages = b.pinSystemMessages;
+        this.tokens = new MessageTokenCache(b.messageTokens != null ? b.messageTokens : b.counter::count);
+    }
+
+    /** Settings for a token-buffer memory over this history. */
+    public static Builder builder(ChatMessageHistory history) {
+        return new Builder(history);
+    }
+
+    @Override
+    public ChatMessageHistory history() {
+        return history;
+    }
+
+    /** The budget, in tokens. */
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    @Override
+    public List<ChatMessage> messages(String sessionId, RunConfig config) {
+        List<ChatMessage> all = history.messages(sessionId);
+        int[] counts = tokens.counts(sessionId, all);
+        return Collections.unmodifiableList(
+                TokenWindow.select(all, counts, 0, maxTokens, pinSystemMessages).messages(all, pinSystemMessages));
+    }
+
+    @Override
+    public void clear(String sessionId) {
+        history.clear(sessionId);
+        tokens.forget(sessionId);
+    }
+
+    /** Settings of a {@link TokenBufferMemory}. */
+    public static final class Builder {
+        private final ChatMessageHistory history;
+        private int maxTokens = DEFAULT_MAX_TOKENS;
+        private TokenCounter counter = TokenCounter.of("o200k_base");
+        private ToIntFunction<ChatMessage> messageTokens;
+        private boolean pinSystemMessages;
+
+        private Builder(ChatMessageHistory history) {
+            this.history = Objects.requireNonNull(history, "history");
+        }
+
+        /** The budget; default {@value TokenBufferMemory#DEFAULT_MAX_TOKENS}. */
+        public Builder maxTokens(int maxTokens) {
+            if (maxTokens < 0) {
+                throw new IllegalArgumentException("maxTokens must be 0 or more, got " + maxTokens);
+            }
+            this.maxTokens = maxTokens;
+            return this;
+        }
+
+        /** The tokenizer of the model the prompt goes to; default o200k_base (gpt-4o and later). */
+        public Builder tokenCounter(TokenCounter counter) {
+            this.counter = Objects.requireNonNull(counter, "token counter");
+            return this;
+        }
+
+        /** Another way to count a message's tokens (a provider's own tokenizer), instead of a {@link TokenCounter}. */
+        public Builder messageTokens(ToIntFunction<ChatMessage> messageTokens) {
+            this.messageTokens = Objects.requireNonNull(messageTokens, "message token counter");
+            return this;
+        }
+
+        /** Whether the history's system messages are always kept (default false). */
+        public Builder pinSystemMessages(boolean pin) {
+            this.pinSystemMessages = pin;
+            return this;
+        }
+
+        public TokenBufferMemory build() {
+            return new TokenBufferMemory(this);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.catena.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatMessageHistory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileChatMessageHistoryTest extends ChatMessageHistoryContract {
+
+    @TempDir
+    Path dir;
+
+    @Override
+    ChatMessageHistory create() {
+        return new FileChatMessageHistory(dir);
+    }
+
+    @Test
+    void writesOneLangChainMessageDictPerLine() throws Exception {
+        FileChatMessageHistory history = new FileChatMessageHistory(dir);
+        history.add("alice", List.of(ChatMessage.user("hi!"), ChatMessage.ai("whats up?")));
+        List<String> lines = Files.readAllLines(history.fileFor("alice"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.path("type").asText()).isEqualTo("human");
+        assertThat(first.path("data").path("content").asText()).isEqualTo("hi!");
+        assertThat(new ObjectMapper().readTree(lines.get(1)).path("type").asText()).isEqualTo("ai");
+    }
+
+    @Test
+    void tornLastLineIsSkippedThenCutOffByTheNextAppend() throws Exception {
+        FileChatMessageHistory history = new FileChatMessageHistory(dir);
+        history.add("s", List.of(ChatMessage.user("one"), ChatMessage.ai("two")));
+        Path file = history.fileFor("s");
+        // A crash in the middle of writing the third message: half a line, no newline.
+        Files.writeString(file, "{\"type\": \"human\", \"data\": {\"content\": \"thr", StandardOpenOption.APPEND);
+
+        FileChatMessageHistory afterRestart = new FileChatMessageHistory(dir);
+        assertThat(afterRestart.messages("s")).extracting(ChatMessage::text).containsExactly("one", "two");
+
+        afterRestart.add("s", ChatMessage.user("three"));
+        assertThat(afterRestart.messages("s")).extracting(ChatMessage::text).containsExactly("one", "two", "three");
+        assertThat(Files.readAllLines(file)).hasSize(3);
+    }
+
+    @Test
+    void aCorruptCompleteLineIsAnErrorNamingTheLine() throws Exception {
+        FileChatMessageHistory history = new FileChatMessageHistory(dir);
+        history.add("s", ChatMessage.user("one"));
+        Files.writeString(history.fileFor("s"), "not json\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> history.messages("s"))
+                .isInstanceOf(ChatHistoryException.class)
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
+    void fileNamesAreSafeAndCaseDistinct() {
+        assertThat(FileChatMessageHistory.fileName("alice-01")).isEqualTo("alice-01.jsonl");
+        assertThat(FileChatMessageHistory.fileName("Alice")).isEqualTo("%41lice.jsonl");
+        assertThat(FileChatMessageHistory.fileName("../etc/passwd")).isEqualTo("%2E%2E%2Fetc%2Fpasswd.jsonl");
+        assertThat(FileChatMessageHistory.fileName("用户")).isEqualTo("%E7%94%A8%E6%88%B7.jsonl");
+        assertThat(FileChatMessageHistory.fileName("x".repeat(500))).startsWith("sha256-").hasSize(7 + 64 + 6);
+    }
+
+    @Test
+    void clearEmptiesTheFile() throws Exception {
+        FileChatMessageHistory history = new FileChatMessageHistory(dir);
+        history.add("s", ChatMessage.user("one"));
+        history.clear("s");
+        assertThat(Files.size(history.fileFor("s"))).isZero();
+        assertThat(history.messages("s")).isEmpty();
+    }
+}

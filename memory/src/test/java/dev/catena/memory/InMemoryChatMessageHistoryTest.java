@@ -1,0 +1,18 @@
+package dev.catena.memory;
+
+import dev.catena.core.ChatMessageHistory;
+
+class InMemoryChatMessageHistoryTest extends ChatMessageHistoryContract {
+
+    private final InMemoryChatMessageHistory history = new InMemoryChatMessageHistory();
+
+    @Override
+    ChatMessageHistory create() {
+        return history;
+    }
+
+    @Override
+    boolean shared() {
+        return false;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.catena.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatMessageHistory;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
+
+    private final RedisClient raw = RedisClient.create(TestServers.redisUrl());
+
+    @AfterEach
+    void closeRaw() {
+        raw.close();
+    }
+
+    @Override
+    ChatMessageHistory create() {
+        return RedisChatMessageHistory.builder(TestServers.redisUrl()).build();
+    }
+
+    @Test
+    void readsAListWrittenByLangChainsRedisChatMessageHistory() throws Exception {
+        String session = UUID.randomUUID().toString();
+        // Python: for m in messages: r.lpush("message_store:" + session_id, json.dumps(message_to_dict(m)))
+        for (String json : LangChainFixtures.PYTHON_MESSAGES) {
+            raw.lpush("message_store:" + session, json);
+        }
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl()).build()) {
+            assertThat(history.messages(session)).isEqualTo(LangChainFixtures.EXPECTED);
+            history.add(session, List.of(ChatMessage.user("from Java"), ChatMessage.ai("hello Python")));
+        }
+        // Python reads lrange(key, 0, -1) reversed: so the newest message must be at index 0.
+        List<String> newestFirst = raw.lrange("message_store:" + session, 0, -1);
+        assertThat(newestFirst).hasSize(5);
+        LangChainFixtures.assertLangChainDict(newestFirst.get(0), "ai", "hello Python");
+        LangChainFixtures.assertLangChainDict(newestFirst.get(1), "human", "from Java");
+        assertThat(newestFirst.get(4)).isEqualTo(LangChainFixtures.PYTHON_MESSAGES.get(0));
+    }
+
+    @Test
+    void keyPrefixIsConfigurable() {
+        String session = UUID.randomUUID().toString();
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl())
+                .keyPrefix("app1:chat:").build()) {
+            history.add(session, ChatMessage.user("hi"));
+            assertThat(history.keyFor(session)).isEqualTo("app1:chat:" + session);
+        }
+        assertThat(raw.llen("app1:chat:" + session)).isEqualTo(1);
+        assertThat(raw.exists("message_store:" + session)).isFalse();
+    }
+
+    @Test
+    void ttlExpiresTheSessionAndEachAddRenewsIt() throws Exception {
+        String session = UUID.randomUUID().toString();
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl())
+                .ttl(Duration.ofMillis(700)).build()) {
+            history.add(session, ChatMessage.user("one"));
+            assertThat(raw.pttl(history.keyFor(session))).isBetween(1L, 700L);
+            Thread.sleep(400);
+            history.add(session, ChatMessage.user("two")); // renews the expiry
+            Thread.sleep(400);
+            assertThat(history.messages(session)).extracting(ChatMessage::text).containsExactly("one", "two");
+            Thread.sleep(500);
+            assertThat(history.messages(session)).isEmpty();
+            assertThat(raw.exists(history.keyFor(session))).isFalse();
+        }
+    }
+
+    @Test
+    void withoutTtlTheKeyDoesNotExpire() {
+        String session = UUID.randomUUID().toString();
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl()).build()) {
+            history.add(session, ChatMessage.user("one"));
+            assertThat(raw.pttl(history.keyFor(session))).isEqualTo(-1L);
+        }
+    }
+}
