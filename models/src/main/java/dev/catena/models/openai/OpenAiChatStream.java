@@ -73,7 +73,7 @@ final class OpenAiChatStream implements EventStreams.Decoder<AiMessage> {
         return true;
     }
 
-    /** Decodes one parsed chunk (the benchmark calls this directly). */
+    /** Decodes one parsed chunk. */
     void decode(JsonNode chunk, Consumer<AiMessage> out) {
         JsonNode usageNode = chunk.get("usage");
         if (usageNode != null && usageNode.isObject()) {
