@@ -30,7 +30,9 @@ final class Fallbacks<I, O> implements Component<I, O> {
         }
         RuntimeException last = failures.get(failures.size() - 1);
         for (int i = 0; i < failures.size() - 1; i++) {
-            last.addSuppressed(failures.get(i));
+            if (failures.get(i) != last) { // a shared exception instance cannot suppress itself
+                last.addSuppressed(failures.get(i));
+            }
         }
         throw last;
     }

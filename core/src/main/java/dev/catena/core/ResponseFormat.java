@@ -25,7 +25,8 @@ public record ResponseFormat(Type type, String name, Map<String, Object> schema,
         if (type == Type.JSON_SCHEMA && (name == null || schema == null)) {
             throw new IllegalArgumentException("a JSON_SCHEMA response format needs a name and a schema");
         }
-        schema = schema == null ? null : Map.copyOf(schema);
+        // keep the caller's key order: models read the schema as text
+        schema = schema == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(schema));
     }
 
     /** JSON that must match {@code schema}, strictly. */

@@ -20,7 +20,7 @@ final class Retrying<I, O> implements Component<I, O> {
             try {
                 return delegate.invoke(input, config);
             } catch (RuntimeException e) {
-                if (!policy.shouldRetry(e, attempt)) {
+                if (e instanceof DeadlineExceededException || !policy.shouldRetry(e, attempt)) {
                     throw e;
                 }
                 Duration delay = policy.delayAfter(e, attempt);

@@ -71,11 +71,19 @@ public final class RunConfig {
         return b;
     }
 
-    /** This config for runs nested inside the run {@code runId}. */
+    private RunConfig(RunConfig parent, UUID parentRunId) {
+        this.callbacks = parent.callbacks;
+        this.tags = parent.tags;
+        this.metadata = parent.metadata;
+        this.deadline = parent.deadline;
+        this.maxConcurrency = parent.maxConcurrency;
+        this.executor = parent.executor;
+        this.parentRunId = parentRunId;
+    }
+
+    /** This config for runs nested inside the run {@code runId} (a cheap copy: every run makes one). */
     RunConfig child(UUID runId) {
-        Builder b = toBuilder();
-        b.parentRunId = runId;
-        return b.build();
+        return new RunConfig(this, runId);
     }
 
     public List<CallbackHandler> callbacks() {

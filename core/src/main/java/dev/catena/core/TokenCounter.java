@@ -3,6 +3,7 @@ package dev.catena.core;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts tokens the way OpenAI's tokenizers do (jtokkit), for splitters, memory windows, context
@@ -45,6 +47,7 @@ public final class TokenCounter {
 
     private final Encoding encoding;
     private final Map<ChatMessage, Integer> messageCounts = new ConcurrentHashMap<>();
+    private final LongAdder messagesTokenized = new LongAdder(); // how often a message was really counted, for tests
 
     private TokenCounter(Encoding encoding) {
         this.encoding = encoding;
@@ -98,6 +101,29 @@ public final class TokenCounter {
         return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
     }
 
+    /**
+     * {@code min(count(text), limit)}, but encoding stops once the limit is reached, so asking
+     * whether a long text fits a budget costs only the budget (text splitters ask this of every
+     * piece).
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    public int countUpTo(String text, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("token limit must be at least 1, got " + limit);
+        }
+        if (text.isEmpty()) {
+            return 0;
+        }
+        // A token spans at most a few chars of ordinary text, so a short text is counted outright:
+        // jtokkit's bounded encode also decodes what it encoded, which costs more than it saves here.
+        if (text.length() <= 4L * limit) {
+            return Math.min(encoding.countTokensOrdinary(text), limit);
+        }
+        EncodingResult result = encoding.encodeOrdinary(text, limit);
+        return result.isTruncated() ? limit : result.getTokens().size();
+    }
+
     /** The tokens a message costs in a chat request, framing included; remembered per message. */
     public int count(ChatMessage message) {
         Integer known = messageCounts.get(message);
@@ -105,6 +131,7 @@ public final class TokenCounter {
             return known;
         }
         int tokens = countUncached(message);
+        messagesTokenized.increment();
         if (messageCounts.size() >= MESSAGE_CACHE_LIMIT) {
             messageCounts.clear(); // a crude bound; a long-lived history is counted again once
         }
@@ -135,10 +162,24 @@ public final class TokenCounter {
         return encoding.decode(list);
     }
 
+    /** How many times a message was tokenized rather than taken from memory. */
+    long messagesTokenized() {
+        return messagesTokenized.sum();
+    }
+
+    /** The UTF-8 bytes of token ids; unlike {@link #decode} it never replaces a cut character. */
+    public byte[] decodeBytes(int[] tokens, int from, int to) {
+        IntArrayList list = new IntArrayList(to - from);
+        for (int i = from; i < to; i++) {
+            list.add(tokens[i]);
+        }
+        return encoding.decodeBytes(list);
+    }
+
     private int countUncached(ChatMessage message) {
         int tokens = TOKENS_PER_MESSAGE + count(message.role().openAiName()) + count(message.text());
-        // Only user messages carry a name on the wire; a tool result's name is not sent in OpenAI's form.
-        String name = message instanceof UserMessage u ? u.name() : null;
+        // User and system messages carry a name on the wire; a tool result's name is not sent in OpenAI's form.
+        String name = message instanceof UserMessage u ? u.name() : message instanceof SystemMessage s ? s.name() : null;
         if (name != null) {
             tokens += TOKENS_PER_NAME + count(name);
         }

@@ -53,7 +53,8 @@ public final class LangChainMessageForm {
         ObjectNode kwargs = data.putObject("additional_kwargs");
         ObjectNode responseMetadata = data.putObject("response_metadata");
         data.put("type", type);
-        String name = message instanceof UserMessage u ? u.name() : message instanceof ToolMessage t ? t.name() : null;
+        String name = message instanceof UserMessage u ? u.name() : message instanceof ToolMessage t ? t.name()
+                : message instanceof SystemMessage s ? s.name() : null;
         if (name == null) {
             data.putNull("name");
         } else {
@@ -119,7 +120,8 @@ public final class LangChainMessageForm {
             case "human":
                 return new UserMessage(OpenAiMessageForm.readParts(content, dataPath + ".content"), optionalText(data, "name", dataPath));
             case "system":
-                return new SystemMessage(OpenAiMessageForm.joinedText(content, dataPath + ".content"));
+                return new SystemMessage(OpenAiMessageForm.joinedText(content, dataPath + ".content"),
+                        optionalText(data, "name", dataPath));
             case "ai":
                 return readAi(data, dataPath);
             case "tool":

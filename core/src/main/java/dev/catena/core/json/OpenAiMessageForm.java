@@ -36,6 +36,9 @@ public final class OpenAiMessageForm {
         node.put("role", message.role().openAiName());
         if (message instanceof SystemMessage s) {
             node.put("content", s.text());
+            if (s.name() != null) {
+                node.put("name", s.name());
+            }
         } else if (message instanceof UserMessage u) {
             if (u.isTextOnly()) {
                 node.put("content", u.text());
@@ -100,7 +103,7 @@ public final class OpenAiMessageForm {
         switch (role) {
             case "system":
             case "developer":
-                return new SystemMessage(joinedText(node.get("content"), path + ".content"));
+                return new SystemMessage(joinedText(node.get("content"), path + ".content"), optionalText(node, "name", path));
             case "user":
                 return new UserMessage(readParts(node.get("content"), path + ".content"), optionalText(node, "name", path));
             case "assistant":

@@ -1,0 +1,41 @@
+package dev.catena.core.tracing;
+
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatModel;
+import dev.catena.core.ChatRequest;
+import dev.catena.core.Component;
+import dev.catena.core.PromptValue;
+import dev.catena.core.RunConfig;
+import dev.catena.core.TokenUsage;
+import java.util.Map;
+
+/** Small chains for tracer tests: a prompt function, a model that reports usage, a parser function. */
+final class TracedChains {
+
+    static final String API_KEY = "sk-proj-Abc123Def456Ghi789Jkl";
+    static final String BEARER = "Bearer eyJhbGciOiJIUzI1NiJ9.secretpayload";
+
+    private TracedChains() {
+    }
+
+    /** Answers with the last message's text reversed; 12 tokens in, 3 out. */
+    static final class ReverseModel implements ChatModel {
+        @Override
+        public AiMessage generate(ChatRequest request, RunConfig config) {
+            String last = request.messages().get(request.messages().size() - 1).text();
+            return new AiMessage(new StringBuilder(last).reverse().toString(), java.util.List.of(), null, "stop",
+                    TokenUsage.of(12, 3));
+        }
+
+        @Override
+        public String name() {
+            return "ReverseModel";
+        }
+    }
+
+    static Component<Map<String, Object>, String> chain() {
+        Component<Map<String, Object>, PromptValue> prompt = Component.of("prompt", vars -> PromptValue.of("Say " + vars.get("word")));
+        Component<AiMessage, String> parser = Component.of("parser", AiMessage::text);
+        return prompt.pipe(new ReverseModel()).pipe(parser);
+    }
+}

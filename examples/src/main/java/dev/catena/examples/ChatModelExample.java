@@ -1,0 +1,45 @@
+package dev.catena.examples;
+
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatModel;
+import dev.catena.core.ChatPromptValue;
+import dev.catena.core.RunConfig;
+import dev.catena.models.ChatModels;
+import dev.catena.models.UsageTracker;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Streams a reply token by token from whichever chat model the environment points at: OpenAI (or
+ * any OpenAI-compatible server via OPENAI_BASE_URL), Anthropic, or, with no key set, the offline
+ * scripted model. A {@link UsageTracker} callback counts the tokens of the streamed call.
+ */
+public final class ChatModelExample {
+
+    private ChatModelExample() {
+    }
+
+    public static void main(String[] args) {
+        ChatModel model = ChatModels.fromEnvironment();
+        System.out.println("Model: " + ChatModels.describe(model));
+
+        UsageTracker usage = new UsageTracker();
+        RunConfig config = RunConfig.builder().callbacks(usage).build();
+        ChatPromptValue prompt = new ChatPromptValue(List.of(
+                ChatMessage.system("You are a concise assistant."),
+                ChatMessage.user("What is Catena, in one sentence?")));
+
+        int chunks = 0;
+        try (Stream<AiMessage> stream = model.stream(prompt, config)) {
+            for (AiMessage chunk : (Iterable<AiMessage>) stream::iterator) {
+                System.out.print(chunk.text());
+                System.out.flush();
+                chunks++;
+            }
+        }
+        System.out.println();
+        System.out.println("Chunks: " + chunks);
+        System.out.println("Tokens: " + usage.total());
+    }
+}

@@ -1,0 +1,161 @@
+package dev.catena.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The module dependency rule of ARCHITECTURE.md, checked on the compiled main code of every module:
+ * core depends on nothing of ours; models and prompts on core; memory and retrieval on core and
+ * prompts; chains on core, prompts, memory and retrieval; agents on core, prompts and chains. And no
+ * module reaches into another's {@code ..internal..} packages. (Examples may use everything.)
+ */
+class ArchitectureTest {
+
+    private static JavaClasses mainCode;
+
+    @BeforeAll
+    static void importMainCode() {
+        mainCode = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.catena");
+    }
+
+    static ArchRule moduleDependencies() {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true) // modules without code yet are fine
+                .layer("core").definedBy("dev.catena.core..")
+                .layer("models").definedBy("dev.catena.models..")
+                .layer("prompts").definedBy("dev.catena.prompts..")
+                .layer("memory").definedBy("dev.catena.memory..")
+                .layer("retrieval").definedBy("dev.catena.retrieval..")
+                .layer("chains").definedBy("dev.catena.chains..")
+                .layer("agents").definedBy("dev.catena.agents..")
+                .whereLayer("core").mayNotAccessAnyLayer()
+                .whereLayer("models").mayOnlyAccessLayers("core")
+                .whereLayer("prompts").mayOnlyAccessLayers("core")
+                .whereLayer("memory").mayOnlyAccessLayers("core", "prompts")
+                .whereLayer("retrieval").mayOnlyAccessLayers("core", "prompts")
+                .whereLayer("chains").mayOnlyAccessLayers("core", "prompts", "memory", "retrieval")
+                .whereLayer("agents").mayOnlyAccessLayers("core", "prompts", "chains");
+    }
+
+    static ArchRule noReachingIntoAnotherModulesInternals() {
+        return classes().that().resideInAPackage("dev.catena..")
+                .should(new ArchCondition<JavaClass>("not use another module's ..internal.. packages") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                            String target = d.getTargetClass().getPackageName();
+                            if (isInternal(target) && target.startsWith("dev.catena.")
+                                    && !module(target).equals(module(origin.getPackageName()))) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
+                    }
+                });
+    }
+
+    static boolean isInternal(String packageName) {
+        return ("." + packageName + ".").contains(".internal.");
+    }
+
+    /** The module of a package: "models" for dev.catena.models.openai.internal. */
+    static String module(String packageName) {
+        String[] parts = packageName.split("\\.");
+        return parts.length > 2 ? parts[2] : "";
+    }
+
+    @Test
+    void theMainCodeWasImported() {
+        assertThat(mainCode.contain("dev.catena.core.Component")).isTrue();
+        assertThat(mainCode.contain("dev.catena.models.FakeChatModel")).isTrue();
+        assertThat(mainCode.contain("dev.catena.examples.QuickstartExample")).isTrue();
+    }
+
+    @Test
+    void modulesDependOnlyAsTheArchitectureAllows() {
+        moduleDependencies().check(mainCode);
+    }
+
+    @Test
+    void noModuleReachesIntoAnotherModulesInternals() {
+        noReachingIntoAnotherModulesInternals().check(mainCode);
+    }
+
+    // --- the rules must catch violations: classes that break them, compiled here ---
+
+    private static JavaClasses compileAndImport(Path dir, Map<String, String> sources) {
+        assertThat(JavaSourceCompiler.compile(sources, dir)).as("fixture sources compile").isEmpty();
+        return new ClassFileImporter().importPath(dir);
+    }
+
+    @Test
+    void coreImportingModelsBreaksTheRule(@TempDir Path dir) {
+        JavaClasses bad = compileAndImport(dir, Map.of("dev/catena/core/bad/CoreUsesModels.java", """
+                package dev.catena.core.bad;
+                public class CoreUsesModels {
+                    public Object model() { return dev.catena.models.FakeChatModel.of("hi"); }
+                }
+                """));
+
+        EvaluationResult result = moduleDependencies().evaluate(bad);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString())
+                .contains("dev.catena.core.bad.CoreUsesModels")
+                .contains("dev.catena.models.FakeChatModel");
+    }
+
+    @Test
+    void agentsUsingMemoryDirectlyBreaksTheRuleButUsingChainsDoesNot(@TempDir Path dir) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("dev/catena/memory/bad/Store.java", "package dev.catena.memory.bad; public class Store { }");
+        sources.put("dev/catena/chains/bad/Chain.java", "package dev.catena.chains.bad; public class Chain { }");
+        sources.put("dev/catena/agents/bad/Agent.java", """
+                package dev.catena.agents.bad;
+                public class Agent {
+                    dev.catena.chains.bad.Chain chain = new dev.catena.chains.bad.Chain();
+                    dev.catena.memory.bad.Store store = new dev.catena.memory.bad.Store();
+                }
+                """);
+        EvaluationResult result = moduleDependencies().evaluate(compileAndImport(dir, sources));
+
+        String report = result.getFailureReport().toString();
+        assertThat(report).contains("dev.catena.memory.bad.Store").doesNotContain("<dev.catena.chains.bad.Chain>");
+    }
+
+    @Test
+    void reachingIntoAnotherModulesInternalPackageBreaksTheRule(@TempDir Path dir) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("dev/catena/models/internal/Wire.java", "package dev.catena.models.internal; public class Wire { }");
+        sources.put("dev/catena/models/UsesOwnInternal.java",
+                "package dev.catena.models; public class UsesOwnInternal { dev.catena.models.internal.Wire w; }");
+        sources.put("dev/catena/prompts/ReachesIn.java",
+                "package dev.catena.prompts; public class ReachesIn { dev.catena.models.internal.Wire w; }");
+
+        EvaluationResult result = noReachingIntoAnotherModulesInternals().evaluate(compileAndImport(dir, sources));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains("dev.catena.prompts.ReachesIn").contains("dev.catena.models.internal.Wire"));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.catena.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PromptTemplateExampleTest {
+
+    static String run(ThrowingMain main) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            main.run();
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    interface ThrowingMain {
+        void run() throws Exception;
+    }
+
+    @Test
+    void printsTheSeedPrompts() throws Exception {
+        String out = run(() -> PromptTemplateExample.main(new String[0]));
+        assertThat(out).contains("prompt=\nExplain the concept of regularization in couple of lines\n")
+                .contains("input variables: [concept]")
+                .contains("prompt=请给我解释一下人工智能的意思\n")
+                .contains("Answer as {\"answer\": \"42\"}")
+                .contains("System: You are a patient teacher.\nHuman: Hi\nAI: Hello! What shall we learn?\nHuman: 请给我解释一下人工智能的意思")
+                .contains("answer=人工智能是让机器模拟人类智能的技术。");
+    }
+}

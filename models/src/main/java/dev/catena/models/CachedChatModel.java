@@ -1,0 +1,81 @@
+package dev.catena.models;
+
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatModel;
+import dev.catena.core.ChatRequest;
+import dev.catena.core.RunConfig;
+import dev.catena.core.json.MessageJson;
+import dev.catena.models.internal.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Any chat model with its answers cached: the same model, settings and request get the stored
+ * answer without a call. The key is the model's {@code toString()} (Catena's clients print their
+ * server, model and generation settings, never the key), the messages in OpenAI form, the tools,
+ * the tool choice and the response format. A streamed call is stored once it has finished; a
+ * cached one streams as a single chunk, and reports no usage (no tokens were spent). Only cache what is safe to repeat: with a temperature
+ * above zero a cache returns the first of many possible answers.
+ *
+ * <pre>{@code
+ * ChatModel cached = CachedChatModel.of(model, new InMemoryCache());
+ * }</pre>
+ */
+public final class CachedChatModel implements ChatModel {
+
+    private final ChatModel delegate;
+    private final InMemoryCache cache;
+
+    private CachedChatModel(ChatModel delegate, InMemoryCache cache) {
+        this.delegate = delegate;
+        this.cache = cache;
+    }
+
+    public static CachedChatModel of(ChatModel model, InMemoryCache cache) {
+        return new CachedChatModel(model, cache);
+    }
+
+    @Override
+    public AiMessage generate(ChatRequest request, RunConfig config) {
+        String key = key(request);
+        // a cached answer cost no tokens, so it reports no usage (as LangChain's cache does)
+        return cache.lookup(key, AiMessage.class).map(hit -> hit.withUsage(null)).orElseGet(() -> {
+            AiMessage answer = delegate.generate(request, config);
+            cache.update(key, answer);
+            return answer;
+        });
+    }
+
+    @Override
+    public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
+        String key = key(request);
+        var hit = cache.lookup(key, AiMessage.class);
+        if (hit.isPresent()) {
+            return Stream.of(hit.get().withUsage(null));
+        }
+        List<AiMessage> seen = new ArrayList<>();
+        Stream<AiMessage> live = delegate.generateStream(request, config);
+        // the second part runs only once the live stream is exhausted, so a cut or closed stream is never stored
+        Stream<AiMessage> store = Stream.of(key).flatMap(k -> {
+            seen.stream().reduce(AiMessage::merge).ifPresent(whole -> cache.update(k, whole));
+            return Stream.empty();
+        });
+        return Stream.concat(live.peek(seen::add), store);
+    }
+
+    String key(ChatRequest request) {
+        return delegate + "\u0000" + MessageJson.writeOpenAi(request.messages()) + "\u0000" + Json.write(request.tools())
+                + "\u0000" + request.toolChoice() + "\u0000" + request.responseFormat();
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public String toString() {
+        return "Cached" + delegate;
+    }
+}

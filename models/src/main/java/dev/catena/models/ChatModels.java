@@ -1,0 +1,89 @@
+package dev.catena.models;
+
+import dev.catena.core.ChatModel;
+import dev.catena.models.anthropic.AnthropicChatModel;
+import dev.catena.models.openai.OpenAiChatModel;
+import dev.catena.models.openai.OpenAiDialect;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Picks a chat model from the environment, so examples and quick starts run anywhere:
+ * <ol>
+ *   <li>{@code OPENAI_API_KEY} or {@code OPENAI_BASE_URL} set: an {@link OpenAiChatModel}
+ *       ({@code OPENAI_MODEL}, default gpt-4o-mini; a base URL without a key, such as a local
+ *       Ollama at {@code http://localhost:11434/v1}, is used without a key);</li>
+ *   <li>else {@code ANTHROPIC_API_KEY} set: an {@link AnthropicChatModel} ({@code ANTHROPIC_MODEL},
+ *       default claude-haiku-4-5);</li>
+ *   <li>else the offline {@link FakeChatModel} with a few scripted replies.</li>
+ * </ol>
+ * It logs which it chose, and {@link #describe} says so in words.
+ */
+public final class ChatModels {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatModels.class);
+
+    /** The offline model's replies, in order: they read sensibly as answers to the examples' questions. */
+    static final String[] OFFLINE_REPLIES = {
+        "Catena is a Java library that brings LangChain's ideas to the JVM: chat models, prompt templates, "
+                + "output parsers, chains, memory, retrieval and agents, all composed from one Component interface.",
+        "Regularization adds a penalty for complexity to a model's training objective, so it prefers simpler "
+                + "explanations and generalises better to data it has not seen.",
+        "I am an offline model answering from a script. Set OPENAI_API_KEY (or OPENAI_BASE_URL for a local "
+                + "server such as Ollama) or ANTHROPIC_API_KEY to talk to a real model."
+    };
+
+    private ChatModels() {
+    }
+
+    /** The chat model the process environment points at. */
+    public static ChatModel fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** The chat model these variables point at. */
+    public static ChatModel fromEnvironment(Map<String, String> env) {
+        ChatModel model;
+        String openAiKey = blankToNull(env.get("OPENAI_API_KEY"));
+        String openAiUrl = blankToNull(env.get("OPENAI_BASE_URL"));
+        if (openAiKey != null || openAiUrl != null) {
+            OpenAiChatModel.Builder b = OpenAiChatModel.builder()
+                    .model(env.getOrDefault("OPENAI_MODEL", "gpt-4o-mini"))
+                    .apiKey(openAiKey);
+            if (openAiUrl != null) {
+                b.baseUrl(openAiUrl);
+            }
+            if (openAiKey == null) {
+                b.dialect(new OpenAiDialect("OpenAI-compatible server", OpenAiDialect.OPENAI.defaultBaseUrl(), false,
+                        true, false, false, true, true, true, OpenAiDialect.ReasoningEcho.STRIP, "reasoning_content", Map.of()));
+            }
+            model = b.build();
+        } else if (blankToNull(env.get("ANTHROPIC_API_KEY")) != null) {
+            model = AnthropicChatModel.builder().apiKey(env.get("ANTHROPIC_API_KEY"))
+                    .model(env.getOrDefault("ANTHROPIC_MODEL", "claude-haiku-4-5")).build();
+        } else {
+            model = FakeChatModel.of(OFFLINE_REPLIES);
+        }
+        LOG.info("Using {}", describe(model));
+        return model;
+    }
+
+    /** Says in words which model this is, e.g. for an example's first line of output. */
+    public static String describe(ChatModel model) {
+        if (model instanceof FakeChatModel) {
+            return "the offline FakeChatModel (no OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY set)";
+        }
+        if (model instanceof OpenAiChatModel openAi) {
+            return openAi.model() + " via " + openAi.dialect().name();
+        }
+        if (model instanceof AnthropicChatModel claude) {
+            return claude.model() + " via Anthropic";
+        }
+        return model.name();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.catena.models;
+
+import dev.catena.core.RetryPolicy;
+import dev.catena.models.internal.ModelHttp;
+import dev.catena.models.internal.Secret;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The connection settings every HTTP model client shares: base URL, API key, extra headers,
+ * timeouts, retries, a rate limiter and, optionally, your own {@link OkHttpClient} (its
+ * connection pool, proxy and interceptors are kept).
+ *
+ * <p>Defaults suit LLMs, whose answers can take minutes: connect 10 s, read (the longest silence
+ * between two bytes) 120 s, write 30 s, whole call 10 min; 2 retries (3 attempts) with
+ * exponential backoff from 0.5 s to 8 s and 25% jitter, honouring the server's {@code Retry-After}.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
+
+    private static final OkHttpClient SHARED = new OkHttpClient();
+
+    private String baseUrl;
+    private String apiKey;
+    private OkHttpClient httpClient;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(120);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofMinutes(10);
+    private RetryPolicy retryPolicy = defaultRetryPolicy(2);
+    private RateLimiter rateLimiter;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    protected ModelClientBuilder() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /** The API's base URL, with or without a trailing {@code /} (a bare host gets {@code /v1}). */
+    public B baseUrl(String value) {
+        this.baseUrl = value;
+        return self();
+    }
+
+    /** The API key; optional for local servers such as Ollama and vLLM. */
+    public B apiKey(String value) {
+        this.apiKey = value;
+        return self();
+    }
+
+    /** Sends these requests through your client (its pool, proxy, interceptors); the timeouts set here still apply. */
+    public B httpClient(OkHttpClient value) {
+        this.httpClient = Objects.requireNonNull(value, "httpClient");
+        return self();
+    }
+
+    public B connectTimeout(Duration value) {
+        this.connectTimeout = requireNotNegative(value, "connectTimeout");
+        return self();
+    }
+
+    /** The longest silence between two reads (for a stream: between two chunks). */
+    public B readTimeout(Duration value) {
+        this.readTimeout = requireNotNegative(value, "readTimeout");
+        return self();
+    }
+
+    public B writeTimeout(Duration value) {
+        this.writeTimeout = requireNotNegative(value, "writeTimeout");
+        return self();
+    }
+
+    /** The longest a whole call (a whole stream included) may take; zero for no limit. A {@code RunConfig} deadline shortens it. */
+    public B callTimeout(Duration value) {
+        this.callTimeout = requireNotNegative(value, "callTimeout");
+        return self();
+    }
+
+    /** Retries after the first attempt (default 2), with the default backoff. */
+    public B maxRetries(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("maxRetries must be zero or more, was " + value);
+        }
+        this.retryPolicy = defaultRetryPolicy(value);
+        return self();
+    }
+
+    /** Retries as this policy says (it still obeys each error's own retryable flag and {@code Retry-After}). */
+    public B retryPolicy(RetryPolicy value) {
+        this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+        return self();
+    }
+
+    /** Waits for this (possibly shared) limiter before every request. */
+    public B rateLimiter(RateLimiter value) {
+        this.rateLimiter = value;
+        return self();
+    }
+
+    /** Sends this header on every request (for example {@code OpenAI-Organization}). */
+    public B header(String name, String value) {
+        headers.put(Objects.requireNonNull(name, "header name"), Objects.requireNonNull(value, "header value"));
+        return self();
+    }
+
+    /** The base URL given, or null. */
+    protected String baseUrlOrNull() {
+        return baseUrl;
+    }
+
+    /** Whether an API key was given. */
+    protected boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+
+    /** The HTTP sender for these settings; for client implementations. */
+    protected final ModelHttp http(String provider, String authHeader, String authPrefix, Map<String, String> providerHeaders) {
+        Headers.Builder all = new Headers.Builder();
+        providerHeaders.forEach(all::set);
+        headers.forEach(all::set);
+        OkHttpClient client = (httpClient != null ? httpClient : SHARED).newBuilder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(writeTimeout)
+                .build();
+        return new ModelHttp(provider, client, Secret.of(apiKey), authHeader, authPrefix, all.build(), retryPolicy,
+                rateLimiter, callTimeout);
+    }
+
+    /**
+     * A base URL made joinable: trailing slashes dropped, an endpoint path pasted by mistake
+     * ({@code /chat/completions}, {@code /embeddings}, {@code /messages}) dropped, and {@code /v1}
+     * added when the URL is a bare host.
+     */
+    public static HttpUrl normalizeBaseUrl(String url) {
+        Objects.requireNonNull(url, "base URL");
+        String s = url.trim();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        for (String endpoint : new String[] {"/chat/completions", "/completions", "/embeddings", "/messages"}) {
+            if (s.endsWith(endpoint)) {
+                s = s.substring(0, s.length() - endpoint.length());
+                break;
+            }
+        }
+        HttpUrl parsed = HttpUrl.parse(s);
+        if (parsed == null) {
+            throw new IllegalArgumentException("base URL '" + url
+                    + "' is not an http(s) URL; use for example https://api.openai.com/v1 or http://localhost:11434/v1");
+        }
+        if (parsed.encodedPath().equals("/")) {
+            parsed = parsed.newBuilder().addPathSegment("v1").build();
+        }
+        return parsed;
+    }
+
+    static RetryPolicy defaultRetryPolicy(int retries) {
+        return RetryPolicy.builder().maxAttempts(retries + 1).initialDelay(Duration.ofMillis(500))
+                .maxDelay(Duration.ofSeconds(8)).jitter(0.25).build();
+    }
+
+    private static Duration requireNotNegative(Duration d, String what) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException(what + " must be zero or positive, was " + d);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.catena.models;
+
+import dev.catena.core.AiMessage;
+import dev.catena.core.CallbackHandler;
+import dev.catena.core.RunInfo;
+import dev.catena.core.TokenUsage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A callback that adds up the tokens every chat-model run reports, per model, and estimates the
+ * cost from a price table you supply (LangChain's {@code get_openai_callback}). Streamed runs count
+ * too: Catena's clients ask for usage in streams. Thread-safe; share one across a whole batch.
+ *
+ * <p>The model is read from the run's name, which Catena's clients give as
+ * {@code "OpenAiChatModel(gpt-4o-mini)"}; other chat models are counted under their own name.
+ *
+ * <pre>{@code
+ * UsageTracker usage = new UsageTracker(Map.of("gpt-4o-mini", new ModelPrice(0.15, 0.60)));
+ * model.chat(request, RunConfig.builder().callbacks(usage).build());
+ * System.out.println(usage.total() + " cost " + usage.totalCost());
+ * }</pre>
+ */
+public final class UsageTracker implements CallbackHandler {
+
+    private final Map<String, ModelPrice> prices;
+    private final Map<String, TokenUsage> byModel = new ConcurrentHashMap<>();
+    private final Map<String, Integer> calls = new ConcurrentHashMap<>();
+
+    /** A tracker with no prices (costs are zero). */
+    public UsageTracker() {
+        this(Map.of());
+    }
+
+    /** A tracker that prices models by name (exact name, else the longest matching prefix). */
+    public UsageTracker(Map<String, ModelPrice> prices) {
+        this.prices = Map.copyOf(Objects.requireNonNull(prices, "prices"));
+    }
+
+    @Override
+    public void onEnd(RunInfo run, Object output, Duration elapsed) {
+        if (output instanceof AiMessage ai && ai.usage() != null && "chat_model".equals(run.kind())) {
+            String model = modelOf(run.name());
+            byModel.merge(model, ai.usage(), TokenUsage::plus);
+            calls.merge(model, 1, Integer::sum);
+        }
+    }
+
+    static String modelOf(String runName) {
+        int open = runName.indexOf('(');
+        return open > 0 && runName.endsWith(")") ? runName.substring(open + 1, runName.length() - 1) : runName;
+    }
+
+    /** Usage per model, sorted by model name. */
+    public Map<String, TokenUsage> byModel() {
+        return new TreeMap<>(byModel);
+    }
+
+    /** Calls that reported usage, per model. */
+    public Map<String, Integer> calls() {
+        return new TreeMap<>(calls);
+    }
+
+    /** All usage added up. */
+    public TokenUsage total() {
+        TokenUsage sum = TokenUsage.ZERO;
+        for (TokenUsage u : byModel.values()) {
+            sum = sum.plus(u);
+        }
+        return sum;
+    }
+
+    /** The estimated cost of one model's usage (zero if it has no price). */
+    public double cost(String model) {
+        TokenUsage u = byModel.get(model);
+        ModelPrice price = priceOf(model);
+        return u == null || price == null ? 0 : price.cost(u.inputTokens(), u.outputTokens());
+    }
+
+    /** The estimated cost of everything. */
+    public double totalCost() {
+        return byModel.keySet().stream().mapToDouble(this::cost).sum();
+    }
+
+    /** Forgets everything counted so far. */
+    public void reset() {
+        byModel.clear();
+        calls.clear();
+    }
+
+    private ModelPrice priceOf(String model) {
+        ModelPrice exact = prices.get(model);
+        if (exact != null) {
+            return exact;
+        }
+        String best = null;
+        for (String key : prices.keySet()) {
+            if (model.startsWith(key) && (best == null || key.length() > best.length())) {
+                best = key;
+            }
+        }
+        return best == null ? null : prices.get(best);
+    }
+
+    @Override
+    public String toString() {
+        return "UsageTracker" + byModel() + " cost=" + totalCost();
+    }
+}

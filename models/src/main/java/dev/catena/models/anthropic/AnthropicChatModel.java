@@ -1,0 +1,146 @@
+package dev.catena.models.anthropic;
+
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatModel;
+import dev.catena.core.ChatRequest;
+import dev.catena.core.RunConfig;
+import dev.catena.core.TokenCounter;
+import dev.catena.models.ModelClientBuilder;
+import dev.catena.models.internal.EventStreams;
+import dev.catena.models.internal.ModelHttp;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+
+/**
+ * A chat model behind Anthropic's Messages API ({@code /v1/messages}), streaming included. System
+ * messages become the top-level {@code system}, tool calls and results travel as
+ * {@code tool_use} / {@code tool_result} blocks, and {@code thinking} is kept as reasoning.
+ * Errors and retries behave as for the OpenAI clients (529 "overloaded" is retried).
+ *
+ * <pre>{@code
+ * ChatModel claude = AnthropicChatModel.builder().apiKey(System.getenv("ANTHROPIC_API_KEY"))
+ *         .model("claude-haiku-4-5").maxTokens(1024).build();
+ * }</pre>
+ */
+public final class AnthropicChatModel implements ChatModel {
+
+    /** The API version this client speaks. */
+    public static final String API_VERSION = "2023-06-01";
+
+    private final ModelHttp http;
+    private final HttpUrl url;
+    private final AnthropicMessages.Settings settings;
+
+    private AnthropicChatModel(Builder b) {
+        if (!b.hasKey()) {
+            throw new IllegalArgumentException("no Anthropic API key: pass .apiKey(...), e.g. from ANTHROPIC_API_KEY");
+        }
+        this.settings = new AnthropicMessages.Settings(b.model, b.maxTokens, b.temperature, b.topP, b.stop);
+        this.url = ModelClientBuilder.normalizeBaseUrl(b.baseUrlOr("https://api.anthropic.com/v1")).newBuilder()
+                .addPathSegment("messages").build();
+        this.http = b.buildHttp();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String model() {
+        return settings.model();
+    }
+
+    @Override
+    public AiMessage generate(ChatRequest request, RunConfig config) {
+        return AnthropicMessages.reply(http.postJson(url, AnthropicMessages.request(request, settings, false),
+                estimate(request), config));
+    }
+
+    @Override
+    public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
+        var body = AnthropicMessages.request(request, settings, true);
+        return EventStreams.stream(() -> http.postStream(url, body, estimate(request), config),
+                new AnthropicStream(http.secret()));
+    }
+
+    private int estimate(ChatRequest request) {
+        // Anthropic's tokenizer is not public; cl100k_base is a close enough estimate for rate limiting
+        return http.countsTokens() ? TokenCounter.of("cl100k_base").count(request.messages()) + settings.maxTokens() : 0;
+    }
+
+    @Override
+    public String name() {
+        return "AnthropicChatModel(" + settings.model() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "AnthropicChatModel[" + url + " " + settings + "]";
+    }
+
+    /** Builds an {@link AnthropicChatModel}. */
+    public static final class Builder extends ModelClientBuilder<Builder> {
+        private String model = "claude-haiku-4-5";
+        private int maxTokens = 1024;
+        private Double temperature;
+        private Double topP;
+        private List<String> stop;
+        private String version = API_VERSION;
+
+        private Builder() {
+        }
+
+        public Builder model(String value) {
+            this.model = Objects.requireNonNull(value, "model");
+            return this;
+        }
+
+        /** The most tokens to generate; Anthropic requires it (default 1024). */
+        public Builder maxTokens(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxTokens must be at least 1, was " + value);
+            }
+            this.maxTokens = value;
+            return this;
+        }
+
+        public Builder temperature(double value) {
+            this.temperature = value;
+            return this;
+        }
+
+        public Builder topP(double value) {
+            this.topP = value;
+            return this;
+        }
+
+        public Builder stop(String... values) {
+            this.stop = List.of(values);
+            return this;
+        }
+
+        /** The {@code anthropic-version} header (default {@value #API_VERSION}). */
+        public Builder apiVersion(String value) {
+            this.version = Objects.requireNonNull(value, "apiVersion");
+            return this;
+        }
+
+        String baseUrlOr(String fallback) {
+            return baseUrlOrNull() != null ? baseUrlOrNull() : fallback;
+        }
+
+        boolean hasKey() {
+            return hasApiKey();
+        }
+
+        ModelHttp buildHttp() {
+            return http("Anthropic", "x-api-key", "", Map.of("anthropic-version", version));
+        }
+
+        public AnthropicChatModel build() {
+            return new AnthropicChatModel(this);
+        }
+    }
+}

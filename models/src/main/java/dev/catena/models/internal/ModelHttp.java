@@ -1,0 +1,192 @@
+package dev.catena.models.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.catena.core.DeadlineExceededException;
+import dev.catena.core.ModelHttpException;
+import dev.catena.core.RetryPolicy;
+import dev.catena.core.RunConfig;
+import dev.catena.models.ModelConnectionException;
+import dev.catena.models.RateLimiter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends JSON requests to one provider: adds the auth and fixed headers, waits for the rate
+ * limiter, bounds each call by the whole-call timeout and the run's deadline, turns error answers
+ * into {@link ModelHttpException}s and connection failures into {@link ModelConnectionException}s,
+ * and retries what is retryable with the {@link RetryPolicy} (which honours the server's
+ * {@code Retry-After}). Streams are retried only until the server has accepted them.
+ */
+public final class ModelHttp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelHttp.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final String provider;
+    private final OkHttpClient client;
+    private final Secret secret;
+    private final String authHeader;
+    private final String authPrefix;
+    private final Headers headers;
+    private final RetryPolicy retry;
+    private final RateLimiter limiter;
+    private final Duration callTimeout;
+
+    public ModelHttp(String provider, OkHttpClient client, Secret secret, String authHeader, String authPrefix,
+                     Headers headers, RetryPolicy retry, RateLimiter limiter, Duration callTimeout) {
+        this.provider = provider;
+        this.client = client;
+        this.secret = secret;
+        this.authHeader = authHeader;
+        this.authPrefix = authPrefix;
+        this.headers = headers;
+        this.retry = retry;
+        this.limiter = limiter;
+        this.callTimeout = callTimeout;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public Secret secret() {
+        return secret;
+    }
+
+    /** Whether the rate limiter wants token estimates (estimating costs time, so callers skip it otherwise). */
+    public boolean countsTokens() {
+        return limiter != null && limiter.limitsTokens();
+    }
+
+    /** POSTs the body and returns the parsed JSON answer, retrying as the policy allows. */
+    public JsonNode postJson(HttpUrl url, JsonNode body, int estimatedTokens, RunConfig config) {
+        return withRetries(url, config, estimatedTokens, () -> {
+            Call call = newCall(url, body, config);
+            try (Response response = call.execute()) {
+                if (!response.isSuccessful()) {
+                    throw ProviderErrors.fromResponse(provider, response, secret);
+                }
+                String text = response.body().string();
+                JsonNode json = Json.tryParse(text);
+                if (json == null) {
+                    throw new ModelHttpException(provider, response.code(), "invalid_response", null,
+                            "the answer was not JSON", response.header("x-request-id"),
+                            secret.redact(text.length() > 500 ? text.substring(0, 500) : text), false, null);
+                }
+                if (ProviderErrors.isError(json)) {
+                    throw ProviderErrors.fromPayload(provider, json, response.headers(), secret);
+                }
+                return json;
+            } catch (IOException e) {
+                throw connectionFailure(url, e, config, true);
+            }
+        });
+    }
+
+    /** POSTs the body and returns the open event stream once the server has accepted it. */
+    public OpenStream postStream(HttpUrl url, JsonNode body, int estimatedTokens, RunConfig config) {
+        return withRetries(url, config, estimatedTokens, () -> {
+            Call call = newCall(url, body, config);
+            Response response = null;
+            try {
+                response = call.execute();
+                if (!response.isSuccessful()) {
+                    try (Response failed = response) {
+                        throw ProviderErrors.fromResponse(provider, failed, secret);
+                    }
+                }
+                return new OpenStream(this, call, response, url, config);
+            } catch (IOException e) {
+                if (response != null) {
+                    response.close();
+                }
+                throw connectionFailure(url, e, config, true);
+            }
+        });
+    }
+
+    /** The exception for a failed read; {@code retryable} is false once part of an answer was delivered. */
+    ModelConnectionException connectionFailure(HttpUrl url, IOException e, RunConfig config, boolean retryable) {
+        String what = e instanceof InterruptedIOException ? "timed out" : "failed (" + e.getClass().getSimpleName() + ")";
+        if (config.deadline().isPresent() && Instant.now().isAfter(config.deadline().get())) {
+            DeadlineExceededException late = new DeadlineExceededException("the call to " + provider + " at "
+                    + url.redact(), config.deadline().get());
+            late.initCause(e);
+            throw late;
+        }
+        return new ModelConnectionException("the call to " + provider + " at " + url.redact() + " " + what
+                + ": " + secret.redact(String.valueOf(e.getMessage()))
+                + (retryable ? "; check the base URL and network, or raise the timeouts"
+                : "; the stream was interrupted after part of the answer arrived"), e, retryable);
+    }
+
+    private Call newCall(HttpUrl url, JsonNode body, RunConfig config) {
+        Request.Builder request = new Request.Builder().url(url).headers(headers)
+                .post(RequestBody.create(Json.write(body), JSON));
+        if (secret.isPresent()) {
+            request.header(authHeader, authPrefix + secret.reveal());
+        }
+        Call call = client.newCall(request.build());
+        Duration timeout = callTimeout;
+        Optional<Duration> remaining = config.remaining();
+        if (remaining.isPresent() && (timeout.isZero() || remaining.get().compareTo(timeout) < 0)) {
+            timeout = remaining.get();
+        }
+        if (!timeout.isZero()) {
+            call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        }
+        return call;
+    }
+
+    private interface Attempt<T> {
+        T run();
+    }
+
+    private <T> T withRetries(HttpUrl url, RunConfig config, int estimatedTokens, Attempt<T> attempt) {
+        for (int n = 1; ; n++) {
+            if (config.deadline().isPresent() && config.remaining().orElseThrow().isZero()) {
+                throw new DeadlineExceededException("the call to " + provider, config.deadline().get());
+            }
+            if (limiter != null) {
+                limiter.acquire(estimatedTokens, config);
+            }
+            try {
+                return attempt.run();
+            } catch (ModelHttpException | ModelConnectionException e) {
+                if (!retry.shouldRetry(e, n)) {
+                    throw e;
+                }
+                Duration delay = retry.delayAfter(e, n);
+                if (config.deadline().isPresent() && Instant.now().plus(delay).isAfter(config.deadline().get())) {
+                    DeadlineExceededException late = new DeadlineExceededException("retry #" + n + " of the call to "
+                            + provider + " after " + delay.toMillis() + " ms", config.deadline().get());
+                    late.addSuppressed(e);
+                    throw late;
+                }
+                LOG.debug("{} call to {} failed ({}); retry {} of {} in {} ms", provider, url.redact(), e.getMessage(),
+                        n, retry.maxAttempts() - 1, delay.toMillis());
+                try {
+                    retry.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    e.addSuppressed(interrupted);
+                    throw e;
+                }
+            }
+        }
+    }
+}

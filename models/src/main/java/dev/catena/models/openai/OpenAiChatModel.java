@@ -1,0 +1,218 @@
+package dev.catena.models.openai;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatModel;
+import dev.catena.core.ChatRequest;
+import dev.catena.core.RunConfig;
+import dev.catena.core.TokenCounter;
+import dev.catena.models.ModelClientBuilder;
+import dev.catena.models.internal.EventStreams;
+import dev.catena.models.internal.ModelHttp;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+
+/**
+ * A chat model behind the OpenAI {@code /chat/completions} API, or any server that speaks it:
+ * Ollama, vLLM, llama.cpp, DeepSeek, Qwen (DashScope), Zhipu GLM… Pick the server's
+ * {@link OpenAiDialect}; it sets the default base URL and the small differences between servers.
+ *
+ * <pre>{@code
+ * ChatModel gpt = OpenAiChatModel.builder().apiKey(System.getenv("OPENAI_API_KEY")).model("gpt-4o-mini").build();
+ * ChatModel local = OpenAiChatModel.builder().dialect(OpenAiDialect.OLLAMA).model("qwen3:8b").build();
+ * }</pre>
+ *
+ * <p>Replies carry text, tool calls, reasoning (kept apart from the text), the finish reason and
+ * token usage. Streaming sends {@code stream_options.include_usage} where the dialect allows, so
+ * streamed calls report usage too. Errors are {@link dev.catena.core.ModelHttpException}s (or
+ * {@link dev.catena.models.ModelConnectionException}s); retryable ones are retried, see
+ * {@link ModelClientBuilder}.
+ */
+public final class OpenAiChatModel implements ChatModel {
+
+    private final ModelHttp http;
+    private final HttpUrl url;
+    private final OpenAiDialect dialect;
+    private final OpenAiChatBody.Settings settings;
+
+    private OpenAiChatModel(Builder b) {
+        this.dialect = b.dialect;
+        if (dialect.requiresApiKey() && !b.hasApiKeySet()) {
+            throw new IllegalArgumentException("no API key for " + dialect.name()
+                    + ": pass .apiKey(...) (for example from an environment variable), or pick a dialect for a local server");
+        }
+        this.settings = new OpenAiChatBody.Settings(b.model, b.temperature, b.topP, b.maxTokens, b.stop, b.seed, b.user,
+                b.parallelToolCalls, b.reasoningEffort, Map.copyOf(b.extraBody));
+        HttpUrl base = ModelClientBuilder.normalizeBaseUrl(b.baseUrlOrDefault());
+        this.url = base.newBuilder().addPathSegment("chat").addPathSegment("completions").build();
+        this.http = b.buildHttp();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The model name sent to the server. */
+    public String model() {
+        return settings.model();
+    }
+
+    /** The dialect this client speaks. */
+    public OpenAiDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public AiMessage generate(ChatRequest request, RunConfig config) {
+        ObjectNode body = OpenAiChatBody.write(request, settings, dialect, false);
+        return OpenAiReplies.chat(http.postJson(url, body, estimate(request), config), dialect.name());
+    }
+
+    @Override
+    public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
+        ObjectNode body = OpenAiChatBody.write(request, settings, dialect, true);
+        return EventStreams.stream(() -> http.postStream(url, body, estimate(request), config),
+                new OpenAiChatStream(dialect.name(), http.secret()));
+    }
+
+    private int estimate(ChatRequest request) {
+        if (!http.countsTokens()) {
+            return 0;
+        }
+        int prompt = TokenCounter.forModel(settings.model()).count(request.messages());
+        return prompt + (settings.maxTokens() == null ? 0 : settings.maxTokens());
+    }
+
+    @Override
+    public String name() {
+        return "OpenAiChatModel(" + settings.model() + ")";
+    }
+
+    /** The server, model and generation settings (never the key); response caches use it as part of their key. */
+    @Override
+    public String toString() {
+        return "OpenAiChatModel[" + dialect.name() + " " + url + " " + settings + "]";
+    }
+
+    /** Builds an {@link OpenAiChatModel}. */
+    public static final class Builder extends ModelClientBuilder<Builder> {
+        private OpenAiDialect dialect = OpenAiDialect.OPENAI;
+        private String model = "gpt-4o-mini";
+        private Double temperature;
+        private Double topP;
+        private Integer maxTokens;
+        private List<String> stop;
+        private Long seed;
+        private String user;
+        private Boolean parallelToolCalls;
+        private String reasoningEffort;
+        private final Map<String, Object> extraBody = new LinkedHashMap<>();
+        private String organization;
+        private String project;
+
+        private Builder() {
+        }
+
+        /** The server's dialect (default {@link OpenAiDialect#OPENAI}); also the default base URL. */
+        public Builder dialect(OpenAiDialect value) {
+            this.dialect = Objects.requireNonNull(value, "dialect");
+            return this;
+        }
+
+        /** The model name, e.g. "gpt-4o-mini", "deepseek-chat", "qwen-plus", "glm-4-flash", "llama3.2". */
+        public Builder model(String value) {
+            this.model = Objects.requireNonNull(value, "model");
+            return this;
+        }
+
+        public Builder temperature(double value) {
+            this.temperature = value;
+            return this;
+        }
+
+        public Builder topP(double value) {
+            this.topP = value;
+            return this;
+        }
+
+        /** The most tokens to generate (sent as max_tokens or max_completion_tokens, as the dialect says). */
+        public Builder maxTokens(int value) {
+            this.maxTokens = value;
+            return this;
+        }
+
+        public Builder stop(String... values) {
+            this.stop = List.copyOf(Arrays.asList(values));
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** An end-user id the provider can use to detect abuse. */
+        public Builder user(String value) {
+            this.user = value;
+            return this;
+        }
+
+        /** Whether the model may call several tools in one turn (sent only where the dialect accepts it). */
+        public Builder parallelToolCalls(boolean value) {
+            this.parallelToolCalls = value;
+            return this;
+        }
+
+        /** For reasoning models: "minimal", "low", "medium" or "high" (Ollama also "none"). */
+        public Builder reasoningEffort(String value) {
+            this.reasoningEffort = value;
+            return this;
+        }
+
+        /** A field added to every request body, e.g. {@code extraBody("enable_thinking", false)} for Qwen. */
+        public Builder extraBody(String field, Object value) {
+            this.extraBody.put(Objects.requireNonNull(field, "field"), value);
+            return this;
+        }
+
+        /** Sends the {@code OpenAI-Organization} header. */
+        public Builder organization(String value) {
+            this.organization = value;
+            return this;
+        }
+
+        /** Sends the {@code OpenAI-Project} header. */
+        public Builder project(String value) {
+            this.project = value;
+            return this;
+        }
+
+        String baseUrlOrDefault() {
+            return baseUrlOrNull() != null ? baseUrlOrNull() : dialect.defaultBaseUrl();
+        }
+
+        boolean hasApiKeySet() {
+            return hasApiKey();
+        }
+
+        ModelHttp buildHttp() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (organization != null) {
+                headers.put("OpenAI-Organization", organization);
+            }
+            if (project != null) {
+                headers.put("OpenAI-Project", project);
+            }
+            return http(dialect.name(), "Authorization", "Bearer ", headers);
+        }
+
+        public OpenAiChatModel build() {
+            return new OpenAiChatModel(this);
+        }
+    }
+}

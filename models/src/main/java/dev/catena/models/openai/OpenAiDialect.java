@@ -1,0 +1,120 @@
+package dev.catena.models.openai;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How one OpenAI-compatible server differs from OpenAI's own API. "Compatible" servers accept the
+ * same JSON with small but breaking differences; a dialect switches them. Start from a preset and
+ * change what your server needs:
+ *
+ * <pre>{@code
+ * OpenAiDialect mine = OpenAiDialect.VLLM.withStreamUsage(false).withExtraBody(Map.of("top_k", 20));
+ * }</pre>
+ *
+ * @param name                 the provider's name, shown in errors and traces
+ * @param defaultBaseUrl       the base URL used when none is given
+ * @param requiresApiKey       whether building a client without a key is a mistake (false for local servers)
+ * @param streamUsage          send {@code stream_options.include_usage} when streaming (several servers reject it)
+ * @param maxCompletionTokens  send the token limit as {@code max_completion_tokens} (OpenAI, needed by o-series)
+ *                             rather than {@code max_tokens} (what compatible servers read)
+ * @param developerRole        send system messages with role {@code developer} (OpenAI reasoning models)
+ * @param toolChoice           the server accepts {@code tool_choice}; if not, it is left out
+ * @param parallelToolCalls    the server accepts {@code parallel_tool_calls}; if not, it is left out
+ * @param jsonSchema           the server accepts {@code response_format: json_schema}; if not, JSON-schema
+ *                             requests are sent as {@code json_object} (ask for the schema in the prompt)
+ * @param reasoningEcho        what to do with earlier turns' reasoning when sending history back
+ * @param reasoningField       the field reasoning is echoed in ({@code reasoning_content}, Ollama's {@code reasoning})
+ * @param extraBody            fields added to every request body (e.g. Qwen's {@code enable_thinking})
+ */
+public record OpenAiDialect(String name, String defaultBaseUrl, boolean requiresApiKey, boolean streamUsage,
+                            boolean maxCompletionTokens, boolean developerRole, boolean toolChoice,
+                            boolean parallelToolCalls, boolean jsonSchema, ReasoningEcho reasoningEcho,
+                            String reasoningField, Map<String, Object> extraBody) {
+
+    /** Whether reasoning text of earlier assistant turns is sent back. */
+    public enum ReasoningEcho {
+        /** Never (OpenAI, Qwen; DeepSeek's legacy reasoner answers 400 if it is sent). */
+        STRIP,
+        /** Only on turns that called tools (DeepSeek thinking mode answers 400 if it is missing there). */
+        ON_TOOL_CALLS,
+        /** Always. */
+        ALWAYS
+    }
+
+    /** OpenAI's own API. */
+    public static final OpenAiDialect OPENAI = new OpenAiDialect("OpenAI", "https://api.openai.com/v1", true, true,
+            true, false, true, true, true, ReasoningEcho.STRIP, "reasoning_content", Map.of());
+
+    /** Ollama's {@code /v1} endpoint: no key, no {@code tool_choice}, reasoning in {@code reasoning}. */
+    public static final OpenAiDialect OLLAMA = new OpenAiDialect("Ollama", "http://localhost:11434/v1", false, true,
+            false, false, false, false, true, ReasoningEcho.STRIP, "reasoning", Map.of());
+
+    /** vLLM's OpenAI server (tool calls need {@code --enable-auto-tool-choice --tool-call-parser …} on the server). */
+    public static final OpenAiDialect VLLM = new OpenAiDialect("vLLM", "http://localhost:8000/v1", false, true,
+            false, false, true, false, true, ReasoningEcho.STRIP, "reasoning_content", Map.of());
+
+    /** DeepSeek: {@code reasoning_content}, echoed back on tool-call turns; JSON mode but no JSON schema. */
+    public static final OpenAiDialect DEEPSEEK = new OpenAiDialect("DeepSeek", "https://api.deepseek.com/v1", true, true,
+            false, false, true, false, false, ReasoningEcho.ON_TOOL_CALLS, "reasoning_content", Map.of());
+
+    /** Qwen on Alibaba Cloud DashScope, compatible mode (Beijing region; use the -intl host for Singapore). */
+    public static final OpenAiDialect QWEN = new OpenAiDialect("Qwen", "https://dashscope.aliyuncs.com/compatible-mode/v1",
+            true, true, false, false, true, true, false, ReasoningEcho.STRIP, "reasoning_content", Map.of());
+
+    /** Zhipu GLM (BigModel open platform): no {@code stream_options}, {@code tool_choice} or {@code parallel_tool_calls}. */
+    public static final OpenAiDialect GLM = new OpenAiDialect("GLM", "https://open.bigmodel.cn/api/paas/v4", true, false,
+            false, false, false, false, false, ReasoningEcho.STRIP, "reasoning_content", Map.of());
+
+    public OpenAiDialect {
+        Objects.requireNonNull(name, "dialect name");
+        Objects.requireNonNull(defaultBaseUrl, "dialect defaultBaseUrl");
+        Objects.requireNonNull(reasoningEcho, "dialect reasoningEcho");
+        Objects.requireNonNull(reasoningField, "dialect reasoningField");
+        extraBody = extraBody == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
+    }
+
+    public OpenAiDialect withName(String value) {
+        return new OpenAiDialect(value, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
+                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+    }
+
+    public OpenAiDialect withStreamUsage(boolean value) {
+        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, value, maxCompletionTokens, developerRole,
+                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+    }
+
+    public OpenAiDialect withMaxCompletionTokens(boolean value) {
+        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, value, developerRole,
+                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+    }
+
+    public OpenAiDialect withDeveloperRole(boolean value) {
+        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, value,
+                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+    }
+
+    public OpenAiDialect withToolChoice(boolean value) {
+        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
+                value, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+    }
+
+    public OpenAiDialect withJsonSchema(boolean value) {
+        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
+                toolChoice, parallelToolCalls, value, reasoningEcho, reasoningField, extraBody);
+    }
+
+    public OpenAiDialect withReasoningEcho(ReasoningEcho value) {
+        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
+                toolChoice, parallelToolCalls, jsonSchema, value, reasoningField, extraBody);
+    }
+
+    /** This dialect with these fields added to (or replacing fields of) its extra body. */
+    public OpenAiDialect withExtraBody(Map<String, Object> value) {
+        Map<String, Object> merged = new LinkedHashMap<>(extraBody);
+        merged.putAll(value);
+        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
+                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, merged);
+    }
+}

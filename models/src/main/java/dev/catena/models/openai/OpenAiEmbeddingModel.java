@@ -1,0 +1,225 @@
+package dev.catena.models.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catena.core.Embedding;
+import dev.catena.core.EmbeddingModel;
+import dev.catena.core.RunConfig;
+import dev.catena.core.TokenCounter;
+import dev.catena.models.ModelClientBuilder;
+import dev.catena.models.ModelConnectionException;
+import dev.catena.models.internal.Json;
+import dev.catena.models.internal.ModelHttp;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import okhttp3.HttpUrl;
+
+/**
+ * An embedding model behind the OpenAI {@code /embeddings} API (also Ollama, vLLM, DashScope…).
+ * Large input lists are split into requests of {@link Builder#batchSize} texts, sent at most
+ * {@link Builder#maxConcurrency} at a time, and the vectors come back in input order. Vectors
+ * travel as base64 by default (half the bytes of a JSON float list), decoded here; pass a
+ * {@link dev.catena.models.RateLimiter} to keep bulk ingestion under the account's limits.
+ *
+ * <pre>{@code
+ * EmbeddingModel model = OpenAiEmbeddingModel.builder().apiKey(key).model("text-embedding-3-small").dimensions(256).build();
+ * }</pre>
+ */
+public final class OpenAiEmbeddingModel implements EmbeddingModel {
+
+    /** How vectors travel over the wire. */
+    public enum Encoding { FLOAT, BASE64 }
+
+    private final ModelHttp http;
+    private final HttpUrl url;
+    private final String model;
+    private final Integer dimensions;
+    private final Encoding encoding;
+    private final int batchSize;
+    private final int maxConcurrency;
+    private final String provider;
+
+    private OpenAiEmbeddingModel(Builder b) {
+        if (b.dialect.requiresApiKey() && !b.hasKey()) {
+            throw new IllegalArgumentException("no API key for " + b.dialect.name()
+                    + ": pass .apiKey(...), or pick a dialect for a local server");
+        }
+        this.model = b.model;
+        this.dimensions = b.dimensions;
+        this.encoding = b.encoding;
+        this.batchSize = b.batchSize;
+        this.maxConcurrency = b.maxConcurrency;
+        this.provider = b.dialect.name();
+        this.url = ModelClientBuilder.normalizeBaseUrl(b.baseUrlOr(b.dialect.defaultBaseUrl())).newBuilder()
+                .addPathSegment("embeddings").build();
+        this.http = b.buildHttp();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<Embedding> call(List<String> texts, RunConfig config) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        int batches = (texts.size() + batchSize - 1) / batchSize;
+        if (batches == 1) {
+            return embedBatch(texts, config);
+        }
+        Semaphore inFlight = new Semaphore(Math.max(1, Math.min(maxConcurrency, config.maxConcurrency())));
+        List<CompletableFuture<List<Embedding>>> futures = new ArrayList<>(batches);
+        for (int start = 0; start < texts.size(); start += batchSize) {
+            List<String> batch = texts.subList(start, Math.min(texts.size(), start + batchSize));
+            inFlight.acquireUninterruptibly();
+            futures.add(CompletableFuture.supplyAsync(() -> embedBatch(batch, config), config.executor())
+                    .whenComplete((r, e) -> inFlight.release()));
+        }
+        List<Embedding> all = new ArrayList<>(texts.size());
+        try {
+            for (CompletableFuture<List<Embedding>> f : futures) {
+                all.addAll(f.join());
+            }
+        } catch (CompletionException e) {
+            futures.forEach(f -> f.cancel(false));
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        return all;
+    }
+
+    private List<Embedding> embedBatch(List<String> batch, RunConfig config) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("model", model);
+        ArrayNode input = body.putArray("input");
+        batch.forEach(input::add);
+        body.put("encoding_format", encoding == Encoding.BASE64 ? "base64" : "float");
+        if (dimensions != null) {
+            body.put("dimensions", dimensions);
+        }
+        int tokens = http.countsTokens() ? batch.stream().mapToInt(TokenCounter.of("cl100k_base")::count).sum() : 0;
+        JsonNode answer = http.postJson(url, body, tokens, config);
+        JsonNode data = answer.path("data");
+        if (data.size() != batch.size()) {
+            throw new ModelConnectionException(provider + " returned " + data.size() + " embeddings for "
+                    + batch.size() + " texts; the server may cap the batch size, lower batchSize", null, false);
+        }
+        Embedding[] ordered = new Embedding[batch.size()];
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode item = data.get(i);
+            int index = item.path("index").asInt(i); // sort by index: order is not promised
+            ordered[index] = new Embedding(vector(item.get("embedding")));
+        }
+        return List.of(ordered);
+    }
+
+    /** A vector from a JSON float list, or from base64 little-endian float32 bytes. */
+    static float[] vector(JsonNode node) {
+        if (node != null && node.isTextual()) {
+            ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(node.asText())).order(ByteOrder.LITTLE_ENDIAN);
+            float[] v = new float[bytes.remaining() / Float.BYTES];
+            bytes.asFloatBuffer().get(v);
+            return v;
+        }
+        if (node == null || !node.isArray()) {
+            throw new ModelConnectionException("an embedding was neither a float list nor base64", null, false);
+        }
+        float[] v = new float[node.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) node.get(i).asDouble();
+        }
+        return v;
+    }
+
+    @Override
+    public String name() {
+        return "OpenAiEmbeddingModel(" + model + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiEmbeddingModel[" + provider + " " + url + " model=" + model + " dimensions=" + dimensions + "]";
+    }
+
+    /** Builds an {@link OpenAiEmbeddingModel}. */
+    public static final class Builder extends ModelClientBuilder<Builder> {
+        private OpenAiDialect dialect = OpenAiDialect.OPENAI;
+        private String model = "text-embedding-3-small";
+        private Integer dimensions;
+        private Encoding encoding = Encoding.BASE64;
+        private int batchSize = 512;
+        private int maxConcurrency = 4;
+
+        private Builder() {
+        }
+
+        /** The server's dialect (default OpenAI); sets the default base URL. */
+        public Builder dialect(OpenAiDialect value) {
+            this.dialect = Objects.requireNonNull(value, "dialect");
+            return this;
+        }
+
+        public Builder model(String value) {
+            this.model = Objects.requireNonNull(value, "model");
+            return this;
+        }
+
+        /** Shorter vectors (text-embedding-3 models, Ollama); servers that cannot ignore it. */
+        public Builder dimensions(int value) {
+            this.dimensions = value;
+            return this;
+        }
+
+        /** How vectors travel (default BASE64; some servers only know FLOAT). */
+        public Builder encoding(Encoding value) {
+            this.encoding = Objects.requireNonNull(value, "encoding");
+            return this;
+        }
+
+        /** Texts per request (default 512; OpenAI allows 2048). */
+        public Builder batchSize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("batchSize must be at least 1, was " + value);
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        /** Requests in flight at once (default 4; the RunConfig's maxConcurrency lowers it). */
+        public Builder maxConcurrency(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + value);
+            }
+            this.maxConcurrency = value;
+            return this;
+        }
+
+        String baseUrlOr(String fallback) {
+            return baseUrlOrNull() != null ? baseUrlOrNull() : fallback;
+        }
+
+        boolean hasKey() {
+            return hasApiKey();
+        }
+
+        ModelHttp buildHttp() {
+            return http(dialect.name(), "Authorization", "Bearer ", Map.of());
+        }
+
+        public OpenAiEmbeddingModel build() {
+            return new OpenAiEmbeddingModel(this);
+        }
+    }
+}

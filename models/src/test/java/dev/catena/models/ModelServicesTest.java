@@ -1,0 +1,144 @@
+package dev.catena.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatModel;
+import dev.catena.core.ChatRequest;
+import dev.catena.core.DeadlineExceededException;
+import dev.catena.core.PromptValue;
+import dev.catena.core.RunConfig;
+import dev.catena.core.TokenUsage;
+import dev.catena.models.anthropic.AnthropicChatModel;
+import dev.catena.models.openai.OpenAiChatModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The small services around the clients: catalog, usage and cost, cache, rate limiter, environment. */
+class ModelServicesTest {
+
+    @Test
+    void catalogMatchesSnapshotsAndRouterNamesByLongestPrefix() {
+        assertThat(ModelCatalog.lookup("gpt-4o-mini-2024-07-18").orElseThrow().name()).isEqualTo("gpt-4o-mini");
+        assertThat(ModelCatalog.lookup("openai/gpt-4o-2024-08-06").orElseThrow().name()).isEqualTo("gpt-4o");
+        assertThat(ModelCatalog.lookup("gpt-4-0613").orElseThrow().contextWindow()).isEqualTo(8_192);
+        assertThat(ModelCatalog.lookup("deepseek-reasoner").orElseThrow().maxOutputTokens()).isEqualTo(64_000);
+        assertThat(ModelCatalog.lookup("claude-sonnet-4-20250514").orElseThrow().supportsVision()).isTrue();
+        assertThat(ModelCatalog.lookup("o3-mini").orElseThrow().supportsVision()).isFalse();
+        assertThat(ModelCatalog.lookup("gpt-4ozzz")).isEmpty();
+        assertThat(ModelCatalog.lookup("my-finetune")).isEmpty();
+        ModelCatalog.register(new ModelInfo("my-finetune", 4_096, 512, "cl100k_base", false, false, false));
+        assertThat(ModelCatalog.lookup("my-finetune").orElseThrow().contextWindow()).isEqualTo(4_096);
+    }
+
+    @Test
+    void usageTrackerSumsStreamedAndWholeCallsPerModelAndPricesThem() {
+        UsageTracker tracker = new UsageTracker(Map.of("FakeChatModel", new ModelPrice(1.0, 2.0)));
+        FakeChatModel model = FakeChatModel.ofMessages(
+                new AiMessage("hi", List.of(), null, "stop", new TokenUsage(1_000, 500, 1_500)),
+                new AiMessage("streamed reply", List.of(), null, "stop", new TokenUsage(2_000, 100, 2_100)));
+        RunConfig config = RunConfig.builder().callbacks(tracker).build();
+
+        model.chat(ChatRequest.of(ChatMessage.user("a")), config);
+        try (Stream<AiMessage> s = model.stream(PromptValue.of("b"), config)) {
+            s.forEach(chunk -> { });
+        }
+
+        assertThat(tracker.total()).isEqualTo(new TokenUsage(3_000, 600, 3_600));
+        assertThat(tracker.calls()).containsEntry("FakeChatModel", 2);
+        assertThat(tracker.totalCost()).isCloseTo((3_000 * 1.0 + 600 * 2.0) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(UsageTracker.modelOf("OpenAiChatModel(gpt-4o-mini)")).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void cacheAnswersTheSameRequestOnceAndKeysOnTheMessages() {
+        FakeChatModel fake = FakeChatModel.of("first", "second", "third");
+        InMemoryCache cache = new InMemoryCache();
+        ChatModel cached = CachedChatModel.of(fake, cache);
+
+        assertThat(cached.chat("What is Catena?")).isEqualTo("first");
+        AiMessage hit = cached.chat(ChatRequest.of(ChatMessage.user("What is Catena?")));
+        assertThat(hit.text()).isEqualTo("first");
+        assertThat(hit.usage()).as("a cache hit spends no tokens").isNull();
+        assertThat(cached.chat("Something else")).isEqualTo("second");
+        assertThat(fake.requests()).hasSize(2);
+        assertThat(cache.hits()).isEqualTo(1);
+
+        // a finished stream is stored; a cached answer streams as one chunk
+        List<AiMessage> streamed;
+        try (Stream<AiMessage> s = cached.stream(PromptValue.of("stream me"))) {
+            streamed = s.toList();
+        }
+        assertThat(streamed.stream().map(AiMessage::text).reduce("", String::concat)).isEqualTo("third");
+        assertThat(cached.stream(PromptValue.of("stream me")).toList()).extracting(AiMessage::text).containsExactly("third");
+        assertThat(fake.requests()).hasSize(3);
+    }
+
+    @Test
+    void cacheDropsTheLeastRecentlyUsedAndCachesLanguageModels() {
+        InMemoryCache cache = new InMemoryCache(2);
+        cache.update("a", "A");
+        cache.update("b", "B");
+        cache.lookup("a", String.class);
+        cache.update("c", "C");
+        assertThat(cache.lookup("b", String.class)).isEmpty();
+        assertThat(cache.lookup("a", String.class)).contains("A");
+
+        FakeLanguageModel llm = FakeLanguageModel.of("x", "y");
+        CachedLanguageModel cachedLlm = CachedLanguageModel.of(llm, new InMemoryCache());
+        assertThat(List.of(cachedLlm.generate("p"), cachedLlm.generate("p"), cachedLlm.generate("q"))).containsExactly("x", "x", "y");
+    }
+
+    @Test
+    void rateLimiterWaitsForRequestsAndTokensOnAFakeClock() {
+        AtomicLong now = new AtomicLong();
+        List<Long> waits = new ArrayList<>();
+        RateLimiter limiter = new RateLimiter(2, 1_000, now::get, nanos -> {
+            waits.add(nanos);
+            now.addAndGet(nanos);
+        });
+        limiter.acquire(100);
+        limiter.acquire(100);
+        assertThat(waits).isEmpty();
+        limiter.acquire(100); // the third request in a minute waits half a minute for a request slot
+        assertThat(waits).hasSize(1);
+        assertThat(waits.get(0)).isBetween(TimeUnit.SECONDS.toNanos(29), TimeUnit.SECONDS.toNanos(31));
+        waits.clear();
+        limiter.acquire(5_000); // more tokens than a minute holds: waits for a full bucket, not forever
+        assertThat(waits).isNotEmpty();
+    }
+
+    @Test
+    void rateLimiterGivesUpAtTheDeadline() {
+        RateLimiter limiter = RateLimiter.requestsPerMinute(1);
+        limiter.acquire(0);
+        RunConfig soon = RunConfig.builder().timeout(Duration.ofMillis(200)).build();
+        assertThatThrownBy(() -> limiter.acquire(0, soon)).isInstanceOf(DeadlineExceededException.class)
+                .hasMessageContaining("rate limiter");
+    }
+
+    @Test
+    void environmentPicksOpenAiAnthropicOrTheOfflineModel() {
+        ChatModel openAi = ChatModels.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_MODEL", "gpt-4.1-mini"));
+        assertThat(openAi).isInstanceOf(OpenAiChatModel.class);
+        assertThat(ChatModels.describe(openAi)).isEqualTo("gpt-4.1-mini via OpenAI");
+
+        ChatModel ollama = ChatModels.fromEnvironment(Map.of("OPENAI_BASE_URL", "http://localhost:11434/v1", "OPENAI_MODEL", "llama3.2"));
+        assertThat(ChatModels.describe(ollama)).isEqualTo("llama3.2 via OpenAI-compatible server");
+
+        ChatModel claude = ChatModels.fromEnvironment(Map.of("ANTHROPIC_API_KEY", "sk-ant-x"));
+        assertThat(claude).isInstanceOf(AnthropicChatModel.class);
+
+        ChatModel offline = ChatModels.fromEnvironment(Map.of());
+        assertThat(ChatModels.describe(offline)).contains("offline FakeChatModel");
+        assertThat(offline.chat("What is Catena?")).startsWith("Catena is a Java library");
+    }
+}

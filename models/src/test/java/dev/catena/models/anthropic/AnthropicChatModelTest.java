@@ -1,0 +1,166 @@
+package dev.catena.models.anthropic;
+
+import static dev.catena.models.testing.Wire.body;
+import static dev.catena.models.testing.Wire.jsonResponse;
+import static dev.catena.models.testing.Wire.sse;
+import static dev.catena.models.testing.Wire.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatRequest;
+import dev.catena.core.ModelHttpException;
+import dev.catena.core.RetryPolicy;
+import dev.catena.core.RunConfig;
+import dev.catena.core.TokenUsage;
+import dev.catena.core.ToolCall;
+import dev.catena.core.ToolSpec;
+import dev.catena.models.ModelConnectionException;
+import dev.catena.models.internal.Json;
+import dev.catena.models.testing.Wire;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AnthropicChatModelTest {
+
+    private MockWebServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private AnthropicChatModel.Builder model() {
+        return AnthropicChatModel.builder().baseUrl(server.url("/").toString()).apiKey("sk-ant-test")
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ZERO).sleeper(d -> { }).build());
+    }
+
+    private static AiMessage merge(Stream<AiMessage> chunks) {
+        try (chunks) {
+            return chunks.reduce(AiMessage::merge).orElseThrow();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ToolSpec weatherTool() {
+        JsonNode schema = Wire.json("anthropic-messages-tooluse-request.json").at("/tools/0/input_schema");
+        return new ToolSpec("get_weather", "", Json.MAPPER.convertValue(schema, Map.class));
+    }
+
+    @Test
+    void sendsToolUseAndToolResultTurnsAndReadsTheAnswer() throws Exception {
+        server.enqueue(jsonResponse(200, text("anthropic-messages-tooluse-response.json")));
+        server.enqueue(jsonResponse(200, text("anthropic-messages-final-response.json")));
+        AnthropicChatModel claude = model().model("claude-haiku-4-5").maxTokens(1024).build();
+        ChatRequest first = ChatRequest.of(ChatMessage.user("What's the weather in SF in Celsius?")).withTools(List.of(weatherTool()));
+
+        AiMessage call = claude.chat(first);
+        assertThat(call.toolCalls()).containsExactly(new ToolCall("toolu_013DU6hV4C1M8dJ32ybQFAFi", "get_weather",
+                "{\"location\":\"SF\",\"units\":\"c\"}"));
+        assertThat(call.finishReason()).isEqualTo("tool_calls");
+        assertThat(call.usage()).isEqualTo(TokenUsage.of(597, 71));
+
+        AiMessage answer = claude.chat(first.withMessages(List.of(first.messages().get(0), call,
+                ChatMessage.tool("toolu_013DU6hV4C1M8dJ32ybQFAFi", "{\"location\": \"SF\", \"temperature\": \"20\\u00b0C\", \"condition\": \"Sunny\"}"))));
+        assertThat(answer.text()).isEqualTo("The weather in SF is currently **20°C** (68°F) and **Sunny**!");
+        assertThat(answer.finishReason()).isEqualTo("stop");
+
+        RecordedRequest r1 = server.takeRequest();
+        assertThat(r1.getUrl().encodedPath()).isEqualTo("/v1/messages");
+        assertThat(r1.getHeaders().get("x-api-key")).isEqualTo("sk-ant-test");
+        assertThat(r1.getHeaders().get("anthropic-version")).isEqualTo("2023-06-01");
+        assertThat(r1.getHeaders().get("Authorization")).isNull();
+        assertThat(body(r1)).isEqualTo(Wire.json("anthropic-messages-tooluse-request.json"));
+
+        JsonNode expected = Wire.json("anthropic-messages-toolresult-request.json").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected.at("/messages/1/content/0")).remove("caller");
+        assertThat(body(server.takeRequest())).isEqualTo(expected);
+    }
+
+    @Test
+    void sendsSystemAtTheTopLevel() throws Exception {
+        server.enqueue(jsonResponse(200, text("anthropic-messages-final-response.json")));
+        model().build().chat(List.of(ChatMessage.system("Be brief."), ChatMessage.user("hi")));
+        JsonNode sent = body(server.takeRequest());
+        assertThat(sent.get("system").asText()).isEqualTo("Be brief.");
+        assertThat(sent.get("messages")).hasSize(1);
+        assertThat(sent.get("max_tokens").asInt()).isEqualTo(1024);
+    }
+
+    @Test
+    void streamsTextWithUsage() {
+        server.enqueue(sse(text("anthropic-stream-text.txt")));
+        AiMessage whole = merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("hi")), RunConfig.defaults()));
+        assertThat(whole.text()).isNotEmpty();
+        assertThat(whole.finishReason()).isEqualTo("stop");
+        assertThat(whole.usage()).isNotNull();
+        assertThat(whole.usage().inputTokens()).isPositive();
+        assertThat(whole.usage().outputTokens()).isPositive();
+    }
+
+    @Test
+    void streamsTextThenAToolCallAssembledFromJsonDeltas() {
+        // the stored recording lost the blank line that ends its last event on the wire
+        server.enqueue(sse(text("anthropic-stream-tooluse.txt") + "\n\n"));
+        AiMessage whole = merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("weather in Paris?")), RunConfig.defaults()));
+        assertThat(whole.text()).isEqualTo("I'll check the current weather in Paris for you.");
+        assertThat(whole.toolCalls()).hasSize(1);
+        ToolCall call = whole.toolCalls().get(0);
+        assertThat(call.id()).isEqualTo("toolu_01NRLabsLyVHZPKxbKvkfSMn");
+        assertThat(call.name()).isEqualTo("get_weather");
+        assertThat(Json.tryParse(call.arguments()).get("location").asText()).startsWith("Paris");
+        assertThat(whole.finishReason()).isEqualTo("tool_calls");
+        assertThat(whole.usage().inputTokens()).isEqualTo(377);
+        assertThat(whole.usage().outputTokens()).isEqualTo(65);
+    }
+
+    @Test
+    void givesANoArgumentToolAnEmptyObject() {
+        server.enqueue(sse("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}\n\n"
+                + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"now\",\"input\":{}}}\n\n"
+                + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\"}}\n\n"
+                + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+                + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"output_tokens\":12}}\n\n"
+                + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+        AiMessage whole = merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("time?")), RunConfig.defaults()));
+        assertThat(whole.toolCalls()).containsExactly(new ToolCall("toolu_1", "now", "{}"));
+        assertThat(whole.usage()).isEqualTo(TokenUsage.of(10, 12));
+    }
+
+    @Test
+    void retriesOverloadedAndReportsAnErrorEventInTheStream() {
+        server.enqueue(new MockResponse.Builder().code(529).addHeader("request-id", "req_overloaded")
+                .body(text("anthropic-error-overloaded.json")).build());
+        server.enqueue(jsonResponse(200, text("anthropic-messages-final-response.json")));
+        assertThat(model().build().chat("hi")).contains("Sunny");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+
+        server.enqueue(sse("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n\n"
+                + "event: error\ndata: " + text("anthropic-error-overloaded.json").replace("\n", "") + "\n\n"));
+        assertThatThrownBy(() -> merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("hi")), RunConfig.defaults())))
+                .isInstanceOf(ModelHttpException.class).hasMessageContaining("overloaded_error");
+    }
+
+    @Test
+    void aStreamWithoutMessageStopIsCut() {
+        server.enqueue(sse("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}\n\n"));
+        assertThatThrownBy(() -> merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("hi")), RunConfig.defaults())))
+                .isInstanceOf(ModelConnectionException.class).hasMessageContaining("before message_stop");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.catena.models.openai;
+
+import static dev.catena.models.testing.Wire.body;
+import static dev.catena.models.testing.Wire.jsonResponse;
+import static dev.catena.models.testing.Wire.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catena.core.Embedding;
+import dev.catena.models.internal.Json;
+import dev.catena.models.testing.Wire;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OpenAiEmbeddingModelTest {
+
+    private MockWebServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private OpenAiEmbeddingModel.Builder model() {
+        return OpenAiEmbeddingModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test").maxRetries(0);
+    }
+
+    @Test
+    void readsFloatEmbeddings() throws Exception {
+        server.enqueue(jsonResponse(200, text("openai-embeddings-response.json")));
+        Embedding e = model().model("text-embedding-ada-002").encoding(OpenAiEmbeddingModel.Encoding.FLOAT).build()
+                .embed("The food was delicious and the waiter...");
+        assertThat(e.vector()).containsExactly(0.0023064255f, -0.009327292f, -0.0028842222f);
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/embeddings");
+        JsonNode sent = body(request);
+        assertThat(sent.get("encoding_format").asText()).isEqualTo("float");
+        assertThat(sent.get("input").get(0).asText()).isEqualTo(Wire.json("openai-embeddings-request.json").get("input").asText());
+    }
+
+    @Test
+    void decodesBase64LittleEndianFloats() throws Exception {
+        float[] expected = {0.5f, -1.25f, 3.0e-5f, 42f};
+        ByteBuffer bytes = ByteBuffer.allocate(expected.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : expected) {
+            bytes.putFloat(f);
+        }
+        String b64 = Base64.getEncoder().encodeToString(bytes.array());
+        server.enqueue(jsonResponse(200, "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"embedding\":\"" + b64
+                + "\",\"index\":0}],\"model\":\"text-embedding-3-small\",\"usage\":{\"prompt_tokens\":2,\"total_tokens\":2}}"));
+        Embedding e = model().dimensions(4).build().embed("hi");
+        assertThat(e.vector()).containsExactly(expected);
+        JsonNode sent = body(server.takeRequest());
+        assertThat(sent.get("encoding_format").asText()).isEqualTo("base64");
+        assertThat(sent.get("dimensions").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void batchesWithBoundedConcurrencyAndKeepsInputOrder() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                int now = inFlight.incrementAndGet();
+                maxInFlight.accumulateAndGet(now, Math::max);
+                Thread.sleep(100);
+                JsonNode input = body(request).get("input");
+                ObjectNode answer = Json.MAPPER.createObjectNode();
+                ArrayNode data = answer.putArray("data");
+                for (int i = input.size() - 1; i >= 0; i--) { // out of order on purpose
+                    ObjectNode item = data.addObject();
+                    item.put("index", i);
+                    item.putArray("embedding").add(Integer.parseInt(input.get(i).asText().substring(5)));
+                }
+                inFlight.decrementAndGet();
+                return jsonResponse(200, answer.toString());
+            }
+        });
+        List<String> texts = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "text " + i).toList();
+
+        List<Embedding> vectors = model().batchSize(2).maxConcurrency(2).encoding(OpenAiEmbeddingModel.Encoding.FLOAT)
+                .build().embedAll(texts);
+
+        assertThat(vectors).extracting(v -> (int) v.vector()[0]).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(server.getRequestCount()).isEqualTo(6);
+        assertThat(maxInFlight.get()).isBetween(1, 2);
+    }
+}

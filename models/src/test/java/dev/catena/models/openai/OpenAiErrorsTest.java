@@ -1,0 +1,190 @@
+package dev.catena.models.openai;
+
+import static dev.catena.models.testing.Wire.jsonResponse;
+import static dev.catena.models.testing.Wire.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.catena.core.CallbackHandler;
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatRequest;
+import dev.catena.core.DeadlineExceededException;
+import dev.catena.core.ModelHttpException;
+import dev.catena.core.RetryPolicy;
+import dev.catena.core.RunConfig;
+import dev.catena.core.RunInfo;
+import dev.catena.models.ModelConnectionException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OpenAiErrorsTest {
+
+    private MockWebServer server;
+    private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Two retries whose waits are recorded rather than slept. */
+    private OpenAiChatModel.Builder model() {
+        RetryPolicy recorded = RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(500)).jitter(0)
+                .sleeper(sleeps::add).build();
+        return OpenAiChatModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test").retryPolicy(recorded);
+    }
+
+    @Test
+    void retriesA429AfterTheServersRetryAfter() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("retry-after", "3").addHeader("x-request-id", "req_429")
+                .body(text("openai-error-429-rate-limit.json")).build());
+        server.enqueue(jsonResponse(200, text("openai-chat-response.json")));
+
+        assertThat(model().build().chat("Hello!")).isEqualTo("Hello! How can I assist you today?");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void honoursRetryAfterMs() {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("retry-after-ms", "1200").body("{}").build());
+        server.enqueue(jsonResponse(200, text("openai-chat-response.json")));
+        model().build().chat("Hello!");
+        assertThat(sleeps).containsExactly(Duration.ofMillis(1200));
+    }
+
+    @Test
+    void doesNotRetryAQuotaThatIsUsedUp() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("x-request-id", "req_q")
+                .body(text("openai-error-429-insufficient-quota.json")).build());
+        ModelHttpException e = (ModelHttpException) catchThrowable(() -> model().build().chat("Hello!"));
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.errorType()).isEqualTo("insufficient_quota");
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.requestId()).isEqualTo("req_q");
+        assertThat(e.getMessage()).contains("You exceeded your current quota").contains("check billing");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403, 404, 422})
+    void doesNotRetryClientErrors(int status) {
+        server.enqueue(jsonResponse(status, text("ollama-openai-error-shape.json")));
+        ModelHttpException e = (ModelHttpException) catchThrowable(() -> model().build().chat("Hello!"));
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.errorType()).isEqualTo("not_found_error");
+        assertThat(e.bodyExcerpt()).contains("<error text from Ollama>");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givesUpOnServerErrorsAfterTheLastAttempt() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(jsonResponse(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\",\"param\":null,\"code\":null}}"));
+        }
+        assertThatThrownBy(() -> model().build().chat("Hello!")).isInstanceOf(ModelHttpException.class)
+                .hasMessageContaining("HTTP 500").hasMessageContaining("boom");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
+    }
+
+    @Test
+    void obeysXShouldRetry() {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("x-should-retry", "false").body("{}").build());
+        assertThatThrownBy(() -> model().build().chat("Hello!")).isInstanceOf(ModelHttpException.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void readsDeepSeeksReasoningContentError() {
+        server.enqueue(jsonResponse(400, text("deepseek-error-400-reasoning-content.json")));
+        assertThatThrownBy(() -> model().dialect(OpenAiDialect.DEEPSEEK).build().chat("Hello!"))
+                .isInstanceOf(ModelHttpException.class)
+                .hasMessageStartingWith("DeepSeek returned HTTP 400 invalid_request_error")
+                .hasMessageContaining("must be passed back");
+    }
+
+    @Test
+    void retriesATimeoutAndThenReportsIt() {
+        server.enqueue(new MockResponse.Builder().code(200).body(text("openai-chat-response.json"))
+                .headersDelay(2, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder().code(200).body(text("openai-chat-response.json"))
+                .headersDelay(2, TimeUnit.SECONDS).build());
+        OpenAiChatModel model = model().readTimeout(Duration.ofMillis(200)).maxRetries(1).build();
+        assertThatThrownBy(() -> model.chat("Hello!")).isInstanceOf(ModelConnectionException.class)
+                .hasMessageContaining("timed out");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void stopsAtTheRunDeadline() {
+        server.enqueue(new MockResponse.Builder().code(200).body(text("openai-chat-response.json"))
+                .headersDelay(3, TimeUnit.SECONDS).build());
+        long start = System.nanoTime();
+        RunConfig config = RunConfig.builder().timeout(Duration.ofMillis(300)).build();
+        assertThatThrownBy(() -> model().build().chat(ChatRequest.of(ChatMessage.user("Hello!")), config))
+                .isInstanceOf(DeadlineExceededException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theApiKeyAppearsInNoExceptionMessageTraceOrToString() {
+        String key = "sk-proj-SECRET-abcdef0123456789";
+        // some servers echo the key back in their error text
+        server.enqueue(jsonResponse(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + key
+                + ". You can find your API key at https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}"));
+        server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(2, TimeUnit.SECONDS).build());
+        List<String> traced = Collections.synchronizedList(new ArrayList<>());
+        CallbackHandler recorder = new CallbackHandler() {
+            @Override
+            public void onStart(RunInfo run, Object input) {
+                traced.add(run + " " + input);
+            }
+
+            @Override
+            public void onError(RunInfo run, Throwable error, Duration elapsed) {
+                traced.add(run + " " + stackTrace(error));
+            }
+        };
+        OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(server.url("/v1").toString()).apiKey(key)
+                .readTimeout(Duration.ofMillis(200)).maxRetries(0).build();
+        RunConfig config = RunConfig.builder().callbacks(recorder).build();
+
+        Throwable unauthorized = catchThrowable(() -> model.chat(ChatRequest.of(ChatMessage.user("hi")), config));
+        Throwable timeout = catchThrowable(() -> model.chat(ChatRequest.of(ChatMessage.user("hi")), config));
+
+        assertThat(unauthorized).isInstanceOf(ModelHttpException.class).hasMessageContaining("invalid_api_key");
+        assertThat(timeout).isInstanceOf(ModelConnectionException.class);
+        assertThat(((ModelHttpException) unauthorized).bodyExcerpt()).doesNotContain(key).contains("***");
+        for (Throwable t : List.of(unauthorized, timeout)) {
+            assertThat(stackTrace(t)).doesNotContain(key).doesNotContain("SECRET");
+        }
+        assertThat(traced).hasSize(4).allSatisfy(line -> assertThat(line).doesNotContain("SECRET"));
+        assertThat(model.toString() + model.name() + model.dialect()).doesNotContain("SECRET");
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out + " " + t;
+    }
+}

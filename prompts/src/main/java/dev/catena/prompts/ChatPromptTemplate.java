@@ -1,0 +1,163 @@
+package dev.catena.prompts;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatPromptValue;
+import dev.catena.core.Component;
+import dev.catena.core.PromptValue;
+import dev.catena.core.RunConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A chat prompt: a list of message templates and placeholders that formats to a list of
+ * {@link ChatMessage}s (LangChain's {@code ChatPromptTemplate.from_messages}).
+ *
+ * <pre>{@code
+ * ChatPromptTemplate prompt = ChatPromptTemplate.fromMessages(
+ *         MessageTemplate.system("You are a helpful assistant who speaks {language}."),
+ *         MessagesPlaceholder.optional("history"),
+ *         MessageTemplate.user("{question}"));
+ * List<ChatMessage> messages = prompt.formatMessages(Map.of("language", "French", "question", "Hi!"));
+ * }</pre>
+ *
+ * <p>{@link #inputVariables()} are the variables of all parts, de-duplicated and sorted, plus
+ * required placeholders, minus partials. As a {@link Component} it returns a
+ * {@link ChatPromptValue}, which a text model reads as a {@code Human: …\nAI: …} transcript.
+ */
+public final class ChatPromptTemplate implements Component<Map<String, Object>, PromptValue> {
+
+    private final List<MessagePart> parts;
+    private final Map<String, Supplier<?>> partials;
+    private final List<String> inputVariables;
+
+    private ChatPromptTemplate(List<MessagePart> parts, Map<String, Supplier<?>> partials) {
+        this.parts = List.copyOf(parts);
+        this.partials = Collections.unmodifiableMap(new LinkedHashMap<>(partials));
+        Set<String> vars = new LinkedHashSet<>();
+        for (MessagePart part : parts) {
+            vars.addAll(part.inputVariables());
+        }
+        vars.removeAll(partials.keySet());
+        this.inputVariables = FStringTemplate.sorted(vars);
+    }
+
+    /** A chat prompt of these parts, in order. */
+    public static ChatPromptTemplate fromMessages(MessagePart... parts) {
+        return fromMessages(List.of(parts));
+    }
+
+    /** A chat prompt of these parts, in order. */
+    public static ChatPromptTemplate fromMessages(List<? extends MessagePart> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("a chat prompt needs at least one message part");
+        }
+        return new ChatPromptTemplate(new ArrayList<>(parts), Map.of());
+    }
+
+    /** A chat prompt of one user message (LangChain's {@code ChatPromptTemplate.from_template}). */
+    public static ChatPromptTemplate fromTemplate(String userTemplate) {
+        return fromMessages(MessageTemplate.user(userTemplate));
+    }
+
+    /** Loads a chat prompt saved with {@link #save(Path)} from a JSON or YAML file. */
+    public static ChatPromptTemplate load(Path file) {
+        Object loaded = TemplateFiles.load(file);
+        if (loaded instanceof ChatPromptTemplate c) {
+            return c;
+        }
+        throw new PromptFormatException(file + " holds a " + loaded.getClass().getSimpleName()
+                + ", not a chat prompt template; load it with that class", -1);
+    }
+
+    /** This prompt with a variable fixed to a value. */
+    public ChatPromptTemplate partial(String name, Object value) {
+        Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
+        p.put(Objects.requireNonNull(name, "partial variable name"), () -> value);
+        return new ChatPromptTemplate(parts, p);
+    }
+
+    /** This prompt with a variable computed at each format. */
+    public ChatPromptTemplate partial(String name, Supplier<?> value) {
+        Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
+        p.put(Objects.requireNonNull(name, "partial variable name"), Objects.requireNonNull(value, "supplier"));
+        return new ChatPromptTemplate(parts, p);
+    }
+
+    /** Formats every part into messages; missing variables fail naming all of them. */
+    public List<ChatMessage> formatMessages(Map<String, ?> variables) {
+        Objects.requireNonNull(variables, "variables");
+        List<String> missing = new ArrayList<>();
+        for (String name : inputVariables) {
+            if (!variables.containsKey(name)) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw PromptFormatException.missing(missing, inputVariables, variables.keySet());
+        }
+        Map<String, ?> merged = variables;
+        if (!partials.isEmpty()) {
+            Map<String, Object> m = new HashMap<>();
+            partials.forEach((k, s) -> m.put(k, s.get()));
+            m.putAll(variables);
+            merged = m;
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        for (MessagePart part : parts) {
+            messages.addAll(part.formatMessages(merged));
+        }
+        return List.copyOf(messages);
+    }
+
+    /** The formatted messages as one {@code Human: …\nAI: …} transcript. */
+    public String format(Map<String, ?> variables) {
+        return ChatMessage.toBufferString(formatMessages(variables));
+    }
+
+    @Override
+    public PromptValue call(Map<String, Object> input, RunConfig config) {
+        return new ChatPromptValue(formatMessages(input));
+    }
+
+    /** Saves the prompt as JSON or YAML (by extension); fails for parts that cannot be saved (example selectors). */
+    public void save(Path file) {
+        TemplateFiles.save(this, file);
+    }
+
+    public List<MessagePart> parts() {
+        return parts;
+    }
+
+    /** The variables a caller must give, sorted. */
+    public List<String> inputVariables() {
+        return inputVariables;
+    }
+
+    public Set<String> partialVariables() {
+        return partials.keySet();
+    }
+
+    @Override
+    public String kind() {
+        return "prompt";
+    }
+
+    @Override
+    public String name() {
+        return "ChatPromptTemplate";
+    }
+
+    @Override
+    public String toString() {
+        return "ChatPromptTemplate[inputVariables=" + inputVariables + ", parts=" + parts + "]";
+    }
+}

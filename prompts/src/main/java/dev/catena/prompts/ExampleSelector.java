@@ -1,0 +1,16 @@
+package dev.catena.prompts;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Picks which examples a few-shot prompt shows for a given input: by length, by similarity to
+ * the input, or by relevance and diversity (see {@code dev.catena.prompts.selectors}). A plain
+ * lambda works too.
+ */
+@FunctionalInterface
+public interface ExampleSelector {
+
+    /** The examples to show for these input variables, in the order to show them. */
+    List<Map<String, Object>> select(Map<String, ?> inputVariables);
+}

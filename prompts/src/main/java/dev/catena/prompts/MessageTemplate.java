@@ -1,0 +1,72 @@
+package dev.catena.prompts;
+
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatMessage;
+import dev.catena.core.SystemMessage;
+import dev.catena.core.UserMessage;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One message of a chat prompt whose text is a {@link PromptTemplate}: LangChain's
+ * {@code SystemMessagePromptTemplate}, {@code HumanMessagePromptTemplate} and
+ * {@code AIMessagePromptTemplate}, or the {@code ("system", "…")} tuples of {@code from_messages}.
+ *
+ * @param role     who speaks (system, user or ai)
+ * @param template the message text
+ */
+public record MessageTemplate(ChatMessage.Role role, PromptTemplate template) implements MessagePart {
+
+    public MessageTemplate {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(template, "template");
+        if (role == ChatMessage.Role.TOOL) {
+            throw new IllegalArgumentException("tool messages cannot be templated; use system, user or ai");
+        }
+    }
+
+    public static MessageTemplate system(String template) {
+        return new MessageTemplate(ChatMessage.Role.SYSTEM, PromptTemplate.fromTemplate(template));
+    }
+
+    public static MessageTemplate user(String template) {
+        return new MessageTemplate(ChatMessage.Role.USER, PromptTemplate.fromTemplate(template));
+    }
+
+    public static MessageTemplate ai(String template) {
+        return new MessageTemplate(ChatMessage.Role.AI, PromptTemplate.fromTemplate(template));
+    }
+
+    /**
+     * A message template from a LangChain role name: {@code "system"}, {@code "human"} or
+     * {@code "user"}, {@code "ai"} or {@code "assistant"}.
+     */
+    public static MessageTemplate of(String role, String template, TemplateFormat format) {
+        ChatMessage.Role r = switch (role.toLowerCase(Locale.ROOT)) {
+            case "system" -> ChatMessage.Role.SYSTEM;
+            case "human", "user" -> ChatMessage.Role.USER;
+            case "ai", "assistant" -> ChatMessage.Role.AI;
+            default -> throw new PromptFormatException("unknown message role '" + role
+                    + "'; use system, human/user or ai/assistant (or a MessagesPlaceholder)", -1);
+        };
+        return new MessageTemplate(r, PromptTemplate.fromTemplate(template, format));
+    }
+
+    @Override
+    public List<String> inputVariables() {
+        return template.inputVariables();
+    }
+
+    @Override
+    public List<ChatMessage> formatMessages(Map<String, ?> variables) {
+        String text = template.format(variables);
+        return List.of(switch (role) {
+            case SYSTEM -> new SystemMessage(text);
+            case USER -> UserMessage.of(text);
+            case AI -> AiMessage.of(text);
+            case TOOL -> throw new IllegalStateException("unreachable");
+        });
+    }
+}

@@ -1,0 +1,209 @@
+package dev.catena.prompts;
+
+import dev.catena.core.Component;
+import dev.catena.core.PromptValue;
+import dev.catena.core.RunConfig;
+import dev.catena.core.StringPromptValue;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A text prompt with named placeholders, filled in from a map: the seed's
+ * {@code PromptTemplate}. The template is parsed once, when it is built.
+ *
+ * <pre>{@code
+ * PromptTemplate prompt = PromptTemplate.fromTemplate("Explain the concept of {concept} in couple of lines");
+ * String text = prompt.format(Map.of("concept", "regularization"));
+ * }</pre>
+ *
+ * <p>Rules, as LangChain's: {@code {name}} is a variable and {@code {{}/{@code }}} are literal
+ * braces (or choose {@link TemplateFormat#MUSTACHE}); {@link #inputVariables()} are the names used,
+ * de-duplicated and sorted, minus partial variables; a missing variable fails at format time naming
+ * every missing one; extra variables are ignored. As a {@link Component} it turns the variables
+ * into a {@link PromptValue}, so {@code prompt.pipe(model)} works for chat and text models alike.
+ */
+public final class PromptTemplate implements Component<Map<String, Object>, PromptValue> {
+
+    private final String template;
+    private final TemplateFormat format;
+    private final CompiledTemplate compiled;
+    private final List<String> inputVariables;
+    private final Map<String, Supplier<?>> partials;
+    private final Map<String, Object> partialValues; // the partials given as plain values (they can be saved)
+
+    private PromptTemplate(String template, TemplateFormat format, CompiledTemplate compiled,
+                           Map<String, Supplier<?>> partials, Map<String, Object> partialValues) {
+        this.template = template;
+        this.format = format;
+        this.compiled = compiled;
+        this.partials = Collections.unmodifiableMap(new LinkedHashMap<>(partials));
+        this.partialValues = Collections.unmodifiableMap(new LinkedHashMap<>(partialValues));
+        List<String> inputs = new ArrayList<>(compiled.variables());
+        inputs.removeAll(partials.keySet());
+        this.inputVariables = List.copyOf(inputs);
+    }
+
+    /** An f-string template; fails with {@link PromptFormatException} (with the position) if it is malformed. */
+    public static PromptTemplate fromTemplate(String template) {
+        return fromTemplate(template, TemplateFormat.F_STRING);
+    }
+
+    /** A template in the given syntax; fails with {@link PromptFormatException} if it is malformed. */
+    public static PromptTemplate fromTemplate(String template, TemplateFormat format) {
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(format, "format");
+        return new PromptTemplate(template, format, CompiledTemplate.compile(template, format), Map.of(), Map.of());
+    }
+
+    /** Loads a template saved with {@link #save(Path)} (or by LangChain) from a {@code .json}, {@code .yaml} or {@code .yml} file. */
+    public static PromptTemplate load(Path file) {
+        Object loaded = TemplateFiles.load(file);
+        if (loaded instanceof PromptTemplate p) {
+            return p;
+        }
+        throw new PromptFormatException(file + " holds a " + loaded.getClass().getSimpleName()
+                + ", not a prompt template; load it with that class", -1);
+    }
+
+    /** This template with a variable fixed to a value; it leaves {@link #inputVariables()}. */
+    public PromptTemplate partial(String name, Object value) {
+        Objects.requireNonNull(name, "partial variable name");
+        Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
+        p.put(name, () -> value);
+        Map<String, Object> v = new LinkedHashMap<>(partialValues);
+        v.put(name, value);
+        return new PromptTemplate(template, format, compiled, p, v);
+    }
+
+    /** This template with a variable computed at each format (for example today's date). */
+    public PromptTemplate partial(String name, Supplier<?> value) {
+        Objects.requireNonNull(name, "partial variable name");
+        Objects.requireNonNull(value, "partial variable supplier");
+        Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
+        p.put(name, value);
+        Map<String, Object> v = new LinkedHashMap<>(partialValues);
+        v.remove(name);
+        return new PromptTemplate(template, format, compiled, p, v);
+    }
+
+    /** This template with several variables fixed to values. */
+    public PromptTemplate partial(Map<String, ?> values) {
+        PromptTemplate result = this;
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            result = result.partial(e.getKey(), (Object) e.getValue());
+        }
+        return result;
+    }
+
+    /** Fills in the variables; extra entries are ignored, missing ones fail naming all of them. */
+    public String format(Map<String, ?> variables) {
+        Objects.requireNonNull(variables, "variables");
+        checkMissing(variables);
+        StringBuilder out = new StringBuilder();
+        compiled.render(variables, partialLookup(), out);
+        return out.toString();
+    }
+
+    /** Formats a template that has no variables (or only partial ones). */
+    public String format() {
+        return format(Map.of());
+    }
+
+    private void checkMissing(Map<String, ?> variables) {
+        List<String> missing = null;
+        for (String name : inputVariables) {
+            if (!variables.containsKey(name)) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
+                missing.add(name);
+            }
+        }
+        if (missing != null) {
+            throw PromptFormatException.missing(missing, inputVariables, variables.keySet());
+        }
+    }
+
+    /** Partial suppliers are called once per format, as LangChain merges partials before formatting. */
+    private CompiledTemplate.VariableLookup partialLookup() {
+        if (partials.isEmpty()) {
+            return name -> null;
+        }
+        Map<String, Object> resolved = new HashMap<>();
+        partials.forEach((k, s) -> resolved.put(k, s.get()));
+        return resolved::get;
+    }
+
+    @Override
+    public PromptValue call(Map<String, Object> input, RunConfig config) {
+        return new StringPromptValue(format(input));
+    }
+
+    /** Saves the template as JSON or YAML (by the file's extension), in LangChain's saved-prompt form. */
+    public void save(Path file) {
+        TemplateFiles.save(this, file);
+    }
+
+    /** The template text as written. */
+    public String template() {
+        return template;
+    }
+
+    public TemplateFormat templateFormat() {
+        return format;
+    }
+
+    /** The variables a caller must give: the names used, de-duplicated and sorted, minus partial variables. */
+    public List<String> inputVariables() {
+        return inputVariables;
+    }
+
+    /** The names of the partial variables. */
+    public Set<String> partialVariables() {
+        return partials.keySet();
+    }
+
+    /** The partial variables given as plain values (suppliers are left out). */
+    Map<String, Object> partialValues() {
+        return partialValues;
+    }
+
+    /** Whether every partial variable is a plain value (so the template can be saved). */
+    boolean hasOnlyValuePartials() {
+        return partialValues.size() == partials.size();
+    }
+
+    @Override
+    public String kind() {
+        return "prompt";
+    }
+
+    @Override
+    public String name() {
+        return "PromptTemplate";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PromptTemplate p && p.template.equals(template) && p.format == format
+                && p.partials.keySet().equals(partials.keySet()) && p.partialValues.equals(partialValues);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(template, format, partials.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return "PromptTemplate[" + format.wireName() + ", inputVariables=" + inputVariables + ", template=" + template + "]";
+    }
+}

@@ -1,0 +1,156 @@
+package dev.catena.prompts.parsers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.catena.core.OutputParserException;
+import java.lang.reflect.Type;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Java record or class read from the model's JSON answer, as LangChain's
+ * {@code PydanticOutputParser}: {@link #formatInstructions()} shows the JSON schema generated from
+ * the type ({@link JsonSchema}), and parsing reads the JSON (fenced, with prose, or unfinished, as
+ * {@link JsonOutputParser}), checks required fields, and binds it with Jackson. Errors name the
+ * field, for example {@code address.city}.
+ *
+ * <pre>{@code
+ * record Person(@Description("full name") String name, int age) {}
+ * BeanOutputParser<Person> parser = BeanOutputParser.of(Person.class);
+ * Person p = parser.parse("{\"name\": \"Ada Lovelace\", \"age\": 36}");
+ * }</pre>
+ *
+ * @param <T> the target type
+ */
+public final class BeanOutputParser<T> implements OutputParser<T> {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final JavaType type;
+    private final ObjectNode schema;
+    private final String instructions;
+
+    private BeanOutputParser(Type type) {
+        this.type = MAPPER.constructType(Objects.requireNonNull(type, "type"));
+        this.schema = JsonSchema.of(type);
+        ObjectNode shown = schema.deepCopy();
+        shown.remove("type"); // as LangChain, the top-level type is left out of the instructions
+        String schemaText;
+        try {
+            schemaText = MAPPER.writeValueAsString(shown);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the schema of " + type, e);
+        }
+        this.instructions = "The output must be a JSON instance that conforms to the JSON schema below.\n\n"
+                + "For example, for the schema {\"properties\": {\"foo\": {\"title\": \"Foo\", \"description\": \"a list of strings\","
+                + " \"type\": \"array\", \"items\": {\"type\": \"string\"}}}, \"required\": [\"foo\"]}\n"
+                + "the object {\"foo\": [\"bar\", \"baz\"]} conforms to the schema, while the object"
+                + " {\"properties\": {\"foo\": [\"bar\", \"baz\"]}} does not.\n\n"
+                + "Here is the output schema:\n```\n" + schemaText + "\n```";
+    }
+
+    /** A parser for a record or class. */
+    public static <T> BeanOutputParser<T> of(Class<T> type) {
+        return new BeanOutputParser<>(type);
+    }
+
+    /** A parser for a generic type, such as {@code List<Person>} from a {@code TypeReference}. */
+    public static <T> BeanOutputParser<T> of(com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        return new BeanOutputParser<>(type.getType());
+    }
+
+    @Override
+    public T parse(String text) {
+        JsonNode node = PartialJson.parseMarkdown(text);
+        if (node == null) {
+            throw new OutputParserException("invalid JSON output", text, expected());
+        }
+        checkRequired(schema, node, "", text);
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw new OutputParserException("field '" + (field.isEmpty() ? "(root)" : field) + "' has the wrong type or value: "
+                    + e.getOriginalMessage(), text, expected(), e);
+        } catch (JsonProcessingException e) {
+            throw new OutputParserException("could not bind JSON: " + e.getOriginalMessage(), text, expected(), e);
+        }
+    }
+
+    private String expected() {
+        return "JSON matching the schema of " + type.getRawClass().getSimpleName();
+    }
+
+    private void checkRequired(JsonNode schemaNode, JsonNode value, String path, String text) {
+        String type = schemaNode.path("type").asText("");
+        if (type.equals("object") && schemaNode.has("properties")) {
+            if (!value.isObject()) {
+                throw new OutputParserException("field '" + (path.isEmpty() ? "(root)" : path) + "' should be a JSON object",
+                        text, expected());
+            }
+            for (JsonNode r : schemaNode.path("required")) {
+                JsonNode v = value.get(r.asText());
+                if (v == null || v.isNull()) {
+                    throw new OutputParserException("required field '" + join(path, r.asText()) + "' is missing", text, expected());
+                }
+            }
+            Iterator<Map.Entry<String, JsonNode>> props = schemaNode.get("properties").fields();
+            while (props.hasNext()) {
+                Map.Entry<String, JsonNode> p = props.next();
+                JsonNode v = value.get(p.getKey());
+                if (v != null && !v.isNull()) {
+                    checkRequired(p.getValue(), v, join(path, p.getKey()), text);
+                }
+            }
+        } else if (type.equals("array") && value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                checkRequired(schemaNode.path("items"), value.get(i), path + "[" + i + "]", text);
+            }
+        }
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.length() > 0 ? "." : "").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The generated schema (a copy). */
+    public ObjectNode schema() {
+        return schema.deepCopy();
+    }
+
+    @Override
+    public String formatInstructions() {
+        return instructions;
+    }
+
+    @Override
+    public String name() {
+        return "BeanOutputParser";
+    }
+}

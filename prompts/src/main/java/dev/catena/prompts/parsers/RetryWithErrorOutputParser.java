@@ -1,0 +1,133 @@
+package dev.catena.prompts.parsers;
+
+import dev.catena.core.Component;
+import dev.catena.core.OutputParserException;
+import dev.catena.core.PromptValue;
+import dev.catena.core.RunConfig;
+import dev.catena.prompts.PromptTemplate;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Wraps a parser: when parsing fails, sends a model the original prompt, the failed completion
+ * and the error, and parses its new answer, up to {@code maxRetries} times (LangChain's
+ * {@code RetryWithErrorOutputParser}, default 1 retry). Because it needs the original prompt, it
+ * takes a map of {@code "prompt"} (a {@link PromptValue}) and {@code "completion"}, or use
+ * {@link #around} to build the whole prompt → model → parser chain. The retry prompt is
+ * {@link #DEFAULT_PROMPT} unless you give another with the variables {@code prompt},
+ * {@code completion} and {@code error}. Every attempt and model call is traced.
+ *
+ * @param <T> what the wrapped parser returns
+ */
+public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
+
+    /** The default retry prompt (variables: prompt, completion, error), after LangChain's {@code NAIVE_COMPLETION_RETRY_WITH_ERROR}. */
+    public static final PromptTemplate DEFAULT_PROMPT = PromptTemplate.fromTemplate("""
+            Prompt:
+            {prompt}
+            Completion:
+            {completion}
+
+            The completion above does not meet the constraints given in the prompt.
+            Details: {error}
+            Try again:""");
+
+    private final OutputParser<T> parser;
+    private final Component<PromptValue, ?> model;
+    private final PromptTemplate prompt;
+    private final int maxRetries;
+
+    public RetryWithErrorOutputParser(OutputParser<T> parser, Component<PromptValue, ?> model, PromptTemplate prompt,
+                                      int maxRetries) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.model = Objects.requireNonNull(model, "model");
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+        }
+        this.maxRetries = maxRetries;
+    }
+
+    /** With the default prompt and one retry. */
+    public static <T> RetryWithErrorOutputParser<T> of(OutputParser<T> parser, Component<PromptValue, ?> model) {
+        return new RetryWithErrorOutputParser<>(parser, model, DEFAULT_PROMPT, 1);
+    }
+
+    /** Not available: retrying needs the original prompt. Use {@link #parseWithPrompt} or invoke with a map. */
+    @Override
+    public T parse(String text) {
+        throw new UnsupportedOperationException("RetryWithErrorOutputParser needs the original prompt: call"
+                + " parseWithPrompt(completion, prompt), invoke it with Map.of(\"prompt\", promptValue, \"completion\", output),"
+                + " or build the chain with around(prompt, model)");
+    }
+
+    /** Parses the completion, re-asking the model with the original prompt and the error on failure. */
+    public T parseWithPrompt(String completion, PromptValue originalPrompt, RunConfig config) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return parser.invoke(completion, config);
+            } catch (OutputParserException e) {
+                if (attempt >= maxRetries) {
+                    throw e;
+                }
+                PromptValue retry = prompt.invoke(Map.of(
+                        "prompt", originalPrompt.toText(),
+                        "completion", completion,
+                        "error", e.getMessage()), config);
+                completion = OutputParser.textOf(model.invoke(retry, config));
+            }
+        }
+    }
+
+    /** Takes {@code {"prompt": PromptValue, "completion": String or AiMessage}} (LangChain also names the prompt "prompt_value"). */
+    @Override
+    public T call(Object input, RunConfig config) {
+        if (input instanceof Map<?, ?> map) {
+            Object p = map.containsKey("prompt") ? map.get("prompt") : map.get("prompt_value");
+            Object completion = map.get("completion");
+            if (p instanceof PromptValue pv && completion != null) {
+                return parseWithPrompt(OutputParser.textOf(completion), pv, config);
+            }
+        }
+        throw new IllegalArgumentException("RetryWithErrorOutputParser takes a map with \"prompt\" (a PromptValue) and"
+                + " \"completion\" (the model's output), got " + (input == null ? "null" : input.getClass().getSimpleName()));
+    }
+
+    /** The chain prompt → model → this parser, keeping the prompt for retries. */
+    public Component<Map<String, Object>, T> around(Component<Map<String, Object>, ? extends PromptValue> promptTemplate,
+                                                    Component<PromptValue, ?> chainModel) {
+        RetryWithErrorOutputParser<T> self = this;
+        return new Component<>() {
+            @Override
+            public T call(Map<String, Object> input, RunConfig config) {
+                PromptValue pv = promptTemplate.invoke(input, config);
+                Object output = chainModel.invoke(pv, config);
+                return self.invoke(Map.of("prompt", pv, "completion", output), config);
+            }
+
+            @Override
+            public String name() {
+                return "RetryWithErrorChain";
+            }
+
+            @Override
+            public String kind() {
+                return "chain";
+            }
+        };
+    }
+
+    @Override
+    public String formatInstructions() {
+        return parser.formatInstructions();
+    }
+
+    public PromptTemplate prompt() {
+        return prompt;
+    }
+
+    @Override
+    public String name() {
+        return "RetryWithErrorOutputParser";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.catena.prompts.selectors;
+
+import dev.catena.prompts.ExampleSelector;
+import dev.catena.prompts.PromptTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
+
+/**
+ * Shows as many examples, in order, as fit in a length budget together with the input, as
+ * LangChain's {@code LengthBasedExampleSelector}: the input's length is taken from the budget,
+ * then examples (formatted with the example prompt) are added until the next one would not fit.
+ * Length is counted in words by default; plug in a token counter for tokens:
+ *
+ * <pre>{@code
+ * new LengthBasedExampleSelector(examples, examplePrompt, 200, text -> counter.count(text));
+ * }</pre>
+ */
+public final class LengthBasedExampleSelector implements ExampleSelector {
+
+    /** LangChain's default length: the number of pieces when splitting on every space and newline. */
+    public static final ToIntFunction<String> WORD_COUNT = LengthBasedExampleSelector::wordCount;
+
+    /** LangChain's default budget. */
+    public static final int DEFAULT_MAX_LENGTH = 2048;
+
+    private final List<Map<String, Object>> examples;
+    private final int[] lengths;
+    private final int maxLength;
+    private final ToIntFunction<String> lengthFunction;
+
+    /** Fits examples into {@code maxLength} words. */
+    public LengthBasedExampleSelector(List<? extends Map<String, ?>> examples, PromptTemplate examplePrompt, int maxLength) {
+        this(examples, examplePrompt, maxLength, WORD_COUNT);
+    }
+
+    /** Fits examples into {@code maxLength} units of {@code lengthFunction} (words, tokens, characters…). */
+    public LengthBasedExampleSelector(List<? extends Map<String, ?>> examples, PromptTemplate examplePrompt, int maxLength,
+                                      ToIntFunction<String> lengthFunction) {
+        Objects.requireNonNull(examplePrompt, "examplePrompt");
+        this.lengthFunction = Objects.requireNonNull(lengthFunction, "lengthFunction");
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("maxLength must not be negative, was " + maxLength);
+        }
+        this.maxLength = maxLength;
+        List<Map<String, Object>> copy = new ArrayList<>();
+        examples.forEach(e -> copy.add(Map.copyOf(e)));
+        this.examples = List.copyOf(copy);
+        // Example lengths are computed once, not on every selection.
+        this.lengths = new int[copy.size()];
+        for (int i = 0; i < copy.size(); i++) {
+            lengths[i] = lengthFunction.applyAsInt(examplePrompt.format(copy.get(i)));
+        }
+    }
+
+    static int wordCount(String text) {
+        int pieces = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\n') {
+                pieces++;
+            }
+        }
+        return pieces;
+    }
+
+    @Override
+    public List<Map<String, Object>> select(Map<String, ?> inputVariables) {
+        StringBuilder input = new StringBuilder();
+        for (Object v : inputVariables.values()) {
+            if (input.length() > 0) {
+                input.append(' ');
+            }
+            input.append(v);
+        }
+        int remaining = maxLength - lengthFunction.applyAsInt(input.toString());
+        List<Map<String, Object>> chosen = new ArrayList<>();
+        for (int i = 0; i < examples.size() && remaining > 0; i++) {
+            int left = remaining - lengths[i];
+            if (left < 0) {
+                break;
+            }
+            chosen.add(examples.get(i));
+            remaining = left;
+        }
+        return chosen;
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.catena.retrieval.loaders;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A file (or folder) a {@link DirectoryLoader} passed over, and why.
+ *
+ * @param path   the file or folder
+ * @param reason what was wrong, e.g. "not readable" or the loader's error message
+ * @param error  the exception behind it, or null
+ */
+public record SkippedFile(Path path, String reason, Exception error) {
+
+    public SkippedFile {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.catena.retrieval.retrievers;
+
+import dev.catena.core.Document;
+import dev.catena.core.RunConfig;
+import java.util.List;
+
+/**
+ * Shrinks retrieved documents to what matters for a query: drops irrelevant ones, or cuts each
+ * down to its relevant passages. Used by {@link ContextualCompressionRetriever}.
+ */
+@FunctionalInterface
+public interface DocumentCompressor {
+
+    /** The documents that matter for {@code query}, possibly shortened; model calls go under {@code config}. */
+    List<Document> compress(List<Document> documents, String query, RunConfig config);
+}

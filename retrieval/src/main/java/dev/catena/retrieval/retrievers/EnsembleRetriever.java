@@ -1,0 +1,102 @@
+package dev.catena.retrieval.retrievers;
+
+import dev.catena.core.Component;
+import dev.catena.core.Document;
+import dev.catena.core.Retriever;
+import dev.catena.core.RunConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Combines several retrievers (typically keyword BM25 and a vector store) with weighted
+ * reciprocal rank fusion, as LangChain's {@code EnsembleRetriever}: a document at rank {@code r}
+ * (from 1) in retriever {@code i}'s list earns {@code weight_i / (r + c)} with {@code c = 60};
+ * its earnings are summed over the lists and all documents are returned by total, highest first
+ * (ties keep the order of first appearance). Documents are the same if their text is (or, with
+ * {@link #withIdKey}, a metadata value). Weights default to equal.
+ *
+ * <pre>{@code
+ * Retriever hybrid = EnsembleRetriever.of(List.of(bm25, vectors), List.of(0.5, 0.5));
+ * }</pre>
+ */
+public final class EnsembleRetriever implements Retriever {
+
+    /** LangChain's rank constant: it damps the advantage of the very top ranks. */
+    public static final int DEFAULT_C = 60;
+
+    private final List<Component<String, List<Document>>> retrievers;
+    private final List<Double> weights;
+    private final int c;
+    private final String idKey;
+
+    private EnsembleRetriever(List<Component<String, List<Document>>> retrievers, List<Double> weights, int c, String idKey) {
+        if (retrievers.isEmpty()) {
+            throw new IllegalArgumentException("an ensemble needs at least one retriever");
+        }
+        if (weights.size() != retrievers.size()) {
+            throw new IllegalArgumentException(retrievers.size() + " retrievers but " + weights.size()
+                    + " weights; give one weight per retriever");
+        }
+        this.retrievers = List.copyOf(retrievers);
+        this.weights = List.copyOf(weights);
+        this.c = c;
+        this.idKey = idKey;
+    }
+
+    /** Equal weights. */
+    public static EnsembleRetriever of(List<? extends Component<String, List<Document>>> retrievers) {
+        List<Double> equal = new ArrayList<>();
+        retrievers.forEach(r -> equal.add(1.0 / retrievers.size()));
+        return of(retrievers, equal);
+    }
+
+    /** One weight per retriever, in order. */
+    public static EnsembleRetriever of(List<? extends Component<String, List<Document>>> retrievers, List<Double> weights) {
+        return new EnsembleRetriever(new ArrayList<>(retrievers), weights, DEFAULT_C, null);
+    }
+
+    /** This ensemble with another rank constant {@code c}. */
+    public EnsembleRetriever withC(int value) {
+        return new EnsembleRetriever(retrievers, weights, value, idKey);
+    }
+
+    /** This ensemble treating documents with the same value of metadata {@code key} as the same document. */
+    public EnsembleRetriever withIdKey(String key) {
+        return new EnsembleRetriever(retrievers, weights, c, Objects.requireNonNull(key, "id key"));
+    }
+
+    @Override
+    public List<Document> call(String query, RunConfig config) {
+        List<List<Document>> lists = new ArrayList<>(retrievers.size());
+        for (Component<String, List<Document>> retriever : retrievers) {
+            lists.add(retriever.invoke(query, config));
+        }
+        return fuse(lists);
+    }
+
+    /** Fuses ranked lists (one per retriever, in order) into one. */
+    List<Document> fuse(List<List<Document>> lists) {
+        Map<Object, Double> scores = new LinkedHashMap<>();
+        Map<Object, Document> firstSeen = new LinkedHashMap<>();
+        for (int i = 0; i < lists.size(); i++) {
+            List<Document> list = lists.get(i);
+            for (int rank = 1; rank <= list.size(); rank++) {
+                Document doc = list.get(rank - 1);
+                Object key = idKey == null ? doc.text() : doc.metadata().get(idKey);
+                firstSeen.putIfAbsent(key, doc);
+                scores.merge(key, weights.get(i) / (rank + c), Double::sum);
+            }
+        }
+        List<Object> keys = new ArrayList<>(firstSeen.keySet());
+        keys.sort((a, b) -> Double.compare(scores.get(b), scores.get(a))); // stable
+        return keys.stream().map(firstSeen::get).toList();
+    }
+
+    @Override
+    public String name() {
+        return "EnsembleRetriever";
+    }
+}

@@ -1,0 +1,124 @@
+package dev.catena.retrieval.splitters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Splits text at one separator (literal or regex) and packs the pieces into chunks, as
+ * LangChain's {@code CharacterTextSplitter}. Pieces longer than the chunk size stay whole.
+ *
+ * <pre>{@code
+ * CharacterTextSplitter splitter = CharacterTextSplitter.builder()
+ *         .separator(" ").chunkSize(7).chunkOverlap(3).build();
+ * splitter.splitText("foo bar baz 123"); // [foo bar, bar baz, baz 123]
+ * }</pre>
+ */
+public final class CharacterTextSplitter implements TextSplitter {
+
+    private final Separator separator;
+    private final KeepSeparator keepSeparator;
+    private final LengthFunction lengthFunction;
+    private final ChunkMerger merger;
+    private final boolean addStartIndex;
+
+    private CharacterTextSplitter(Builder b) {
+        this.separator = Separator.of(b.separator, b.separatorIsRegex);
+        this.keepSeparator = b.keepSeparator;
+        this.lengthFunction = b.lengthFunction;
+        this.merger = new ChunkMerger(b.chunkSize, b.chunkOverlap, b.stripWhitespace);
+        this.addStartIndex = b.addStartIndex;
+    }
+
+    /** A builder with LangChain's defaults: separator "\n\n", chunk size 4000, overlap 200. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<TextChunk> chunks(String text) {
+        Pieces pieces = new Pieces();
+        separator.split(text, 0, text.length(), keepSeparator, pieces);
+        for (int i = 0; i < pieces.size; i++) {
+            pieces.lengths[i] = lengthFunction.length(text, pieces.starts[i], pieces.ends[i]);
+        }
+        String joiner = separator.joiner(keepSeparator);
+        List<TextChunk> out = new ArrayList<>();
+        merger.merge(text, pieces, 0, pieces.size, joiner, lengthFunction.length(joiner),
+                separator.isLiteral(), out);
+        return out;
+    }
+
+    @Override
+    public boolean addStartIndex() {
+        return addStartIndex;
+    }
+
+    /** Settings for a {@link CharacterTextSplitter}. */
+    public static final class Builder {
+        private String separator = "\n\n";
+        private boolean separatorIsRegex;
+        private KeepSeparator keepSeparator = KeepSeparator.NONE;
+        private int chunkSize = 4000;
+        private int chunkOverlap = 200;
+        private LengthFunction lengthFunction = LengthFunction.codePoints();
+        private boolean stripWhitespace = true;
+        private boolean addStartIndex;
+
+        private Builder() {
+        }
+
+        /** The literal separator; "" splits into single characters. */
+        public Builder separator(String value) {
+            this.separator = Objects.requireNonNull(value, "separator");
+            this.separatorIsRegex = false;
+            return this;
+        }
+
+        /** A regex separator (Java syntax), split with Python's {@code re.split} semantics. */
+        public Builder separatorRegex(String regex) {
+            this.separator = Objects.requireNonNull(regex, "separator regex");
+            this.separatorIsRegex = true;
+            return this;
+        }
+
+        public Builder keepSeparator(KeepSeparator value) {
+            this.keepSeparator = Objects.requireNonNull(value, "keepSeparator");
+            return this;
+        }
+
+        /** The most a chunk may measure (with the length function); must be positive. */
+        public Builder chunkSize(int value) {
+            this.chunkSize = value;
+            return this;
+        }
+
+        /** How much of a chunk's end may repeat at the next chunk's start; at most the chunk size. */
+        public Builder chunkOverlap(int value) {
+            this.chunkOverlap = value;
+            return this;
+        }
+
+        public Builder lengthFunction(LengthFunction value) {
+            this.lengthFunction = Objects.requireNonNull(value, "lengthFunction");
+            return this;
+        }
+
+        /** Whether chunks lose leading and trailing whitespace (default true). */
+        public Builder stripWhitespace(boolean value) {
+            this.stripWhitespace = value;
+            return this;
+        }
+
+        /** Whether documents get {@value TextSplitter#START_INDEX} metadata (default false). */
+        public Builder addStartIndex(boolean value) {
+            this.addStartIndex = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if the sizes are inconsistent */
+        public CharacterTextSplitter build() {
+            return new CharacterTextSplitter(this);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.catena.retrieval.splitters;
+
+import dev.catena.core.TokenCounter;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
+
+/**
+ * How a splitter measures text, so chunk sizes can be characters, tokens or anything else
+ * (LangChain's {@code length_function}).
+ *
+ * <p>It measures a range of a string so splitters need not copy every piece they look at. The
+ * default, {@link #codePoints()}, counts Unicode code points as Python's {@code len} does.
+ */
+@FunctionalInterface
+public interface LengthFunction {
+
+    /** The length of {@code text.substring(from, to)}. */
+    int length(String text, int from, int to);
+
+    /** The length of a whole string. */
+    default int length(String text) {
+        return length(text, 0, text.length());
+    }
+
+    /**
+     * The length of a range if it is below {@code limit}, otherwise any value ≥ {@code limit}.
+     * Splitters only need to know that a piece is too long, so implementations may stop early.
+     */
+    default int lengthBelow(String text, int from, int to, int limit) {
+        return length(text, from, to);
+    }
+
+    /** Unicode code points, as Python's {@code len}: an emoji or a rare CJK character counts once. */
+    static LengthFunction codePoints() {
+        return CodePointLength.INSTANCE;
+    }
+
+    /** Java {@code char}s (UTF-16 units), as {@link String#length()}. */
+    static LengthFunction utf16Units() {
+        return (text, from, to) -> to - from;
+    }
+
+    /** Tokens of an OpenAI encoding, counted with jtokkit. */
+    static LengthFunction tokens(TokenCounter counter) {
+        return new TokenLength(counter);
+    }
+
+    /** Any function of a string, e.g. a word count. */
+    static LengthFunction of(ToIntFunction<String> function) {
+        Objects.requireNonNull(function, "length function");
+        return (text, from, to) -> function.applyAsInt(text.substring(from, to));
+    }
+}

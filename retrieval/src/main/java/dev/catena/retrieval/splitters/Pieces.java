@@ -1,0 +1,30 @@
+package dev.catena.retrieval.splitters;
+
+import java.util.Arrays;
+
+/**
+ * The pieces of a text cut at a separator, as ranges of the source string plus their measured
+ * lengths: no substring is made until a chunk is emitted.
+ */
+final class Pieces {
+
+    int[] starts = new int[16];
+    int[] ends = new int[16];
+    int[] lengths = new int[16];
+    int size;
+
+    void add(int start, int end) {
+        if (start == end) {
+            return; // LangChain drops empty pieces
+        }
+        if (size == starts.length) {
+            int capacity = size * 2;
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
+            lengths = Arrays.copyOf(lengths, capacity);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        size++;
+    }
+}

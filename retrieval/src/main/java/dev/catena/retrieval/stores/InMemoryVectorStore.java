@@ -1,0 +1,334 @@
+package dev.catena.retrieval.stores;
+
+import dev.catena.core.Document;
+import dev.catena.core.Embedding;
+import dev.catena.core.EmbeddingModel;
+import dev.catena.core.vector.Distance;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A vector store in memory with exact (flat) search: every query is compared with every stored
+ * vector, so results are exact, and it is fast enough for up to about a million vectors.
+ *
+ * <p>All vectors live in one contiguous {@code float[]} (no object per vector), the best
+ * {@code k} are kept in a bounded heap (no full sort), and large stores are scanned on several
+ * threads of the common fork-join pool. {@link #save} and {@link #load} keep it on disk in a
+ * compact binary file, as FAISS's {@code save_local}/{@code load_local}. Reads run concurrently;
+ * writes take an exclusive lock.
+ *
+ * <pre>{@code
+ * InMemoryVectorStore store = InMemoryVectorStore.create(new HashingEmbeddingModel());
+ * store.addDocuments(List.of(Document.of("cats purr"), Document.of("dogs bark")));
+ * store.save(Path.of("my-index"));
+ * InMemoryVectorStore again = InMemoryVectorStore.load(Path.of("my-index"), new HashingEmbeddingModel());
+ * }</pre>
+ */
+public final class InMemoryVectorStore implements VectorStore {
+
+    /** Below this many floats a scan runs on the calling thread only: splitting costs more than it saves. */
+    private static final long PARALLEL_THRESHOLD = 1L << 20;
+    private static final int MAX_FLOATS = Integer.MAX_VALUE - 8;
+
+    private final EmbeddingModel embeddingModel;
+    private final Distance distance;
+    private final int parallelism;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private int dimension = -1;
+    private int size;
+    private float[] vectors = new float[0];
+    /** 1 / |v| per vector for cosine (0 for a zero vector, which then scores 0 as in Distance.cosine). */
+    private float[] inverseNorms = new float[0];
+    private Document[] documents = new Document[0];
+    private final Map<String, Integer> positions = new HashMap<>();
+
+    private InMemoryVectorStore(EmbeddingModel embeddingModel, Distance distance, int parallelism) {
+        this.embeddingModel = Objects.requireNonNull(embeddingModel, "embedding model");
+        this.distance = Objects.requireNonNull(distance, "distance");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        this.parallelism = parallelism;
+    }
+
+    /** A store comparing by cosine similarity (LangChain's default), scanning on all cores. */
+    public static InMemoryVectorStore create(EmbeddingModel embeddingModel) {
+        return create(embeddingModel, Distance.COSINE);
+    }
+
+    /** A store comparing by {@code distance}, scanning on all cores. */
+    public static InMemoryVectorStore create(EmbeddingModel embeddingModel, Distance distance) {
+        return create(embeddingModel, distance, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A store comparing by {@code distance}, scanning large stores on up to {@code parallelism} threads (1 = calling thread only). */
+    public static InMemoryVectorStore create(EmbeddingModel embeddingModel, Distance distance, int parallelism) {
+        return new InMemoryVectorStore(embeddingModel, distance, parallelism);
+    }
+
+    /**
+     * Reads a store written by {@link #save}; its distance comes from the file. Queries are
+     * embedded with {@code embeddingModel}, which must be the model the store was built with.
+     *
+     * @throws VectorStoreFormatException if the file is truncated, corrupted or not a saved store
+     */
+    public static InMemoryVectorStore load(Path folder, EmbeddingModel embeddingModel) {
+        VectorStoreFile.Contents contents = VectorStoreFile.read(folder);
+        InMemoryVectorStore store = create(embeddingModel, contents.distance());
+        store.restore(contents);
+        return store;
+    }
+
+    /**
+     * Writes the store to {@code folder} (created if missing) as one binary file. The file is
+     * written to a temporary name, forced to disk, then renamed over the old one, so a crash
+     * mid-save leaves the previous save intact.
+     */
+    public void save(Path folder) {
+        lock.readLock().lock();
+        try {
+            VectorStoreFile.write(folder, distance, Math.max(dimension, 0), size, vectors, documents);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public EmbeddingModel embeddingModel() {
+        return embeddingModel;
+    }
+
+    @Override
+    public Distance distance() {
+        return distance;
+    }
+
+    /** The vectors' dimension, or -1 while the store is empty and has never held a vector. */
+    public int dimension() {
+        lock.readLock().lock();
+        try {
+            return dimension;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return size;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<String> addEmbeddings(List<Document> docs, List<Embedding> embeddings) {
+        if (docs.size() != embeddings.size()) {
+            throw new IllegalArgumentException(docs.size() + " documents but " + embeddings.size()
+                    + " embeddings; pass one embedding per document");
+        }
+        List<String> ids = new ArrayList<>(docs.size());
+        lock.writeLock().lock();
+        try {
+            for (int i = 0; i < docs.size(); i++) {
+                Document doc = docs.get(i);
+                float[] v = embeddings.get(i).vector();
+                checkDimension(v);
+                String id = doc.id() != null ? doc.id() : UUID.randomUUID().toString();
+                Integer existing = positions.get(id);
+                int position = existing != null ? existing : append();
+                put(position, doc.id() != null ? doc : doc.withId(id), v);
+                positions.put(id, position);
+                ids.add(id);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return ids;
+    }
+
+    @Override
+    public int delete(Collection<String> ids) {
+        lock.writeLock().lock();
+        try {
+            int removed = 0;
+            for (String id : ids) {
+                Integer position = positions.remove(id);
+                if (position == null) {
+                    continue;
+                }
+                // Keep the array dense: move the last vector into the hole.
+                int last = size - 1;
+                if (position != last) {
+                    System.arraycopy(vectors, last * dimension, vectors, position * dimension, dimension);
+                    inverseNorms[position] = inverseNorms[last];
+                    documents[position] = documents[last];
+                    positions.put(documents[position].id(), position);
+                }
+                documents[last] = null;
+                size--;
+                removed++;
+            }
+            return removed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The stored document with this id, if any. */
+    public java.util.Optional<Document> get(String id) {
+        lock.readLock().lock();
+        try {
+            Integer position = positions.get(id);
+            return java.util.Optional.ofNullable(position == null ? null : documents[position]);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<ScoredDocument> searchByVector(float[] query, int k, Filter filter) {
+        if (k < 0) {
+            throw new IllegalArgumentException("k must not be negative, was " + k);
+        }
+        lock.readLock().lock();
+        try {
+            if (size == 0 || k == 0) {
+                return List.of();
+            }
+            checkDimension(query);
+            float[] q = query;
+            if (distance == Distance.COSINE) {
+                // Normalise the query once; each stored vector contributes its own inverse norm.
+                float norm = (float) Math.sqrt(ScanKernel.dot(query, query, 0));
+                q = Arrays.copyOf(query, query.length);
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = norm == 0 ? 0 : q[i] / norm;
+                }
+            }
+            TopK top = scan(q, Math.min(k, size), filter);
+            int[] best = top.sortedPositions();
+            List<ScoredDocument> out = new ArrayList<>(best.length);
+            for (int position : best) {
+                float[] v = Arrays.copyOfRange(vectors, position * dimension, (position + 1) * dimension);
+                out.add(new ScoredDocument(documents[position], score(q, position), new Embedding(v)));
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private TopK scan(float[] q, int k, Filter filter) {
+        int threads = (long) size * dimension < PARALLEL_THRESHOLD ? 1 : Math.min(parallelism, size);
+        if (threads == 1) {
+            return scanRange(q, k, filter, 0, size);
+        }
+        List<ForkJoinTask<TopK>> forked = new ArrayList<>(threads - 1);
+        int chunk = (size + threads - 1) / threads;
+        for (int t = 1; t < threads; t++) {
+            int from = t * chunk;
+            int to = Math.min(size, from + chunk);
+            forked.add(ForkJoinTask.adapt(() -> scanRange(q, k, filter, from, to)).fork());
+        }
+        TopK top = scanRange(q, k, filter, 0, Math.min(size, chunk));
+        for (ForkJoinTask<TopK> task : forked) {
+            top.addAll(task.join());
+        }
+        return top;
+    }
+
+    private TopK scanRange(float[] q, int k, Filter filter, int from, int to) {
+        TopK top = new TopK(k);
+        float threshold = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            if (filter != null && !filter.test(documents[i].metadata())) {
+                continue;
+            }
+            float s = score(q, i);
+            if (s > threshold) {
+                top.offer(s, i);
+                threshold = top.threshold();
+            }
+        }
+        return top;
+    }
+
+    private float score(float[] q, int position) {
+        int offset = position * dimension;
+        return switch (distance) {
+            case COSINE -> ScanKernel.dot(q, vectors, offset) * inverseNorms[position];
+            case DOT_PRODUCT -> ScanKernel.dot(q, vectors, offset);
+            case EUCLIDEAN -> (float) (1.0 / (1.0 + Math.sqrt(ScanKernel.squaredDistance(q, vectors, offset))));
+        };
+    }
+
+    private void checkDimension(float[] v) {
+        if (dimension == -1) {
+            if (v.length == 0) {
+                throw new IllegalArgumentException("embedding has no dimensions");
+            }
+            dimension = v.length;
+        } else if (v.length != dimension) {
+            throw new IllegalArgumentException("vector has " + v.length + " dimensions but the store holds "
+                    + dimension + "-dimension vectors; embed queries and documents with the same model");
+        }
+    }
+
+    /** Makes room for one more vector at the end and returns its position. */
+    private int append() {
+        if (size == documents.length) {
+            long wanted = Math.max(16, (long) documents.length * 2);
+            long maxVectors = MAX_FLOATS / dimension;
+            if (size >= maxVectors) {
+                throw new IllegalStateException("an in-memory store holds at most " + maxVectors + " vectors of "
+                        + dimension + " dimensions; use LuceneVectorStore for more");
+            }
+            int capacity = (int) Math.min(wanted, maxVectors);
+            vectors = Arrays.copyOf(vectors, capacity * dimension);
+            inverseNorms = Arrays.copyOf(inverseNorms, capacity);
+            documents = Arrays.copyOf(documents, capacity);
+        }
+        return size++;
+    }
+
+    private void put(int position, Document doc, float[] v) {
+        System.arraycopy(v, 0, vectors, position * dimension, dimension);
+        float norm = (float) Math.sqrt(ScanKernel.dot(v, v, 0));
+        inverseNorms[position] = norm == 0 ? 0 : 1 / norm;
+        documents[position] = doc;
+    }
+
+    private void restore(VectorStoreFile.Contents contents) {
+        int count = contents.documents().length;
+        int dim = contents.dimension();
+        lock.writeLock().lock();
+        try {
+            dimension = dim == 0 ? -1 : dim;
+            size = count;
+            vectors = contents.vectors();
+            documents = contents.documents();
+            inverseNorms = new float[count];
+            Document[] docs = documents;
+            for (int i = 0; i < count; i++) {
+                float norm = (float) Math.sqrt(ScanKernel.squaredNorm(vectors, i * dim, dim));
+                inverseNorms[i] = norm == 0 ? 0 : 1 / norm;
+                positions.put(docs[i].id(), i);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,389 @@
+package dev.catena.retrieval.stores;
+
+import dev.catena.core.Document;
+import dev.catena.core.Embedding;
+import dev.catena.core.EmbeddingModel;
+import dev.catena.core.vector.Distance;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * A persistent vector store on disk, searched approximately with Lucene's HNSW graph: for
+ * corpora that do not fit in memory or need sub-millisecond search over millions of vectors.
+ *
+ * <p>Every add and delete is committed before the method returns, so reopening the folder after
+ * a restart (or a crash) finds everything that was acknowledged. Filters run inside the graph
+ * search (Lucene pre-filters, falling back to an exact scan when a filter matches few documents).
+ * Scores are recomputed with {@link Distance#score} from the stored vectors, so they equal the
+ * in-memory store's. Vectors may have at most 1024 dimensions (Lucene's limit). Close the store
+ * when done.
+ *
+ * <pre>{@code
+ * try (LuceneVectorStore store = LuceneVectorStore.builder(Path.of("index"), model).build()) {
+ *     store.addDocuments(documents);
+ *     store.similaritySearch("query", 4);
+ * }
+ * }</pre>
+ *
+ * <p>Approximate search trades recall for speed: {@link Builder#searchCandidates} (Lucene's
+ * {@code k} for the graph walk, at least the requested k) and the graph settings
+ * {@link Builder#maxConnections} and {@link Builder#beamWidth} raise recall at some cost.
+ */
+public final class LuceneVectorStore implements VectorStore, AutoCloseable {
+
+    private static final String ID = "_id";
+    private static final String BODY = "_body";
+    private static final String VECTOR = "_vector";
+    private static final String DISTANCE_KEY = "catena.distance";
+
+    private final EmbeddingModel embeddingModel;
+    private final Distance distance;
+    private final int searchCandidates;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Path path;
+    private final java.util.concurrent.ExecutorService mergeExecutor;
+
+    private LuceneVectorStore(Builder b) throws IOException {
+        this.embeddingModel = b.embeddingModel;
+        this.searchCandidates = b.searchCandidates;
+        this.path = b.path;
+        this.directory = FSDirectory.open(b.path);
+        Distance stored = storedDistance(directory);
+        if (stored != null && b.distance != null && stored != b.distance) {
+            directory.close();
+            throw new IllegalArgumentException("the index at " + b.path + " was built with " + stored + " distance, not "
+                    + b.distance + "; open it without a distance or with " + stored);
+        }
+        this.distance = stored != null ? stored : b.distance != null ? b.distance : Distance.COSINE;
+        // Merging segments rebuilds HNSW graphs; extra workers spread that over cores.
+        this.mergeExecutor = b.mergeThreads > 1 ? java.util.concurrent.Executors.newFixedThreadPool(b.mergeThreads, r -> {
+            Thread t = new Thread(r, "catena-lucene-merge");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        KnnVectorsFormat hnsw = mergeExecutor == null ? new Lucene99HnswVectorsFormat(b.maxConnections, b.beamWidth)
+                : new Lucene99HnswVectorsFormat(b.maxConnections, b.beamWidth, b.mergeThreads, mergeExecutor);
+        IndexWriterConfig config = new IndexWriterConfig()
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(b.ramBufferMb)
+                .setCodec(new Lucene912Codec() {
+                    @Override
+                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                        return hnsw;
+                    }
+                });
+        this.writer = new IndexWriter(directory, config);
+        writer.setLiveCommitData(Map.of(DISTANCE_KEY, distance.name()).entrySet());
+        writer.commit();
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** A builder for a store in {@code folder} (created if missing, reopened if it holds an index). */
+    public static Builder builder(Path folder, EmbeddingModel embeddingModel) {
+        return new Builder(folder, embeddingModel);
+    }
+
+    /** Opens (or creates) the store in {@code folder} with default settings and cosine distance for a new index. */
+    public static LuceneVectorStore open(Path folder, EmbeddingModel embeddingModel) {
+        return builder(folder, embeddingModel).build();
+    }
+
+    @Override
+    public EmbeddingModel embeddingModel() {
+        return embeddingModel;
+    }
+
+    @Override
+    public Distance distance() {
+        return distance;
+    }
+
+    @Override
+    public List<String> addEmbeddings(List<Document> documents, List<Embedding> embeddings) {
+        if (documents.size() != embeddings.size()) {
+            throw new IllegalArgumentException(documents.size() + " documents but " + embeddings.size()
+                    + " embeddings; pass one embedding per document");
+        }
+        List<String> ids = new ArrayList<>(documents.size());
+        try {
+            for (int i = 0; i < documents.size(); i++) {
+                Document doc = documents.get(i);
+                String id = doc.id() != null ? doc.id() : UUID.randomUUID().toString();
+                org.apache.lucene.document.Document entry = new org.apache.lucene.document.Document();
+                entry.add(new StringField(ID, id, Field.Store.YES));
+                entry.add(new StoredField(BODY, encode(doc.withId(id))));
+                entry.add(new KnnFloatVectorField(VECTOR, embeddings.get(i).vector(), similarity()));
+                LuceneFilters.index(entry, doc);
+                if (doc.id() == null) {
+                    writer.addDocument(entry); // a fresh UUID cannot replace anything
+                } else {
+                    writer.updateDocument(new Term(ID, id), entry);
+                }
+                ids.add(id);
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not add documents to the Lucene index at " + path + ": " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    @Override
+    public int delete(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Query byId = new TermInSetQuery(ID, ids.stream().map(BytesRef::new).toList());
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            int found;
+            try {
+                found = searcher.count(byId);
+            } finally {
+                searchers.release(searcher);
+            }
+            writer.deleteDocuments(byId);
+            commit();
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete from the Lucene index at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int size() {
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the Lucene index at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ScoredDocument> searchByVector(float[] vector, int k, Filter filter) {
+        if (k < 0) {
+            throw new IllegalArgumentException("k must not be negative, was " + k);
+        }
+        if (k == 0) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                checkDimension(searcher, vector);
+                Query query = new KnnFloatVectorQuery(VECTOR, vector, Math.max(k, searchCandidates),
+                        filter == null ? null : LuceneFilters.toQuery(filter));
+                ScoreDoc[] hits = searcher.search(query, k).scoreDocs;
+                List<ScoredDocument> out = new ArrayList<>(hits.length);
+                for (ScoreDoc hit : hits) {
+                    float[] stored = storedVector(searcher, hit.doc);
+                    Document doc = decode(searcher.storedFields().document(hit.doc).getBinaryValue(BODY));
+                    out.add(new ScoredDocument(doc, distance.score(vector, stored), new Embedding(stored)));
+                }
+                out.sort(Comparator.comparingDouble(ScoredDocument::score).reversed());
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not search the Lucene index at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Merges the index into one segment: searching one HNSW graph is faster than searching many.
+     * Worth calling once after a bulk load; it rebuilds graphs, so it takes a while on big indexes.
+     */
+    public void compact() {
+        try {
+            writer.forceMerge(1);
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not merge the Lucene index at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits anything pending and closes the index; the folder can be reopened later. */
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+            if (mergeExecutor != null) {
+                mergeExecutor.shutdown();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the Lucene index at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private VectorSimilarityFunction similarity() {
+        return switch (distance) {
+            case COSINE -> VectorSimilarityFunction.COSINE;
+            // Lucene's DOT_PRODUCT demands unit vectors; maximum inner product ranks by the raw dot product.
+            case DOT_PRODUCT -> VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT;
+            case EUCLIDEAN -> VectorSimilarityFunction.EUCLIDEAN;
+        };
+    }
+
+    private void checkDimension(IndexSearcher searcher, float[] vector) throws IOException {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            var info = leaf.reader().getFieldInfos().fieldInfo(VECTOR);
+            if (info != null && info.getVectorDimension() != vector.length) {
+                throw new IllegalArgumentException("vector has " + vector.length + " dimensions but the index holds "
+                        + info.getVectorDimension() + "-dimension vectors; embed queries and documents with the same model");
+            }
+        }
+    }
+
+    private static float[] storedVector(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+        values.advance(doc - leaf.docBase);
+        return values.vectorValue().clone();
+    }
+
+    private static Distance storedDistance(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return null;
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            String name = reader.getIndexCommit().getUserData().get(DISTANCE_KEY);
+            return name == null ? null : Distance.valueOf(name);
+        }
+    }
+
+    private static BytesRef encode(Document doc) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        MetadataCodec.writeString(out, doc.id());
+        MetadataCodec.writeString(out, doc.text());
+        MetadataCodec.writeMetadata(out, doc.metadata(), doc.id());
+        return new BytesRef(bytes.toByteArray());
+    }
+
+    private static Document decode(BytesRef bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length));
+        return new Document(MetadataCodec.readString(in), MetadataCodec.readString(in), MetadataCodec.readMetadata(in));
+    }
+
+    /** Settings for a {@link LuceneVectorStore}. */
+    public static final class Builder {
+        private final Path path;
+        private final EmbeddingModel embeddingModel;
+        private Distance distance;
+        private int maxConnections = Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN;
+        private int beamWidth = Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH;
+        private int searchCandidates = 100;
+        private double ramBufferMb = 256;
+        private int mergeThreads = 1;
+
+        private Builder(Path path, EmbeddingModel embeddingModel) {
+            this.path = Objects.requireNonNull(path, "index folder");
+            this.embeddingModel = Objects.requireNonNull(embeddingModel, "embedding model");
+        }
+
+        /** How vectors are compared; fixed when the index is created (default cosine). */
+        public Builder distance(Distance value) {
+            this.distance = value;
+            return this;
+        }
+
+        /** HNSW graph degree (Lucene's M, default 16): higher means better recall, more memory, slower indexing. */
+        public Builder maxConnections(int value) {
+            this.maxConnections = value;
+            return this;
+        }
+
+        /** HNSW construction beam width (default 100): higher means a better graph and slower indexing. */
+        public Builder beamWidth(int value) {
+            this.beamWidth = value;
+            return this;
+        }
+
+        /** How many candidates the graph search collects before the top k are taken (default 100). */
+        public Builder searchCandidates(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("searchCandidates must be at least 1, was " + value);
+            }
+            this.searchCandidates = value;
+            return this;
+        }
+
+        /** Memory for buffering added documents before they are written as a segment (default 256 MB). */
+        public Builder ramBufferMb(double value) {
+            this.ramBufferMb = value;
+            return this;
+        }
+
+        /** Threads that rebuild HNSW graphs when segments merge (default 1); more speeds up bulk loads and {@link #compact()}. */
+        public Builder mergeThreads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("mergeThreads must be at least 1, was " + value);
+            }
+            this.mergeThreads = value;
+            return this;
+        }
+
+        /** Opens the index, creating it if the folder holds none. */
+        public LuceneVectorStore build() {
+            try {
+                return new LuceneVectorStore(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not open a Lucene index at " + path + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.catena.retrieval.stores;
+
+import dev.catena.core.CatenaException;
+
+/**
+ * A saved vector store could not be read: the file is truncated, corrupted, from a newer version,
+ * or not a Catena vector store at all. The message names the file and what was wrong.
+ */
+public class VectorStoreFormatException extends CatenaException {
+
+    public VectorStoreFormatException(String message) {
+        super(message);
+    }
+
+    public VectorStoreFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

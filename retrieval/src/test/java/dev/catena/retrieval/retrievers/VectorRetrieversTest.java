@@ -1,0 +1,144 @@
+package dev.catena.retrieval.retrievers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.Document;
+import dev.catena.core.Embedding;
+import dev.catena.core.RunConfig;
+import dev.catena.core.UserMessage;
+import dev.catena.models.FakeChatModel;
+import dev.catena.models.HashingEmbeddingModel;
+import dev.catena.retrieval.stores.Filter;
+import dev.catena.retrieval.stores.InMemoryVectorStore;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VectorRetrieversTest {
+
+    private final HashingEmbeddingModel model = new HashingEmbeddingModel(256);
+
+    private InMemoryVectorStore petsAndMarkets() {
+        InMemoryVectorStore store = InMemoryVectorStore.create(model);
+        store.addDocuments(List.of(
+                new Document("cat", "The cat sat on the mat and purred", Map.of("topic", "pets")),
+                new Document("kitten", "A kitten purred on the warm mat", Map.of("topic", "pets")),
+                new Document("dog", "The dog barked at the postman", Map.of("topic", "pets")),
+                new Document("stocks", "Stock markets fell sharply on Monday", Map.of("topic", "markets")),
+                new Document("rates", "The central bank raised interest rates", Map.of("topic", "markets"))));
+        return store;
+    }
+
+    @Test
+    void similarityRetrieverTracesTheQueryEmbeddingAndHonoursTheFilter() {
+        RunRecorder recorder = new RunRecorder();
+        VectorStoreRetriever retriever = VectorStoreRetriever.similarity(petsAndMarkets(), 2);
+        List<Document> docs = retriever.invoke("a cat purred on the mat", RunConfig.builder().callbacks(recorder).build());
+        assertThat(docs).extracting(Document::id).containsExactly("cat", "kitten");
+        assertThat(recorder.first("embedding_model").parentRunId()).isEqualTo(recorder.first("retriever").runId());
+
+        assertThat(retriever.withFilter(Filter.eq("topic", "markets")).retrieve("a cat purred on the mat"))
+                .extracting(Document::id).containsExactlyInAnyOrder("stocks", "rates");
+    }
+
+    @Test
+    void scoreThresholdDropsWeakMatches() {
+        InMemoryVectorStore store = petsAndMarkets();
+        String query = "kitten purred on the warm mat";
+        double second = store.similaritySearchWithScore(query, 2, null).get(1).score();
+        List<Document> docs = VectorStoreRetriever.scoreThreshold(store, 5, second + 1e-6).retrieve(query);
+        assertThat(docs).extracting(Document::id).containsExactly("kitten");
+        assertThat(VectorStoreRetriever.scoreThreshold(store, 5, -1).retrieve(query)).hasSize(5);
+    }
+
+    @Test
+    void mmrRetrieverPrefersADifferentDocumentOverANearDuplicate() {
+        InMemoryVectorStore store = InMemoryVectorStore.create(model);
+        store.addDocuments(List.of(
+                new Document("a", "the cat purred on the mat", Map.of()),
+                new Document("b", "the cat purred on the mat!", Map.of()),
+                new Document("c", "a cat chased the dog", Map.of())));
+        String query = "the cat purred";
+        assertThat(VectorStoreRetriever.similarity(store, 2).retrieve(query)).extracting(Document::id)
+                .containsExactlyInAnyOrder("a", "b");
+        assertThat(VectorStoreRetriever.mmr(store, 2, 3, 0.5).retrieve(query)).extracting(Document::id)
+                .contains("c");
+    }
+
+    @Test
+    void multiQueryAsksTheModelWithAVisiblePromptAndUnionsResults() {
+        FakeChatModel chat = FakeChatModel.of("  kitten purred on a mat\n\nstock markets fell\n");
+        RunRecorder recorder = new RunRecorder();
+        MultiQueryRetriever retriever = MultiQueryRetriever.of(VectorStoreRetriever.similarity(petsAndMarkets(), 1), chat);
+
+        List<Document> docs = retriever.invoke("my cat", RunConfig.builder().callbacks(recorder).build());
+
+        assertThat(docs).extracting(Document::id).containsExactly("kitten", "stocks");
+        String sent = ((UserMessage) chat.requests().get(0).messages().get(0)).text();
+        assertThat(sent).isEqualTo(MultiQueryRetriever.DEFAULT_PROMPT.replace("{question}", "my cat"));
+        var root = recorder.first("retriever");
+        assertThat(recorder.first("chat_model").parentRunId()).isEqualTo(root.runId());
+        assertThat(recorder.started).filteredOn(r -> root.runId().equals(r.parentRunId()))
+                .extracting(r -> r.name()).containsExactly("FakeChatModel", "VectorStoreRetriever", "VectorStoreRetriever");
+    }
+
+    @Test
+    void multiQueryPromptIsOverridableAndCanIncludeTheOriginal() {
+        FakeChatModel chat = FakeChatModel.of("central bank rates");
+        MultiQueryRetriever retriever = MultiQueryRetriever.of(VectorStoreRetriever.similarity(petsAndMarkets(), 1), chat)
+                .withPrompt("Reformule: {question}").includingOriginal();
+        assertThat(retriever.queries("dog barked", RunConfig.defaults())).containsExactly("central bank rates", "dog barked");
+        assertThat(((UserMessage) chat.requests().get(0).messages().get(0)).text()).isEqualTo("Reformule: dog barked");
+        assertThat(retriever.retrieve("dog barked")).extracting(Document::id).containsExactly("rates", "dog");
+    }
+
+    @Test
+    void embeddingsFilterKeepsOnlyDocumentsSimilarEnoughMostSimilarFirst() {
+        List<Document> docs = List.of(Document.of("stock markets fell"), Document.of("the cat purred"),
+                Document.of("the cat purred on the mat"));
+        String query = "the cat purred on the mat";
+        EmbeddingsFilter filter = EmbeddingsFilter.withThreshold(model, 0.5);
+        assertThat(filter.compress(docs, query, RunConfig.defaults()))
+                .containsExactly(docs.get(2), docs.get(1));
+        assertThat(EmbeddingsFilter.topK(model, 1).compress(docs, query, RunConfig.defaults())).containsExactly(docs.get(2));
+    }
+
+    @Test
+    void llmExtractorKeepsExtractsAndDropsNoOutputAndTracesEachCall() {
+        FakeChatModel chat = FakeChatModel.of("The cat sat on the mat", "NO_OUTPUT", "  ");
+        RunRecorder recorder = new RunRecorder();
+        List<Document> base = List.of(new Document("1", "The cat sat on the mat. It was warm.", Map.of("p", 1)),
+                Document.of("Stocks fell."), Document.of("Bonds rose."));
+        ContextualCompressionRetriever retriever = new ContextualCompressionRetriever(
+                dev.catena.core.Component.of(q -> base), LlmExtractor.of(chat));
+
+        List<Document> docs = retriever.invoke("where is the {context} cat?", RunConfig.builder().callbacks(recorder).build());
+
+        assertThat(docs).containsExactly(new Document("1", "The cat sat on the mat", Map.of("p", 1)));
+        String first = ((UserMessage) chat.requests().get(0).messages().get(0)).text();
+        assertThat(first).contains("Question: where is the {context} cat?").contains("The cat sat on the mat. It was warm.")
+                .contains(LlmExtractor.NO_OUTPUT);
+        assertThat(recorder.started).filteredOn(r -> r.kind().equals("chat_model")).hasSize(3)
+                .allMatch(r -> r.parentRunId().equals(recorder.first("retriever").runId()));
+    }
+
+    @Test
+    void parentDocumentRetrieverSearchesChunksAndReturnsParents() {
+        InMemoryVectorStore store = InMemoryVectorStore.create(model);
+        // A child splitter that cuts at sentence ends.
+        ParentDocumentRetriever retriever = ParentDocumentRetriever.of(store,
+                doc -> Arrays.stream(doc.text().split("(?<=\\.) ")).map(s -> Document.of(s, doc.metadata())).toList(), 3);
+        Document manual = new Document("manual", "Unplug the router. Wait ten seconds. Plug it back in.", Map.of("kind", "howto"));
+        Document recipe = Document.of("Whisk two eggs. Add flour and milk. Fry in butter.");
+        List<String> ids = retriever.addDocuments(List.of(manual, recipe));
+
+        assertThat(store.size()).isEqualTo(6);
+        assertThat(store.similaritySearch("Wait ten seconds.", 1).get(0).metadata())
+                .containsEntry(ParentDocumentRetriever.ID_KEY, "manual").containsEntry("kind", "howto");
+        assertThat(retriever.retrieve("wait ten seconds")).first().isEqualTo(manual);
+        assertThat(retriever.retrieve("whisk the eggs and add flour")).first().extracting(Document::id).isEqualTo(ids.get(1));
+        assertThat(retriever.parent(ids.get(1))).get().extracting(Document::text).isEqualTo(recipe.text());
+    }
+}

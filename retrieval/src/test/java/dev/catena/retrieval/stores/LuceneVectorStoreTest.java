@@ -1,0 +1,121 @@
+package dev.catena.retrieval.stores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.catena.core.Document;
+import dev.catena.core.Embedding;
+import dev.catena.core.vector.Distance;
+import dev.catena.models.HashingEmbeddingModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneVectorStoreTest {
+
+    private final HashingEmbeddingModel model = new HashingEmbeddingModel(128);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reopenedAfterCloseFindsEverythingWithTheSameScores() {
+        List<ScoredDocument> before;
+        try (LuceneVectorStore store = LuceneVectorStore.builder(dir, model).distance(Distance.EUCLIDEAN).build()) {
+            store.addDocuments(List.of(
+                    new Document("cat", "The cat sat on the mat and purred", Map.of("kind", "pet", "legs", 4)),
+                    new Document("market", "Stock markets fell sharply on Monday", Map.of("kind", "news")),
+                    new Document("kitten", "A kitten purred on the warm mat", Map.of("kind", "pet", "legs", 4))));
+            store.delete(List.of("market"));
+            before = store.similaritySearchWithScore("cat purred on the mat", 2, null);
+        }
+        try (LuceneVectorStore reopened = LuceneVectorStore.open(dir, model)) {
+            assertThat(reopened.distance()).isEqualTo(Distance.EUCLIDEAN);
+            assertThat(reopened.size()).isEqualTo(2);
+            List<ScoredDocument> after = reopened.similaritySearchWithScore("cat purred on the mat", 2, null);
+            assertThat(after).isEqualTo(before);
+            assertThat(after.get(0).document()).isEqualTo(
+                    new Document("cat", "The cat sat on the mat and purred", Map.of("kind", "pet", "legs", 4)));
+        }
+    }
+
+    @Test
+    void refusesToReopenWithAnotherDistance() {
+        LuceneVectorStore.builder(dir, model).distance(Distance.DOT_PRODUCT).build().close();
+        assertThatThrownBy(() -> LuceneVectorStore.builder(dir, model).distance(Distance.COSINE).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("built with DOT_PRODUCT distance");
+    }
+
+    @Test
+    void addingAnExistingIdReplacesItAndDeleteCountsWhatWasThere() {
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, model)) {
+            store.addDocuments(List.of(new Document("a", "apples", Map.of()), new Document("b", "bananas", Map.of())));
+            store.addDocuments(List.of(new Document("a", "avocados", Map.of())));
+            assertThat(store.size()).isEqualTo(2);
+            assertThat(store.similaritySearch("avocados", 1)).extracting(Document::text).containsExactly("avocados");
+            assertThat(store.delete(List.of("a", "zzz"))).isEqualTo(1);
+            assertThat(store.size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rejectsQueriesOfAnotherDimension() {
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, model)) {
+            store.addDocuments(List.of(Document.of("x")));
+            assertThatThrownBy(() -> store.searchByVector(new float[3], 1, null)).hasMessageContaining("128-dimension");
+        }
+    }
+
+    @Test
+    void givesTheSameResultsScoresAndFilteredResultsAsTheExactInMemoryStore() {
+        Random random = new Random(5);
+        List<Document> docs = new ArrayList<>();
+        List<Embedding> vectors = new ArrayList<>();
+        String[] kinds = {"news", "blog", "paper"};
+        for (int i = 0; i < 400; i++) {
+            docs.add(new Document("d" + i, "doc " + i, Map.of("kind", kinds[i % 3], "year", 2000 + i % 25,
+                    "tags", List.of("t" + i % 7, "t" + i % 5), "open", i % 2 == 0)));
+            vectors.add(new Embedding(InMemoryVectorStoreTest.randomVector(random, 16)));
+        }
+        List<Filter> filters = List.of(
+                Filter.eq("kind", "news"),
+                Filter.eq("open", true),
+                Filter.eq("year", 2010L),
+                Filter.in("tags", "t3", "t4"),
+                Filter.range("year", 2005, 2007.5),
+                Filter.range("kind", "c", "p"),
+                Filter.and(Filter.eq("kind", "blog"), Filter.not(Filter.range("year", null, 2020))),
+                Filter.or(Filter.eq("kind", "paper"), Filter.eq("year", "2010")),
+                Filter.not(Filter.eq("missing", "x")));
+        for (Distance distance : Distance.values()) {
+            InMemoryVectorStore exact = InMemoryVectorStore.create(model, distance, 1);
+            exact.addEmbeddings(docs, vectors);
+            try (LuceneVectorStore lucene = LuceneVectorStore.builder(dir.resolve(distance.name()), model)
+                    .distance(distance).build()) {
+                lucene.addEmbeddings(docs, vectors);
+                for (int q = 0; q < 5; q++) {
+                    float[] query = InMemoryVectorStoreTest.randomVector(random, 16);
+                    // 400 vectors and 100 candidates: the graph search is as good as exact here.
+                    assertSameHits(lucene.searchByVector(query, 5, null), exact.searchByVector(query, 5, null));
+                    for (Filter filter : filters) {
+                        assertSameHits(lucene.searchByVector(query, 8, filter), exact.searchByVector(query, 8, filter));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertSameHits(List<ScoredDocument> actual, List<ScoredDocument> expected) {
+        assertThat(actual).extracting(h -> h.document().id())
+                .containsExactlyElementsOf(expected.stream().map(h -> h.document().id()).toList());
+        for (int i = 0; i < actual.size(); i++) {
+            assertThat(actual.get(i).score()).isCloseTo(expected.get(i).score(), within(1e-4));
+            assertThat(actual.get(i).document()).isEqualTo(expected.get(i).document());
+        }
+    }
+}
