@@ -9,18 +9,21 @@ import dev.catena.core.UserMessage;
 import dev.catena.memory.ChatMemory;
 import dev.catena.memory.JdbcChatMessageHistory;
 import dev.catena.memory.TokenBufferMemory;
+import dev.catena.prompts.ChatPromptTemplate;
+import dev.catena.prompts.MessageTemplate;
+import dev.catena.prompts.MessagesPlaceholder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A console chatbot that remembers: every turn is stored in a SQLite file, and the prompt holds a
- * system message, then the newest history that fits a 1,000-token budget (token-buffer memory),
- * then the new question. Stop it and start it again with the same database: the conversation
+ * A console chatbot that remembers: every turn is stored in a SQLite file, and a chat prompt
+ * template holds a system message, a history placeholder filled with the newest messages that fit
+ * a 1,000-token budget (token-buffer memory), then the new question. Stop it and start it again with the same database: the conversation
  * continues. Type {@code exit} (or end the input) to quit.
  *
  * <p>Runs offline: the "model" here is a stand-in that says what it can see of the conversation.
@@ -33,6 +36,12 @@ import java.util.List;
 public final class ChatbotExample {
 
     private static final String SESSION = "console";
+
+    /** Instructions, then the remembered history, then the new question. */
+    private static final ChatPromptTemplate PROMPT = ChatPromptTemplate.fromMessages(
+            MessageTemplate.system("You are a friendly assistant. Answer in one sentence."),
+            MessagesPlaceholder.optional("history"),
+            MessageTemplate.user("{question}"));
 
     public static void main(String[] args) throws IOException {
         Path database = Path.of(args.length > 0 ? args[0] : "catena-chat.db");
@@ -47,14 +56,11 @@ public final class ChatbotExample {
                 if (line.isBlank()) {
                     continue;
                 }
-                // The chat prompt: instructions, then the remembered history, then the new question.
-                List<ChatMessage> prompt = new ArrayList<>();
-                prompt.add(ChatMessage.system("You are a friendly assistant. Answer in one sentence."));
-                prompt.addAll(memory.messages(SESSION));
-                UserMessage question = ChatMessage.user(line.strip());
-                prompt.add(question);
-                AiMessage answer = model.chat(ChatRequest.of(prompt));
-                memory.add(SESSION, List.of(question, answer));
+                List<ChatMessage> messages = PROMPT.formatMessages(
+                        Map.of("history", memory.messages(SESSION), "question", line.strip()));
+                AiMessage answer = model.chat(ChatRequest.of(messages));
+                // Store the turn: the question as the prompt formatted it, and the answer.
+                memory.add(SESSION, List.of(messages.get(messages.size() - 1), answer));
                 System.out.println("AI: " + answer.text());
             }
             System.out.println("Bye. " + history.messages(SESSION).size() + " messages saved.");

@@ -5,12 +5,14 @@ import dev.catena.core.ChatModel;
 import dev.catena.core.Component;
 import dev.catena.core.PromptValue;
 import dev.catena.core.RunConfig;
+import dev.catena.prompts.PromptTemplate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Folds new messages into a running summary with one model call. A component, so the call shows up
- * in traces as this run with the model's run under it.
+ * in traces as this run with the prompt's and the model's runs under it.
  */
 final class ConversationSummarizer implements Component<ConversationSummarizer.Request, String> {
 
@@ -19,15 +21,24 @@ final class ConversationSummarizer implements Component<ConversationSummarizer.R
     }
 
     private final ChatModel model;
-    private final SummaryPrompt prompt;
+    private final PromptTemplate prompt;
     private final String humanPrefix;
     private final String aiPrefix;
 
-    ConversationSummarizer(ChatModel model, SummaryPrompt prompt, String humanPrefix, String aiPrefix) {
+    ConversationSummarizer(ChatModel model, PromptTemplate prompt, String humanPrefix, String aiPrefix) {
         this.model = Objects.requireNonNull(model, "summary model");
-        this.prompt = Objects.requireNonNull(prompt, "summary prompt");
+        this.prompt = checked(prompt);
         this.humanPrefix = Objects.requireNonNull(humanPrefix, "human prefix");
         this.aiPrefix = Objects.requireNonNull(aiPrefix, "AI prefix");
+    }
+
+    static PromptTemplate checked(PromptTemplate prompt) {
+        Objects.requireNonNull(prompt, "summary prompt");
+        if (!prompt.inputVariables().containsAll(List.of("summary", "new_lines"))) {
+            throw new IllegalArgumentException("a summary prompt needs the variables {summary} and {new_lines}; this one has "
+                    + prompt.inputVariables());
+        }
+        return prompt;
     }
 
     String summarize(String summary, List<ChatMessage> newMessages, RunConfig config) {
@@ -36,8 +47,9 @@ final class ConversationSummarizer implements Component<ConversationSummarizer.R
 
     @Override
     public String call(Request request, RunConfig config) {
-        String text = prompt.format(request.summary(), ChatMessage.toBufferString(request.newMessages(), humanPrefix, aiPrefix));
-        return model.invoke(PromptValue.of(List.of(ChatMessage.user(text))), config).text().strip();
+        PromptValue text = prompt.invoke(Map.of("summary", request.summary(),
+                "new_lines", ChatMessage.toBufferString(request.newMessages(), humanPrefix, aiPrefix)), config);
+        return model.invoke(text, config).text().strip();
     }
 
     @Override

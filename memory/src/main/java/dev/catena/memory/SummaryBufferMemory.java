@@ -5,6 +5,7 @@ import dev.catena.core.ChatMessageHistory;
 import dev.catena.core.ChatModel;
 import dev.catena.core.RunConfig;
 import dev.catena.core.SystemMessage;
+import dev.catena.prompts.PromptTemplate;
 import dev.catena.core.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #messages} returns a {@link SystemMessage} with the summary (once there is one), then the
  * newest messages that fit {@code maxTokens} (the summary does not count against it, as in
  * LangChain). Messages that fall out of the window are summarised with one model call using a
- * visible, overridable {@link SummaryPrompt}, traced under the caller's {@link RunConfig}.
+ * visible, overridable {@link PromptTemplate}, traced under the caller's {@link RunConfig}.
  *
  * <p>Token counts are computed once per message, as in {@link TokenBufferMemory}. The summary is
  * derived from the history: a new process rebuilds it with one call on its first read. With
@@ -102,7 +103,7 @@ public final class SummaryBufferMemory implements ChatMemory {
         private final ChatModel model;
         private int maxTokens = TokenBufferMemory.DEFAULT_MAX_TOKENS;
         private TokenCounter counter = TokenCounter.of("o200k_base");
-        private SummaryPrompt prompt = SummaryPrompt.DEFAULT;
+        private PromptTemplate prompt = SummaryMemory.DEFAULT_PROMPT;
         private String humanPrefix = ChatMessage.Role.USER.defaultPrefix();
         private String aiPrefix = ChatMessage.Role.AI.defaultPrefix();
         private boolean pinSystemMessages;
@@ -127,9 +128,9 @@ public final class SummaryBufferMemory implements ChatMemory {
             return this;
         }
 
-        /** The prompt that asks for the new summary; default {@link SummaryPrompt#DEFAULT}. */
-        public Builder prompt(SummaryPrompt prompt) {
-            this.prompt = Objects.requireNonNull(prompt, "summary prompt");
+        /** The prompt that asks for the new summary, with {summary} and {new_lines}; default {@link SummaryMemory#DEFAULT_PROMPT}. */
+        public Builder prompt(PromptTemplate prompt) {
+            this.prompt = ConversationSummarizer.checked(prompt);
             return this;
         }
 

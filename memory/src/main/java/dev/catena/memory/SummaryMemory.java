@@ -5,6 +5,7 @@ import dev.catena.core.ChatMessageHistory;
 import dev.catena.core.ChatModel;
 import dev.catena.core.RunConfig;
 import dev.catena.core.SystemMessage;
+import dev.catena.prompts.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Replaces the conversation with a running summary that a model keeps up to date (LangChain's
  * {@code ConversationSummaryMemory}): {@link #messages} returns one {@link SystemMessage} holding
  * the summary. Messages added since the last read are folded in with one model call using a
- * visible, overridable {@link SummaryPrompt}; the call is a traced run under the caller's
+ * visible, overridable {@link PromptTemplate}; the call is a traced run under the caller's
  * {@link RunConfig}.
  *
  * <p>The summary is derived from the history, not stored: a new process summarises the whole
@@ -28,6 +29,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  */
 public final class SummaryMemory implements ChatMemory {
+
+    /**
+     * The default summary prompt: {@code {summary}} is the summary so far (empty at first) and
+     * {@code {new_lines}} the messages to fold in as a {@code Human: …\nAI: …} transcript. It is sent
+     * to the model as one user message.
+     */
+    public static final PromptTemplate DEFAULT_PROMPT = PromptTemplate.fromTemplate("""
+            You keep a running summary of a conversation. Below are the summary so far and the lines \
+            spoken since. Write an updated summary that keeps what the summary so far says and adds what \
+            the new lines tell. Reply with the summary only.
+
+            Summary so far:
+            {summary}
+
+            New lines:
+            {new_lines}
+
+            Updated summary:""");
 
     private final ChatMessageHistory history;
     private final ConversationSummarizer summarizer;
@@ -107,7 +126,7 @@ public final class SummaryMemory implements ChatMemory {
     public static final class Builder {
         private final ChatMessageHistory history;
         private final ChatModel model;
-        private SummaryPrompt prompt = SummaryPrompt.DEFAULT;
+        private PromptTemplate prompt = SummaryMemory.DEFAULT_PROMPT;
         private String humanPrefix = ChatMessage.Role.USER.defaultPrefix();
         private String aiPrefix = ChatMessage.Role.AI.defaultPrefix();
         private boolean pinSystemMessages;
@@ -117,9 +136,9 @@ public final class SummaryMemory implements ChatMemory {
             this.model = Objects.requireNonNull(model, "summary model");
         }
 
-        /** The prompt that asks for the new summary; default {@link SummaryPrompt#DEFAULT}. */
-        public Builder prompt(SummaryPrompt prompt) {
-            this.prompt = Objects.requireNonNull(prompt, "summary prompt");
+        /** The prompt that asks for the new summary, with {summary} and {new_lines}; default {@link SummaryMemory#DEFAULT_PROMPT}. */
+        public Builder prompt(PromptTemplate prompt) {
+            this.prompt = ConversationSummarizer.checked(prompt);
             return this;
         }
 

@@ -7,6 +7,7 @@ import dev.catena.core.ChatMessage;
 import dev.catena.core.RunConfig;
 import dev.catena.core.RunInfo;
 import dev.catena.models.FakeChatModel;
+import dev.catena.prompts.PromptTemplate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,14 +51,15 @@ class SummaryMemoryTest {
     void thePromptAndPrefixesCanBeOverridden() {
         FakeChatModel model = FakeChatModel.of("Résumé.");
         SummaryMemory memory = SummaryMemory.builder(history, model)
-                .prompt(new SummaryPrompt("Résume en français.\nAvant : {summary}\nNouveau :\n{new_lines}"))
+                .prompt(PromptTemplate.fromTemplate("Résume en français.\nAvant : {summary}\nNouveau :\n{new_lines}"))
                 .prefixes("Utilisateur", "Assistant")
                 .build();
         memory.add("s", List.of(ChatMessage.user("bonjour {summary}"), ChatMessage.ai("salut")));
         memory.messages("s");
         assertThat(prompt(model, 0)).isEqualTo("Résume en français.\nAvant : \nNouveau :\nUtilisateur: bonjour {summary}\nAssistant: salut");
-        assertThat(SummaryPrompt.DEFAULT.template()).contains("{summary}", "{new_lines}");
-        assertThatThrownBy(() -> new SummaryPrompt("no placeholders")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(SummaryMemory.DEFAULT_PROMPT.inputVariables()).containsExactlyInAnyOrder("summary", "new_lines");
+        assertThatThrownBy(() -> SummaryMemory.builder(history, model).prompt(PromptTemplate.fromTemplate("Summarise {text}")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("{new_lines}");
     }
 
@@ -68,9 +70,10 @@ class SummaryMemoryTest {
         memory.add("s", ChatMessage.user("hello"));
         RecordingCallbacks callbacks = new RecordingCallbacks();
         memory.messages("s", RunConfig.builder().callbacks(callbacks).build());
-        assertThat(callbacks.started).extracting(RunInfo::name).containsExactly("ConversationSummarizer", "FakeChatModel");
+        assertThat(callbacks.started).extracting(RunInfo::name).containsExactly("ConversationSummarizer", "PromptTemplate", "FakeChatModel");
         RunInfo summarizer = callbacks.started.get(0);
         assertThat(callbacks.started.get(1).parentRunId()).isEqualTo(summarizer.runId());
+        assertThat(callbacks.started.get(2).parentRunId()).isEqualTo(summarizer.runId());
         assertThat(summarizer.kind()).isEqualTo("memory");
     }
 
