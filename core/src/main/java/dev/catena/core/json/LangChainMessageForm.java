@@ -4,20 +4,18 @@ import static dev.catena.core.json.JsonFields.describe;
 import static dev.catena.core.json.JsonFields.object;
 import static dev.catena.core.json.JsonFields.optionalText;
 import static dev.catena.core.json.JsonFields.requiredText;
-import static dev.catena.core.json.MessageJson.NODES;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.AiMessage;
 import dev.catena.core.ChatMessage;
-import dev.catena.core.ContentPart;
 import dev.catena.core.SystemMessage;
 import dev.catena.core.TokenUsage;
 import dev.catena.core.ToolCall;
 import dev.catena.core.ToolMessage;
 import dev.catena.core.UserMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,70 +38,94 @@ public final class LangChainMessageForm {
 
     /** Writes one message. */
     public static ObjectNode write(ChatMessage message) {
+        return (ObjectNode) MessageJson.tree(message, LangChainMessageForm::write);
+    }
+
+    /** Writes one message to a generator: the one code path behind the tree and the text. */
+    static void write(ChatMessage message, JsonGenerator gen) throws IOException {
         String type = message.role().langChainType();
-        ObjectNode root = NODES.objectNode();
-        root.put("type", type);
-        ObjectNode data = root.putObject("data");
-        if (message instanceof UserMessage u && !u.isTextOnly()) {
-            ArrayNode parts = data.putArray("content");
-            u.content().forEach(p -> parts.add(OpenAiMessageForm.writePart(p)));
+        gen.writeStartObject();
+        gen.writeStringField("type", type);
+        gen.writeObjectFieldStart("data");
+        if (message instanceof UserMessage u) {
+            OpenAiMessageForm.writeContent(u, gen);
         } else {
-            data.put("content", message.text());
+            gen.writeStringField("content", message.text());
         }
-        ObjectNode kwargs = data.putObject("additional_kwargs");
-        ObjectNode responseMetadata = data.putObject("response_metadata");
-        data.put("type", type);
+        AiMessage ai = message instanceof AiMessage a ? a : null;
+        gen.writeObjectFieldStart("additional_kwargs");
+        if (ai != null && ai.reasoning() != null) {
+            gen.writeStringField("reasoning_content", ai.reasoning());
+        }
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("response_metadata");
+        if (ai != null && ai.finishReason() != null) {
+            gen.writeStringField("finish_reason", ai.finishReason());
+        }
+        gen.writeEndObject();
+        gen.writeStringField("type", type);
         String name = message instanceof UserMessage u ? u.name() : message instanceof ToolMessage t ? t.name()
                 : message instanceof SystemMessage s ? s.name() : null;
-        if (name == null) {
-            data.putNull("name");
-        } else {
-            data.put("name", name);
-        }
-        data.putNull("id");
+        gen.writeStringField("name", name); // null writes JSON null
+        gen.writeNullField("id");
         if (message instanceof UserMessage) {
-            data.put("example", false);
-        } else if (message instanceof AiMessage ai) {
-            data.put("example", false);
-            if (ai.reasoning() != null) {
-                kwargs.put("reasoning_content", ai.reasoning());
-            }
-            if (ai.finishReason() != null) {
-                responseMetadata.put("finish_reason", ai.finishReason());
-            }
-            ArrayNode calls = data.putArray("tool_calls");
-            ArrayNode invalid = data.putArray("invalid_tool_calls");
-            for (ToolCall call : ai.toolCalls()) {
-                JsonNode args = parseArguments(call.arguments());
-                ObjectNode c = (args != null ? calls : invalid).addObject();
-                c.put("name", call.name());
-                if (args != null) {
-                    c.set("args", args);
-                } else {
-                    c.put("args", call.arguments());
-                }
-                c.put("id", call.id());
-                if (args != null) {
-                    c.put("type", "tool_call");
-                } else {
-                    c.putNull("error");
-                    c.put("type", "invalid_tool_call");
-                }
-            }
+            gen.writeBooleanField("example", false);
+        } else if (ai != null) {
+            gen.writeBooleanField("example", false);
+            writeToolCalls(ai.toolCalls(), gen);
             if (ai.usage() == null) {
-                data.putNull("usage_metadata");
+                gen.writeNullField("usage_metadata");
             } else {
-                ObjectNode usage = data.putObject("usage_metadata");
-                usage.put("input_tokens", ai.usage().inputTokens());
-                usage.put("output_tokens", ai.usage().outputTokens());
-                usage.put("total_tokens", ai.usage().totalTokens());
+                gen.writeObjectFieldStart("usage_metadata");
+                gen.writeNumberField("input_tokens", ai.usage().inputTokens());
+                gen.writeNumberField("output_tokens", ai.usage().outputTokens());
+                gen.writeNumberField("total_tokens", ai.usage().totalTokens());
+                gen.writeEndObject();
             }
         } else if (message instanceof ToolMessage t) {
-            data.put("tool_call_id", t.toolCallId());
-            data.putNull("artifact");
-            data.put("status", "success");
+            gen.writeStringField("tool_call_id", t.toolCallId());
+            gen.writeNullField("artifact");
+            gen.writeStringField("status", "success");
         }
-        return root;
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    /** {@code tool_calls} with arguments as objects, then {@code invalid_tool_calls} with the rest as text. */
+    private static void writeToolCalls(List<ToolCall> calls, JsonGenerator gen) throws IOException {
+        // each call's arguments are checked once; the two arrays are then written from that
+        ToolCallArguments[] args = new ToolCallArguments[calls.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = ToolCallArguments.of(calls.get(i).arguments());
+        }
+        gen.writeArrayFieldStart("tool_calls");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] != null) {
+                ToolCall call = calls.get(i);
+                gen.writeStartObject();
+                gen.writeStringField("name", call.name());
+                gen.writeFieldName("args");
+                args[i].writeTo(gen);
+                gen.writeStringField("id", call.id());
+                gen.writeStringField("type", "tool_call");
+                gen.writeEndObject();
+            }
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("invalid_tool_calls");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                ToolCall call = calls.get(i);
+                gen.writeStartObject();
+                gen.writeStringField("name", call.name());
+                gen.writeStringField("args", call.arguments());
+                gen.writeStringField("id", call.id());
+                gen.writeNullField("error");
+                gen.writeStringField("type", "invalid_tool_call");
+                gen.writeEndObject();
+            }
+        }
+        gen.writeEndArray();
     }
 
     /** Reads one message; {@code path} names it in errors. */
@@ -172,15 +194,6 @@ public final class LangChainMessageForm {
             String arguments = args == null || args.isNull() ? "{}" : args.isTextual() ? args.asText() : MessageJson.toJson(args);
             String id = optionalText(call, "id", callPath);
             into.add(new ToolCall(id != null ? id : "call_" + i, requiredText(call, "name", callPath), arguments));
-        }
-    }
-
-    private static JsonNode parseArguments(String arguments) {
-        try {
-            JsonNode node = MessageJson.MAPPER.readTree(arguments.isEmpty() ? "{}" : arguments);
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
         }
     }
 }
