@@ -132,23 +132,21 @@ public final class LangChainMessageForm {
     public static ChatMessage read(JsonNode node, String path) {
         object(node, path);
         String type = requiredText(node, "type", path);
-        JsonNode data = object(node.get("data"), path + ".data");
         String dataPath = path + ".data";
-        JsonNode content = data.get("content");
-        if (content == null) {
+        JsonNode data = object(node.get("data"), dataPath);
+        if (data.get("content") == null) {
             throw new MessageJsonException(dataPath + ".content", "missing");
         }
         switch (type) {
             case "human":
-                return new UserMessage(OpenAiMessageForm.readParts(content, dataPath + ".content"), optionalText(data, "name", dataPath));
+                return new UserMessage(OpenAiMessageForm.contentParts(data, dataPath), optionalText(data, "name", dataPath));
             case "system":
-                return new SystemMessage(OpenAiMessageForm.joinedText(content, dataPath + ".content"),
-                        optionalText(data, "name", dataPath));
+                return new SystemMessage(OpenAiMessageForm.joinedContent(data, dataPath), optionalText(data, "name", dataPath));
             case "ai":
                 return readAi(data, dataPath);
             case "tool":
                 return new ToolMessage(requiredText(data, "tool_call_id", dataPath),
-                        OpenAiMessageForm.joinedText(content, dataPath + ".content"), optionalText(data, "name", dataPath));
+                        OpenAiMessageForm.joinedContent(data, dataPath), optionalText(data, "name", dataPath));
             default:
                 throw new MessageJsonException(path + ".type", "unknown message type '" + type
                         + "'; expected human, ai, system or tool");
@@ -156,17 +154,17 @@ public final class LangChainMessageForm {
     }
 
     private static AiMessage readAi(JsonNode data, String path) {
-        String text = OpenAiMessageForm.joinedText(data.get("content"), path + ".content");
+        String text = OpenAiMessageForm.joinedContent(data, path);
         JsonNode kwargs = data.path("additional_kwargs");
         List<ToolCall> calls = new ArrayList<>();
         JsonNode toolCalls = data.get("tool_calls");
         JsonNode invalid = data.get("invalid_tool_calls");
         boolean hasNative = (toolCalls != null && toolCalls.size() > 0) || (invalid != null && invalid.size() > 0);
         if (hasNative) {
-            readCalls(toolCalls, path + ".tool_calls", calls);
-            readCalls(invalid, path + ".invalid_tool_calls", calls);
+            readCalls(data, "tool_calls", path, calls);
+            readCalls(data, "invalid_tool_calls", path, calls);
         } else if (kwargs.has("tool_calls")) {
-            calls.addAll(OpenAiMessageForm.readToolCalls(kwargs.get("tool_calls"), path + ".additional_kwargs.tool_calls"));
+            calls.addAll(OpenAiMessageForm.toolCalls(kwargs, "tool_calls", path + ".additional_kwargs"));
         }
         String reasoning = kwargs.hasNonNull("reasoning_content") ? kwargs.get("reasoning_content").asText() : null;
         JsonNode finish = data.path("response_metadata").get("finish_reason");
@@ -180,10 +178,12 @@ public final class LangChainMessageForm {
         return new AiMessage(text, calls, reasoning, finish != null && finish.isTextual() ? finish.asText() : null, usage);
     }
 
-    private static void readCalls(JsonNode calls, String path, List<ToolCall> into) {
-        if (calls == null || calls.isNull()) {
+    private static void readCalls(JsonNode data, String field, String dataPath, List<ToolCall> into) {
+        JsonNode calls = data.get(field);
+        if (calls == null || calls.isNull() || (calls.isArray() && calls.isEmpty())) {
             return;
         }
+        String path = dataPath + "." + field;
         if (!calls.isArray()) {
             throw new MessageJsonException(path, "expected an array, got " + describe(calls));
         }
