@@ -32,7 +32,7 @@ public final class CatenaJsonModule extends SimpleModule {
         JsonSerializer<ChatMessage> writer = new JsonSerializer<>() {
             @Override
             public void serialize(ChatMessage value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                gen.writeTree(OpenAiMessageForm.write(value));
+                OpenAiMessageForm.write(value, gen);
             }
         };
         addSerializer(ChatMessage.class, writer);

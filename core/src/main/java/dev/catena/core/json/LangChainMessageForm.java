@@ -4,20 +4,18 @@ import static dev.catena.core.json.JsonFields.describe;
 import static dev.catena.core.json.JsonFields.object;
 import static dev.catena.core.json.JsonFields.optionalText;
 import static dev.catena.core.json.JsonFields.requiredText;
-import static dev.catena.core.json.MessageJson.NODES;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.AiMessage;
 import dev.catena.core.ChatMessage;
-import dev.catena.core.ContentPart;
 import dev.catena.core.SystemMessage;
 import dev.catena.core.TokenUsage;
 import dev.catena.core.ToolCall;
 import dev.catena.core.ToolMessage;
 import dev.catena.core.UserMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,93 +38,115 @@ public final class LangChainMessageForm {
 
     /** Writes one message. */
     public static ObjectNode write(ChatMessage message) {
+        return (ObjectNode) MessageJson.tree(message, LangChainMessageForm::write);
+    }
+
+    /** Writes one message to a generator: the one code path behind the tree and the text. */
+    static void write(ChatMessage message, JsonGenerator gen) throws IOException {
         String type = message.role().langChainType();
-        ObjectNode root = NODES.objectNode();
-        root.put("type", type);
-        ObjectNode data = root.putObject("data");
-        if (message instanceof UserMessage u && !u.isTextOnly()) {
-            ArrayNode parts = data.putArray("content");
-            u.content().forEach(p -> parts.add(OpenAiMessageForm.writePart(p)));
+        gen.writeStartObject();
+        gen.writeStringField("type", type);
+        gen.writeObjectFieldStart("data");
+        if (message instanceof UserMessage u) {
+            OpenAiMessageForm.writeContent(u, gen);
         } else {
-            data.put("content", message.text());
+            gen.writeStringField("content", message.text());
         }
-        ObjectNode kwargs = data.putObject("additional_kwargs");
-        ObjectNode responseMetadata = data.putObject("response_metadata");
-        data.put("type", type);
+        AiMessage ai = message instanceof AiMessage a ? a : null;
+        gen.writeObjectFieldStart("additional_kwargs");
+        if (ai != null && ai.reasoning() != null) {
+            gen.writeStringField("reasoning_content", ai.reasoning());
+        }
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("response_metadata");
+        if (ai != null && ai.finishReason() != null) {
+            gen.writeStringField("finish_reason", ai.finishReason());
+        }
+        gen.writeEndObject();
+        gen.writeStringField("type", type);
         String name = message instanceof UserMessage u ? u.name() : message instanceof ToolMessage t ? t.name()
                 : message instanceof SystemMessage s ? s.name() : null;
-        if (name == null) {
-            data.putNull("name");
-        } else {
-            data.put("name", name);
-        }
-        data.putNull("id");
+        gen.writeStringField("name", name); // null writes JSON null
+        gen.writeNullField("id");
         if (message instanceof UserMessage) {
-            data.put("example", false);
-        } else if (message instanceof AiMessage ai) {
-            data.put("example", false);
-            if (ai.reasoning() != null) {
-                kwargs.put("reasoning_content", ai.reasoning());
-            }
-            if (ai.finishReason() != null) {
-                responseMetadata.put("finish_reason", ai.finishReason());
-            }
-            ArrayNode calls = data.putArray("tool_calls");
-            ArrayNode invalid = data.putArray("invalid_tool_calls");
-            for (ToolCall call : ai.toolCalls()) {
-                JsonNode args = parseArguments(call.arguments());
-                ObjectNode c = (args != null ? calls : invalid).addObject();
-                c.put("name", call.name());
-                if (args != null) {
-                    c.set("args", args);
-                } else {
-                    c.put("args", call.arguments());
-                }
-                c.put("id", call.id());
-                if (args != null) {
-                    c.put("type", "tool_call");
-                } else {
-                    c.putNull("error");
-                    c.put("type", "invalid_tool_call");
-                }
-            }
+            gen.writeBooleanField("example", false);
+        } else if (ai != null) {
+            gen.writeBooleanField("example", false);
+            writeToolCalls(ai.toolCalls(), gen);
             if (ai.usage() == null) {
-                data.putNull("usage_metadata");
+                gen.writeNullField("usage_metadata");
             } else {
-                ObjectNode usage = data.putObject("usage_metadata");
-                usage.put("input_tokens", ai.usage().inputTokens());
-                usage.put("output_tokens", ai.usage().outputTokens());
-                usage.put("total_tokens", ai.usage().totalTokens());
+                gen.writeObjectFieldStart("usage_metadata");
+                gen.writeNumberField("input_tokens", ai.usage().inputTokens());
+                gen.writeNumberField("output_tokens", ai.usage().outputTokens());
+                gen.writeNumberField("total_tokens", ai.usage().totalTokens());
+                gen.writeEndObject();
             }
         } else if (message instanceof ToolMessage t) {
-            data.put("tool_call_id", t.toolCallId());
-            data.putNull("artifact");
-            data.put("status", "success");
+            gen.writeStringField("tool_call_id", t.toolCallId());
+            gen.writeNullField("artifact");
+            gen.writeStringField("status", "success");
         }
-        return root;
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    /** {@code tool_calls} with arguments as objects, then {@code invalid_tool_calls} with the rest as text. */
+    private static void writeToolCalls(List<ToolCall> calls, JsonGenerator gen) throws IOException {
+        // each call's arguments are checked once; the two arrays are then written from that
+        ToolCallArguments[] args = new ToolCallArguments[calls.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = ToolCallArguments.of(calls.get(i).arguments());
+        }
+        gen.writeArrayFieldStart("tool_calls");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] != null) {
+                ToolCall call = calls.get(i);
+                gen.writeStartObject();
+                gen.writeStringField("name", call.name());
+                gen.writeFieldName("args");
+                args[i].writeTo(gen);
+                gen.writeStringField("id", call.id());
+                gen.writeStringField("type", "tool_call");
+                gen.writeEndObject();
+            }
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("invalid_tool_calls");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                ToolCall call = calls.get(i);
+                gen.writeStartObject();
+                gen.writeStringField("name", call.name());
+                gen.writeStringField("args", call.arguments());
+                gen.writeStringField("id", call.id());
+                gen.writeNullField("error");
+                gen.writeStringField("type", "invalid_tool_call");
+                gen.writeEndObject();
+            }
+        }
+        gen.writeEndArray();
     }
 
     /** Reads one message; {@code path} names it in errors. */
     public static ChatMessage read(JsonNode node, String path) {
         object(node, path);
         String type = requiredText(node, "type", path);
-        JsonNode data = object(node.get("data"), path + ".data");
         String dataPath = path + ".data";
-        JsonNode content = data.get("content");
-        if (content == null) {
+        JsonNode data = object(node.get("data"), dataPath);
+        if (data.get("content") == null) {
             throw new MessageJsonException(dataPath + ".content", "missing");
         }
         switch (type) {
             case "human":
-                return new UserMessage(OpenAiMessageForm.readParts(content, dataPath + ".content"), optionalText(data, "name", dataPath));
+                return new UserMessage(OpenAiMessageForm.contentParts(data, dataPath), optionalText(data, "name", dataPath));
             case "system":
-                return new SystemMessage(OpenAiMessageForm.joinedText(content, dataPath + ".content"),
-                        optionalText(data, "name", dataPath));
+                return new SystemMessage(OpenAiMessageForm.joinedContent(data, dataPath), optionalText(data, "name", dataPath));
             case "ai":
                 return readAi(data, dataPath);
             case "tool":
                 return new ToolMessage(requiredText(data, "tool_call_id", dataPath),
-                        OpenAiMessageForm.joinedText(content, dataPath + ".content"), optionalText(data, "name", dataPath));
+                        OpenAiMessageForm.joinedContent(data, dataPath), optionalText(data, "name", dataPath));
             default:
                 throw new MessageJsonException(path + ".type", "unknown message type '" + type
                         + "'; expected human, ai, system or tool");
@@ -134,17 +154,17 @@ public final class LangChainMessageForm {
     }
 
     private static AiMessage readAi(JsonNode data, String path) {
-        String text = OpenAiMessageForm.joinedText(data.get("content"), path + ".content");
+        String text = OpenAiMessageForm.joinedContent(data, path);
         JsonNode kwargs = data.path("additional_kwargs");
         List<ToolCall> calls = new ArrayList<>();
         JsonNode toolCalls = data.get("tool_calls");
         JsonNode invalid = data.get("invalid_tool_calls");
         boolean hasNative = (toolCalls != null && toolCalls.size() > 0) || (invalid != null && invalid.size() > 0);
         if (hasNative) {
-            readCalls(toolCalls, path + ".tool_calls", calls);
-            readCalls(invalid, path + ".invalid_tool_calls", calls);
+            readCalls(data, "tool_calls", path, calls);
+            readCalls(data, "invalid_tool_calls", path, calls);
         } else if (kwargs.has("tool_calls")) {
-            calls.addAll(OpenAiMessageForm.readToolCalls(kwargs.get("tool_calls"), path + ".additional_kwargs.tool_calls"));
+            calls.addAll(OpenAiMessageForm.toolCalls(kwargs, "tool_calls", path + ".additional_kwargs"));
         }
         String reasoning = kwargs.hasNonNull("reasoning_content") ? kwargs.get("reasoning_content").asText() : null;
         JsonNode finish = data.path("response_metadata").get("finish_reason");
@@ -158,10 +178,12 @@ public final class LangChainMessageForm {
         return new AiMessage(text, calls, reasoning, finish != null && finish.isTextual() ? finish.asText() : null, usage);
     }
 
-    private static void readCalls(JsonNode calls, String path, List<ToolCall> into) {
-        if (calls == null || calls.isNull()) {
+    private static void readCalls(JsonNode data, String field, String dataPath, List<ToolCall> into) {
+        JsonNode calls = data.get(field);
+        if (calls == null || calls.isNull() || (calls.isArray() && calls.isEmpty())) {
             return;
         }
+        String path = dataPath + "." + field;
         if (!calls.isArray()) {
             throw new MessageJsonException(path, "expected an array, got " + describe(calls));
         }
@@ -172,15 +194,6 @@ public final class LangChainMessageForm {
             String arguments = args == null || args.isNull() ? "{}" : args.isTextual() ? args.asText() : MessageJson.toJson(args);
             String id = optionalText(call, "id", callPath);
             into.add(new ToolCall(id != null ? id : "call_" + i, requiredText(call, "name", callPath), arguments));
-        }
-    }
-
-    private static JsonNode parseArguments(String arguments) {
-        try {
-            JsonNode node = MessageJson.MAPPER.readTree(arguments.isEmpty() ? "{}" : arguments);
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
         }
     }
 }

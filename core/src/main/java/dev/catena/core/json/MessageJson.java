@@ -1,13 +1,18 @@
 package dev.catena.core.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.catena.core.ChatMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +37,6 @@ public final class MessageJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private MessageJson() {
     }
@@ -49,9 +53,7 @@ public final class MessageJson {
 
     /** Messages as an OpenAI {@code messages} array. */
     public static String writeOpenAi(List<? extends ChatMessage> messages) {
-        ArrayNode array = NODES.arrayNode();
-        messages.forEach(m -> array.add(OpenAiMessageForm.write(m)));
-        return toJson(array);
+        return writeArray(messages, OpenAiMessageForm::write);
     }
 
     /** An OpenAI {@code messages} array as messages. */
@@ -76,9 +78,7 @@ public final class MessageJson {
 
     /** Messages as LangChain's {@code messages_to_dict} array. */
     public static String writeLangChain(List<? extends ChatMessage> messages) {
-        ArrayNode array = NODES.arrayNode();
-        messages.forEach(m -> array.add(LangChainMessageForm.write(m)));
-        return toJson(array);
+        return writeArray(messages, LangChainMessageForm::write);
     }
 
     /** A LangChain {@code messages_to_dict} array as messages. */
@@ -107,6 +107,50 @@ public final class MessageJson {
         } catch (JsonProcessingException e) {
             throw new MessageJsonException("$", "not valid JSON (" + e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+        }
+    }
+
+    /** Writes one value of a wire form to a generator; the forms write straight to text this way. */
+    @FunctionalInterface
+    interface GeneratorWrite<T> {
+        void write(T value, JsonGenerator gen) throws IOException;
+    }
+
+    /** What a form writes for {@code value}, as a tree: the same code path as text, replayed into nodes. */
+    static <T> JsonNode tree(T value, GeneratorWrite<T> form) {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            form.write(value, buffer);
+            try (JsonParser parser = buffer.asParser()) {
+                return MAPPER.readTree(parser);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen for an in-memory token buffer", e);
+        }
+    }
+
+    /** Streams the messages as one JSON array, without building a tree first. */
+    private static String writeArray(List<? extends ChatMessage> messages, GeneratorWrite<ChatMessage> form) {
+        // a JsonSerializable lets ObjectMapper supply its pooled buffers and string writer
+        JsonSerializable array = new JsonSerializable.Base() {
+            @Override
+            public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeStartArray(messages, messages.size());
+                for (ChatMessage message : messages) {
+                    form.write(message, gen);
+                }
+                gen.writeEndArray();
+            }
+
+            @Override
+            public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
+                    throws IOException {
+                serialize(gen, serializers);
+            }
+        };
+        try {
+            return MAPPER.writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot happen when writing messages to a string", e);
         }
     }
 

@@ -4,10 +4,9 @@ import static dev.catena.core.json.JsonFields.describe;
 import static dev.catena.core.json.JsonFields.object;
 import static dev.catena.core.json.JsonFields.optionalText;
 import static dev.catena.core.json.JsonFields.requiredText;
-import static dev.catena.core.json.MessageJson.NODES;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.AiMessage;
 import dev.catena.core.ChatMessage;
@@ -16,6 +15,7 @@ import dev.catena.core.SystemMessage;
 import dev.catena.core.ToolCall;
 import dev.catena.core.ToolMessage;
 import dev.catena.core.UserMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,68 +32,85 @@ public final class OpenAiMessageForm {
 
     /** Writes one message. */
     public static ObjectNode write(ChatMessage message) {
-        ObjectNode node = NODES.objectNode();
-        node.put("role", message.role().openAiName());
+        return (ObjectNode) MessageJson.tree(message, OpenAiMessageForm::write);
+    }
+
+    /** Writes one message to a generator: the one code path behind the tree and the text. */
+    static void write(ChatMessage message, JsonGenerator gen) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("role", message.role().openAiName());
         if (message instanceof SystemMessage s) {
-            node.put("content", s.text());
-            if (s.name() != null) {
-                node.put("name", s.name());
-            }
+            gen.writeStringField("content", s.text());
+            writeIfPresent(gen, "name", s.name());
         } else if (message instanceof UserMessage u) {
-            if (u.isTextOnly()) {
-                node.put("content", u.text());
-            } else {
-                ArrayNode parts = node.putArray("content");
-                u.content().forEach(p -> parts.add(writePart(p)));
-            }
-            if (u.name() != null) {
-                node.put("name", u.name());
-            }
+            writeContent(u, gen);
+            writeIfPresent(gen, "name", u.name());
         } else if (message instanceof AiMessage ai) {
             if (ai.text().isEmpty() && ai.hasToolCalls()) {
-                node.putNull("content");
+                gen.writeNullField("content");
             } else {
-                node.put("content", ai.text());
+                gen.writeStringField("content", ai.text());
             }
-            if (ai.reasoning() != null) {
-                node.put("reasoning_content", ai.reasoning());
-            }
+            writeIfPresent(gen, "reasoning_content", ai.reasoning());
             if (ai.hasToolCalls()) {
-                ArrayNode calls = node.putArray("tool_calls");
+                gen.writeArrayFieldStart("tool_calls");
                 for (ToolCall call : ai.toolCalls()) {
-                    ObjectNode c = calls.addObject();
-                    c.put("id", call.id());
-                    c.put("type", "function");
-                    ObjectNode f = c.putObject("function");
-                    f.put("name", call.name());
-                    f.put("arguments", call.arguments());
+                    gen.writeStartObject();
+                    gen.writeStringField("id", call.id());
+                    gen.writeStringField("type", "function");
+                    gen.writeObjectFieldStart("function");
+                    gen.writeStringField("name", call.name());
+                    gen.writeStringField("arguments", call.arguments());
+                    gen.writeEndObject();
+                    gen.writeEndObject();
                 }
+                gen.writeEndArray();
             }
         } else if (message instanceof ToolMessage t) {
-            node.put("tool_call_id", t.toolCallId());
-            node.put("content", t.text());
-            if (t.name() != null) {
-                node.put("name", t.name());
-            }
+            gen.writeStringField("tool_call_id", t.toolCallId());
+            gen.writeStringField("content", t.text());
+            writeIfPresent(gen, "name", t.name());
         }
-        return node;
+        gen.writeEndObject();
     }
 
     /** Writes one content part. */
     public static ObjectNode writePart(ContentPart part) {
-        ObjectNode p = NODES.objectNode();
-        if (part instanceof ContentPart.Text t) {
-            p.put("type", "text");
-            p.put("text", t.text());
-        } else if (part instanceof ContentPart.Image img) {
-            p.put("type", "image_url");
-            ObjectNode url = p.putObject("image_url");
-            url.put("url", img.url());
-            if (img.detail() != null) {
-                url.put("detail", img.detail());
+        return (ObjectNode) MessageJson.tree(part, OpenAiMessageForm::writePart);
+    }
+
+    /** A user message's {@code content}: a plain string for one text part, otherwise an array of parts. */
+    static void writeContent(UserMessage message, JsonGenerator gen) throws IOException {
+        if (message.isTextOnly()) {
+            gen.writeStringField("content", message.text());
+        } else {
+            gen.writeArrayFieldStart("content");
+            for (ContentPart part : message.content()) {
+                writePart(part, gen);
             }
+            gen.writeEndArray();
         }
-        return p;
+    }
+
+    private static void writePart(ContentPart part, JsonGenerator gen) throws IOException {
+        gen.writeStartObject();
+        if (part instanceof ContentPart.Text t) {
+            gen.writeStringField("type", "text");
+            gen.writeStringField("text", t.text());
+        } else if (part instanceof ContentPart.Image img) {
+            gen.writeStringField("type", "image_url");
+            gen.writeObjectFieldStart("image_url");
+            gen.writeStringField("url", img.url());
+            writeIfPresent(gen, "detail", img.detail());
+            gen.writeEndObject();
+        }
+        gen.writeEndObject();
+    }
+
+    private static void writeIfPresent(JsonGenerator gen, String field, String value) throws IOException {
+        if (value != null) {
+            gen.writeStringField(field, value);
+        }
     }
 
     /** Reads one message; {@code path} names it in errors. */
@@ -103,23 +120,44 @@ public final class OpenAiMessageForm {
         switch (role) {
             case "system":
             case "developer":
-                return new SystemMessage(joinedText(node.get("content"), path + ".content"), optionalText(node, "name", path));
+                return new SystemMessage(joinedContent(node, path), optionalText(node, "name", path));
             case "user":
-                return new UserMessage(readParts(node.get("content"), path + ".content"), optionalText(node, "name", path));
+                return new UserMessage(contentParts(node, path), optionalText(node, "name", path));
             case "assistant":
-                return new AiMessage(joinedText(node.get("content"), path + ".content"),
-                        readToolCalls(node.get("tool_calls"), path + ".tool_calls"),
+                return new AiMessage(joinedContent(node, path), toolCalls(node, "tool_calls", path),
                         optionalText(node, "reasoning_content", path), null, null);
             case "tool":
-                return new ToolMessage(requiredText(node, "tool_call_id", path),
-                        joinedText(node.get("content"), path + ".content"), optionalText(node, "name", path));
+                return new ToolMessage(requiredText(node, "tool_call_id", path), joinedContent(node, path),
+                        optionalText(node, "name", path));
             case "function": // the legacy function-calling result
                 String name = requiredText(node, "name", path);
-                return new ToolMessage(name, joinedText(node.get("content"), path + ".content"), name);
+                return new ToolMessage(name, joinedContent(node, path), name);
             default:
                 throw new MessageJsonException(path + ".role", "unknown role '" + role
                         + "'; expected system, developer, user, assistant or tool");
         }
+    }
+
+    // the *Content and toolCalls readers take the parent's path and build the field's path only
+    // for an error or an array, since building paths for every message showed up in benchmarks
+
+    /** {@code parent.content} as {@link #joinedText}. */
+    static String joinedContent(JsonNode parent, String parentPath) {
+        JsonNode content = parent.get("content");
+        return content != null && content.isTextual() ? content.asText() : joinedText(content, parentPath + ".content");
+    }
+
+    /** {@code parent.content} as {@link #readParts}. */
+    static List<ContentPart> contentParts(JsonNode parent, String parentPath) {
+        JsonNode content = parent.get("content");
+        return content != null && content.isTextual() ? List.of(new ContentPart.Text(content.asText()))
+                : readParts(content, parentPath + ".content");
+    }
+
+    /** {@code parent.<field>} as {@link #readToolCalls}. */
+    static List<ToolCall> toolCalls(JsonNode parent, String field, String parentPath) {
+        JsonNode calls = parent.get(field);
+        return calls == null || calls.isNull() ? List.of() : readToolCalls(calls, parentPath + "." + field);
     }
 
     /** Content that is a string, an array of parts (their text joined), or null (empty). */

@@ -198,6 +198,28 @@ class MessageJsonTest {
                 .hasMessage("$: expected a JSON array of messages, got OBJECT");
     }
 
+    @Test
+    void nestedFieldsAreNamedWithTheirFullPath() {
+        assertThatThrownBy(() -> MessageJson.readOpenAi("[{\"role\": \"assistant\", \"content\": \"x\", \"tool_calls\": 3}]"))
+                .hasMessage("messages[0].tool_calls: expected an array, got number");
+        assertThatThrownBy(() -> MessageJson.readOpenAi("[{\"role\": \"system\", \"content\": [{\"type\": \"text\"}]}]"))
+                .hasMessage("messages[0].content[0].text: missing");
+        assertThatThrownBy(() -> MessageJson.readLangChain("""
+                [{"type": "human", "data": {"content": [{"type": "text", "text": "a"}, {"type": "image_url", "image_url": {}}]}}]"""))
+                .hasMessage("messages[0].data.content[1].image_url.url: missing");
+        assertThatThrownBy(() -> MessageJson.readLangChain("""
+                [{"type": "ai", "data": {"content": "", "tool_calls": "x", "invalid_tool_calls": [{"name": "f", "args": "?"}]}}]"""))
+                .hasMessage("messages[0].data.tool_calls: expected an array, got string");
+        assertThatThrownBy(() -> MessageJson.readLangChain("""
+                [{"type": "ai", "data": {"content": "", "tool_calls": [], "invalid_tool_calls": [{"args": "?"}]}}]"""))
+                .hasMessage("messages[0].data.invalid_tool_calls[0].name: missing");
+        assertThatThrownBy(() -> MessageJson.readLangChain("""
+                [{"type": "ai", "data": {"content": "", "additional_kwargs": {"tool_calls": [{"id": "c"}]}}}]"""))
+                .hasMessage("messages[0].data.additional_kwargs.tool_calls[0].function: expected a JSON object, got nothing");
+        assertThatThrownBy(() -> MessageJson.readLangChain("[{\"type\": \"system\", \"data\": {\"content\": 5}}]"))
+                .hasMessage("messages[0].data.content: expected a string or an array of content parts, got number");
+    }
+
     record Conversation(String id, List<ChatMessage> messages) {
     }
 
