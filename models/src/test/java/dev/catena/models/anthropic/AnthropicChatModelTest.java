@@ -19,42 +19,22 @@ import dev.catena.core.ToolCall;
 import dev.catena.core.ToolSpec;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.Json;
+import dev.catena.models.testing.MockServerTest;
 import dev.catena.models.testing.Wire;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AnthropicChatModelTest {
+class AnthropicChatModelTest extends MockServerTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private AnthropicChatModel.Builder model() {
-        return AnthropicChatModel.builder().baseUrl(server.url("/").toString()).apiKey("sk-ant-test")
+        return AnthropicChatModel.builder().baseUrl(baseUrl("/")).apiKey("sk-ant-test")
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ZERO).sleeper(d -> { }).build());
-    }
-
-    private static AiMessage merge(Stream<AiMessage> chunks) {
-        try (chunks) {
-            return chunks.reduce(AiMessage::merge).orElseThrow();
-        }
     }
 
     @SuppressWarnings("unchecked")

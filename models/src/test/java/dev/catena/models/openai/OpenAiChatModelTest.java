@@ -20,6 +20,7 @@ import dev.catena.core.ToolChoice;
 import dev.catena.core.ToolSpec;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.Json;
+import dev.catena.models.testing.MockServerTest;
 import dev.catena.models.testing.Wire;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,37 +30,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class OpenAiChatModelTest {
+class OpenAiChatModelTest extends MockServerTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private OpenAiChatModel.Builder model() {
-        return OpenAiChatModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test").maxRetries(0);
-    }
-
-    private static AiMessage merge(Stream<AiMessage> chunks) {
-        try (chunks) {
-            return chunks.reduce(AiMessage::merge).orElseThrow();
-        }
+        return OpenAiChatModel.builder().baseUrl(baseUrl("/v1")).apiKey("sk-test").maxRetries(0);
     }
 
     @Test
@@ -83,7 +63,7 @@ class OpenAiChatModelTest {
     @ValueSource(strings = {"", "/", "/v1", "/v1/", "/v1/chat/completions", "/v1/chat/completions/"})
     void acceptsBaseUrlsWithOrWithoutV1AndSlashes(String suffix) throws Exception {
         server.enqueue(jsonResponse(200, text("openai-chat-response.json")));
-        String base = server.url("/").toString();
+        String base = baseUrl("/");
         base = base.substring(0, base.length() - 1) + suffix;
         OpenAiChatModel.builder().baseUrl(base).apiKey("k").build().chat("Hello!");
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/chat/completions");

@@ -8,31 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catena.core.RunConfig;
 import dev.catena.models.ModelConnectionException;
+import dev.catena.models.testing.MockServerTest;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OpenAiLanguageModelTest {
+class OpenAiLanguageModelTest extends MockServerTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private OpenAiLanguageModel model() {
-        return OpenAiLanguageModel.builder().baseUrl(server.url("/").toString()).apiKey("sk-test").maxTokens(64).maxRetries(0).build();
+        return OpenAiLanguageModel.builder().baseUrl(baseUrl("/")).apiKey("sk-test").maxTokens(64).maxRetries(0).build();
     }
 
     @Test
