@@ -12,6 +12,7 @@ import dev.catena.core.AiMessage;
 import dev.catena.core.ChatMessage;
 import dev.catena.core.ChatRequest;
 import dev.catena.core.ModelHttpException;
+import dev.catena.core.PromptValue;
 import dev.catena.core.RetryPolicy;
 import dev.catena.core.RunConfig;
 import dev.catena.core.TokenUsage;
@@ -20,8 +21,10 @@ import dev.catena.core.ToolSpec;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.Json;
 import dev.catena.models.testing.MockServerTest;
+import dev.catena.models.testing.PausedBody;
 import dev.catena.models.testing.Wire;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -92,6 +95,21 @@ class AnthropicChatModelTest extends MockServerTest {
         assertThat(whole.usage()).isNotNull();
         assertThat(whole.usage().inputTokens()).isPositive();
         assertThat(whole.usage().outputTokens()).isPositive();
+    }
+
+    @Test
+    void deliversEachChunkAsItArrivesAndClosingHangsUp() throws Exception {
+        String wire = text("anthropic-stream-text.txt");
+        int secondDelta = wire.indexOf("event: content_block_delta", wire.indexOf("event: content_block_delta") + 1);
+        PausedBody body = new PausedBody(wire.substring(0, secondDelta), wire.substring(secondDelta), Duration.ofSeconds(5));
+        server.enqueue(body.response());
+
+        try (Stream<AiMessage> s = model().build().stream(PromptValue.of("hi"))) {
+            Iterator<AiMessage> chunks = s.iterator();
+            assertThat(chunks.next().text()).isEqualTo("[");
+            assertThat(body.restSent()).as("the first chunk came while the server held the rest back").isFalse();
+        }
+        assertThat(body.clientHungUp()).as("closing the stream cancelled the HTTP call").isTrue();
     }
 
     @Test

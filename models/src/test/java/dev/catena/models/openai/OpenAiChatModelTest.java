@@ -12,6 +12,7 @@ import dev.catena.core.AiMessage;
 import dev.catena.core.ChatMessage;
 import dev.catena.core.ChatRequest;
 import dev.catena.core.ModelHttpException;
+import dev.catena.core.PromptValue;
 import dev.catena.core.ResponseFormat;
 import dev.catena.core.RunConfig;
 import dev.catena.core.TokenUsage;
@@ -19,11 +20,14 @@ import dev.catena.core.ToolCall;
 import dev.catena.core.ToolChoice;
 import dev.catena.core.ToolSpec;
 import dev.catena.models.ModelConnectionException;
+import dev.catena.models.UsageTracker;
 import dev.catena.models.internal.Json;
 import dev.catena.models.testing.MockServerTest;
+import dev.catena.models.testing.PausedBody;
 import dev.catena.models.testing.Wire;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +121,23 @@ class OpenAiChatModelTest extends MockServerTest {
         model().dialect(OpenAiDialect.DEEPSEEK).model("deepseek-chat").build().chat(ChatRequest.of(ChatMessage.user("json please"))
                 .withResponseFormat(ResponseFormat.jsonSchema("x", Map.of("type", "object"))));
         assertThat(body(server.takeRequest()).get("response_format").toString()).isEqualTo("{\"type\":\"json_object\"}");
+    }
+
+    @Test
+    void aUsageTrackerCountsStreamedAndWholeCallsUnderTheModelsName() {
+        server.enqueue(sse(text("openai-chat-stream-text-with-usage.txt")));
+        server.enqueue(jsonResponse(200, text("openai-chat-response.json")));
+        UsageTracker usage = new UsageTracker();
+        RunConfig config = RunConfig.builder().callbacks(usage).build();
+        OpenAiChatModel model = model().model("gpt-4o-mini").build();
+
+        try (Stream<AiMessage> stream = model.stream(PromptValue.of("weather as JSON"), config)) {
+            stream.forEach(chunk -> { });
+        }
+        model.chat(ChatRequest.of(ChatMessage.user("Hello!")), config);
+
+        assertThat(usage.byModel()).containsOnly(Map.entry("gpt-4o-mini", new TokenUsage(79 + 19, 14 + 10, 93 + 29)));
+        assertThat(usage.calls()).containsOnly(Map.entry("gpt-4o-mini", 2));
     }
 
     @Test
@@ -312,6 +333,37 @@ class OpenAiChatModelTest extends MockServerTest {
             assertThat(s.findFirst().orElseThrow().text()).isEqualTo("word ");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void deliversEachChunkAsItArrivesAndClosingHangsUp() throws Exception {
+        String delta = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
+        PausedBody body = new PausedBody(delta.formatted("Hello"), delta.formatted(" world"), Duration.ofSeconds(5));
+        server.enqueue(body.response());
+
+        try (Stream<AiMessage> s = model().build().stream(PromptValue.of("hi"))) {
+            Iterator<AiMessage> chunks = s.iterator();
+            assertThat(chunks.next().text()).isEqualTo("Hello");
+            assertThat(body.restSent()).as("the first chunk came while the server held the rest back").isFalse();
+        }
+        assertThat(body.clientHungUp()).as("closing the stream cancelled the HTTP call").isTrue();
+    }
+
+    @Test
+    void aStreamPausedMidwayGoesOnWhenTheServerDoes() {
+        String delta = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":%s}]}\n\n";
+        PausedBody body = new PausedBody(delta.formatted("Hello", "null"),
+                delta.formatted(" world", "\"stop\"") + "data: [DONE]\n\n", Duration.ZERO);
+        server.enqueue(body.response());
+
+        List<String> texts = new ArrayList<>();
+        try (Stream<AiMessage> s = model().build().stream(PromptValue.of("hi"))) {
+            s.forEach(chunk -> {
+                texts.add(chunk.text());
+                body.release(); // the rest is sent only once the first chunk has been seen
+            });
+        }
+        assertThat(texts).containsExactly("Hello", " world", "");
     }
 
     @Test

@@ -6,9 +6,13 @@ import static dev.catena.models.testing.Wire.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catena.core.PromptValue;
 import dev.catena.core.RunConfig;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.testing.MockServerTest;
+import dev.catena.models.testing.PausedBody;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -49,5 +53,19 @@ class OpenAiLanguageModelTest extends MockServerTest {
                 s.forEach(x -> { });
             }
         }).isInstanceOf(ModelConnectionException.class);
+    }
+
+    @Test
+    void deliversEachChunkAsItArrivesAndClosingHangsUp() throws Exception {
+        String text = "data: {\"choices\":[{\"text\":\"%s\",\"index\":0,\"finish_reason\":null}]}\n\n";
+        PausedBody body = new PausedBody(text.formatted("Hello"), text.formatted(" world"), Duration.ofSeconds(5));
+        server.enqueue(body.response());
+
+        try (Stream<String> s = model().stream(PromptValue.of("say hello"))) {
+            Iterator<String> chunks = s.iterator();
+            assertThat(chunks.next()).isEqualTo("Hello");
+            assertThat(body.restSent()).as("the first chunk came while the server held the rest back").isFalse();
+        }
+        assertThat(body.clientHungUp()).as("closing the stream cancelled the HTTP call").isTrue();
     }
 }
