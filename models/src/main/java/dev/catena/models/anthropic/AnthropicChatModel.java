@@ -44,10 +44,12 @@ public final class AnthropicChatModel implements ChatModel {
                 .with("stop", settings.stop()).build();
     }
 
+    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The model name sent to the server. */
     public String model() {
         return settings.model();
     }
@@ -135,6 +137,7 @@ public final class AnthropicChatModel implements ChatModel {
             return this;
         }
 
+        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
         public AnthropicChatModel build() {
             return new AnthropicChatModel(this);
         }

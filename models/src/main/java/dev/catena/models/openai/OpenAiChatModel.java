@@ -53,6 +53,7 @@ public final class OpenAiChatModel implements ChatModel {
                 .with("reasoning_effort", settings.reasoningEffort()).with("extra_body", extraBody).build();
     }
 
+    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -208,6 +209,7 @@ public final class OpenAiChatModel implements ChatModel {
             return headers;
         }
 
+        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
         public OpenAiChatModel build() {
             return new OpenAiChatModel(this);
         }

@@ -96,26 +96,32 @@ public record OpenAiDialect(String name, String defaultBaseUrl, boolean requires
         return with(d -> d.name = value);
     }
 
+    /** This dialect, sending {@code stream_options.include_usage} or not. */
     public OpenAiDialect withStreamUsage(boolean value) {
         return with(d -> d.streamUsage = value);
     }
 
+    /** This dialect, sending the token limit as {@code max_completion_tokens} (true) or {@code max_tokens}. */
     public OpenAiDialect withMaxCompletionTokens(boolean value) {
         return with(d -> d.maxCompletionTokens = value);
     }
 
+    /** This dialect, sending system messages with role {@code developer} (true) or {@code system}. */
     public OpenAiDialect withDeveloperRole(boolean value) {
         return with(d -> d.developerRole = value);
     }
 
+    /** This dialect, sending {@code tool_choice} or leaving it out. */
     public OpenAiDialect withToolChoice(boolean value) {
         return with(d -> d.toolChoice = value);
     }
 
+    /** This dialect, sending JSON-schema formats as such (true) or as {@code json_object}. */
     public OpenAiDialect withJsonSchema(boolean value) {
         return with(d -> d.jsonSchema = value);
     }
 
+    /** This dialect, treating earlier turns' reasoning this way. */
     public OpenAiDialect withReasoningEcho(ReasoningEcho value) {
         return with(d -> d.reasoningEcho = value);
     }

@@ -57,6 +57,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         this.metadata = ModelMetadata.of(http.provider(), model).with("dimensions", dimensions).build();
     }
 
+    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -207,6 +208,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
             return this;
         }
 
+        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
         public OpenAiEmbeddingModel build() {
             return new OpenAiEmbeddingModel(this);
         }

@@ -51,6 +51,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
                 .with("max_tokens", maxTokens).with("stop", stop).with("extra_body", dialect.extraBody()).build();
     }
 
+    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -183,6 +184,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
             return this;
         }
 
+        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
         public OpenAiLanguageModel build() {
             return new OpenAiLanguageModel(this);
         }

@@ -1,9 +1,12 @@
 package dev.catena.models.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import okio.BufferedSink;
@@ -79,5 +82,19 @@ public final class PausedBody implements MockResponseBody {
     public boolean clientHungUp() throws InterruptedException {
         release();
         return hungUp.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Pulls the stream's first chunk, checks it came while the rest was still held back, closes the
+     * stream and checks that closing it hung up the HTTP call; returns the first chunk.
+     */
+    public <T> T firstChunkThenClose(Stream<T> stream) throws InterruptedException {
+        T first;
+        try (stream) {
+            first = stream.iterator().next();
+            assertThat(restSent).as("the first chunk came while the server held the rest back").isFalse();
+        }
+        assertThat(clientHungUp()).as("closing the stream cancelled the HTTP call").isTrue();
+        return first;
     }
 }
