@@ -1,5 +1,6 @@
 package dev.catena.core;
 
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.function.UnaryOperator;
 
@@ -30,6 +31,11 @@ final class BoundChatModel implements ChatModel {
     @Override
     public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
         return delegate.generateStream(settings.apply(request), config);
+    }
+
+    @Override
+    public Map<String, Object> runMetadata() {
+        return delegate.runMetadata();
     }
 
     @Override

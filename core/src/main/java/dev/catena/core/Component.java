@@ -66,6 +66,16 @@ public interface Component<I, O> {
         return "component";
     }
 
+    /**
+     * Metadata this component adds to its own runs, on top of the {@link RunConfig}'s (nested runs
+     * do not inherit it). Models put their provider and model name here under
+     * {@link RunInfo#PROVIDER} and {@link RunInfo#MODEL_NAME}, so callbacks such as usage trackers
+     * know which model ran. Empty by default; return the same immutable map on every call.
+     */
+    default Map<String, Object> runMetadata() {
+        return Map.of();
+    }
+
     /** Runs the component once with no callbacks. */
     default O invoke(I input) {
         return invoke(input, RunConfig.defaults());

@@ -1,5 +1,6 @@
 package dev.catena.core;
 
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** A component shown under another name in traces; everything else is the delegate's. */
@@ -29,6 +30,11 @@ final class Named<I, O> implements Component<I, O> {
     @Override
     public Stream<O> callTransform(Stream<I> inputs, RunConfig config) {
         return delegate.callTransform(inputs, config);
+    }
+
+    @Override
+    public Map<String, Object> runMetadata() {
+        return delegate.runMetadata();
     }
 
     @Override

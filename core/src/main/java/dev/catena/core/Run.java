@@ -3,7 +3,9 @@ package dev.catena.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
@@ -36,7 +38,7 @@ public final class Run {
     private Run(Component<?, ?> component, RunConfig config) {
         UUID id = newRunId();
         this.info = new RunInfo(id, config.parentRunId(), component.name(), component.kind(),
-                config.tags(), config.metadata(), Instant.now());
+                config.tags(), metadataOf(component, config), Instant.now());
         this.config = config;
         this.childConfig = config.child(id);
         this.startNanos = System.nanoTime();
@@ -79,6 +81,20 @@ public final class Run {
         long most = (random.nextLong() & ~0xF000L) | 0x4000L;
         long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(most, least);
+    }
+
+    /** The config's metadata with the component's own on top (no copy when the component adds none). */
+    private static Map<String, Object> metadataOf(Component<?, ?> component, RunConfig config) {
+        Map<String, Object> own = component.runMetadata();
+        if (own.isEmpty()) {
+            return config.metadata();
+        }
+        if (config.metadata().isEmpty()) {
+            return own;
+        }
+        Map<String, Object> all = new HashMap<>(config.metadata());
+        all.putAll(own);
+        return all;
     }
 
     private static void checkDeadline(Component<?, ?> component, RunConfig config) {

@@ -180,6 +180,37 @@ class ComponentCompositionTest {
         assertThat(recorder.run("measure").kind()).isEqualTo("function");
     }
 
+    /** A chat model that says which model it is in its run metadata and calls a nested step. */
+    static final class EchoModel implements ChatModel {
+        @Override
+        public AiMessage generate(ChatRequest request, RunConfig config) {
+            return AiMessage.of(Component.of("inner", (String s) -> s).invoke("echo", config));
+        }
+
+        @Override
+        public Map<String, Object> runMetadata() {
+            return Map.of(RunInfo.MODEL_NAME, "echo-1", RunInfo.PROVIDER, "Test");
+        }
+    }
+
+    @Test
+    void aComponentsOwnMetadataJoinsItsRunOnlyAndSurvivesWrappers() {
+        RecordingCallbacks recorder = new RecordingCallbacks();
+        RunConfig config = RunConfig.builder().callbacks(recorder).metadata("user", "ann").build();
+
+        new EchoModel().withTools(List.of()).chat(ChatRequest.of(ChatMessage.user("hi")), config);
+
+        RunInfo model = recorder.run("EchoModel");
+        assertThat(model.metadata()).containsOnly(Map.entry("user", "ann"), Map.entry(RunInfo.MODEL_NAME, "echo-1"),
+                Map.entry(RunInfo.PROVIDER, "Test"));
+        assertThat(model.modelName()).contains("echo-1");
+        assertThat(recorder.run("inner").metadata()).as("not inherited by nested runs").containsOnly(Map.entry("user", "ann"));
+        assertThat(recorder.run("inner").modelName()).isEmpty();
+
+        new EchoModel().named("renamed").invoke(PromptValue.of("hi"), config);
+        assertThat(recorder.run("renamed").modelName()).contains("echo-1");
+    }
+
     @Test
     void runIdsAreVersion4AndDistinct() {
         assertThat(Run.newRunId().version()).isEqualTo(4);

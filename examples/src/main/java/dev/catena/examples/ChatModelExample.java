@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * Streams a reply token by token from whichever chat model the environment points at: OpenAI (or
  * any OpenAI-compatible server via OPENAI_BASE_URL), Anthropic, or, with no key set, the offline
- * scripted model. A {@link UsageTracker} callback counts the tokens of the streamed call.
+ * scripted model. A {@link UsageTracker} callback counts the tokens of the streamed call, under
+ * the model name the client reports in its run metadata.
  */
 public final class ChatModelExample {
 
@@ -41,5 +42,6 @@ public final class ChatModelExample {
         System.out.println();
         System.out.println("Chunks: " + chunks);
         System.out.println("Tokens: " + usage.total());
+        System.out.println("Calls by model: " + usage.calls());
     }
 }

@@ -28,5 +28,6 @@ class ChatModelExampleTest {
         int chunks = Integer.parseInt(lines[2].substring("Chunks: ".length()));
         assertThat(chunks).isEqualTo(lines[1].split(" ").length); // one chunk per word
         assertThat(lines[3]).matches("Tokens: TokenUsage\\[inputTokens=[1-9]\\d*, outputTokens=[1-9]\\d*, totalTokens=[1-9]\\d*]");
+        assertThat(lines[4]).isEqualTo("Calls by model: {FakeChatModel=1}");
     }
 }

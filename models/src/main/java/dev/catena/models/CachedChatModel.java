@@ -5,18 +5,19 @@ import dev.catena.core.ChatModel;
 import dev.catena.core.ChatRequest;
 import dev.catena.core.RunConfig;
 import dev.catena.core.json.MessageJson;
-import dev.catena.models.internal.Json;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Any chat model with its answers cached: the same model, settings and request get the stored
- * answer without a call. The key is the model's {@code toString()} (Catena's clients print their
- * server, model and generation settings, never the key), the messages in OpenAI form, the tools,
- * the tool choice and the response format. A streamed call is stored once it has finished; a
- * cached one streams as a single chunk, and reports no usage (no tokens were spent). Only cache what is safe to repeat: with a temperature
- * above zero a cache returns the first of many possible answers.
+ * answer without a call. The key is the model's name and run metadata (Catena's clients put the
+ * provider, model and generation settings there) plus the messages in OpenAI form, the tools, the
+ * tool choice and the response format. A streamed call is stored once it has finished; a cached
+ * one streams as a single chunk and reports no usage (no tokens were spent). Only cache what is
+ * safe to repeat: with a temperature above zero a cache returns the first of many possible answers.
  *
  * <pre>{@code
  * ChatModel cached = CachedChatModel.of(model, new InMemoryCache());
@@ -32,6 +33,7 @@ public final class CachedChatModel implements ChatModel {
         this.cache = cache;
     }
 
+    /** The model with its answers kept in (and served from) this cache, which other models may share. */
     public static CachedChatModel of(ChatModel model, InMemoryCache cache) {
         return new CachedChatModel(model, cache);
     }
@@ -64,9 +66,19 @@ public final class CachedChatModel implements ChatModel {
         return Stream.concat(live.peek(seen::add), store);
     }
 
+    /** The cache key of a request to this model; see {@link CacheKey}. */
     String key(ChatRequest request) {
-        return delegate + "\u0000" + MessageJson.writeOpenAi(request.messages()) + "\u0000" + Json.write(request.tools())
-                + "\u0000" + request.toolChoice() + "\u0000" + request.responseFormat();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("messages", MessageJson.writeOpenAi(request.messages()));
+        parts.put("tools", request.tools());
+        parts.put("tool_choice", String.valueOf(request.toolChoice()));
+        parts.put("response_format", String.valueOf(request.responseFormat()));
+        return CacheKey.of(delegate, parts);
+    }
+
+    @Override
+    public Map<String, Object> runMetadata() {
+        return delegate.runMetadata();
     }
 
     @Override

@@ -2,10 +2,11 @@ package dev.catena.models;
 
 import dev.catena.core.LanguageModel;
 import dev.catena.core.RunConfig;
+import java.util.Map;
 
 /**
- * Any text model with its completions cached, keyed on the model's {@code toString()} (model and
- * settings) and the prompt. See {@link CachedChatModel}.
+ * Any text model with its completions cached, keyed on the model's name and run metadata (its
+ * provider, model and generation settings) and the prompt. See {@link CachedChatModel}.
  */
 public final class CachedLanguageModel implements LanguageModel {
 
@@ -17,18 +18,24 @@ public final class CachedLanguageModel implements LanguageModel {
         this.cache = cache;
     }
 
+    /** The model with its completions kept in (and served from) this cache, which other models may share. */
     public static CachedLanguageModel of(LanguageModel model, InMemoryCache cache) {
         return new CachedLanguageModel(model, cache);
     }
 
     @Override
     public String complete(String prompt, RunConfig config) {
-        String key = delegate + "\u0000" + prompt;
+        String key = CacheKey.of(delegate, Map.of("prompt", prompt));
         return cache.lookup(key, String.class).orElseGet(() -> {
             String answer = delegate.complete(prompt, config);
             cache.update(key, answer);
             return answer;
         });
+    }
+
+    @Override
+    public Map<String, Object> runMetadata() {
+        return delegate.runMetadata();
     }
 
     @Override

@@ -54,18 +54,11 @@ public final class FakeChatModel implements ChatModel {
 
     @Override
     public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
-        // Lazy: nothing is taken from the script until the first chunk is pulled.
-        return Stream.of(request).flatMap(r -> {
-            AiMessage whole = generate(r, config);
-            List<String> pieces = ScriptedReplies.chunks(whole.text());
-            List<AiMessage> chunks = new ArrayList<>(pieces.size());
-            for (int i = 0; i < pieces.size() - 1; i++) {
-                chunks.add(AiMessage.of(pieces.get(i)));
-            }
-            chunks.add(new AiMessage(pieces.get(pieces.size() - 1), whole.toolCalls(), whole.reasoning(),
-                    whole.finishReason(), whole.usage()));
-            return chunks.stream();
-        });
+        // Lazy: nothing is taken from the script until the first chunk is pulled; the last chunk
+        // carries the tool calls, finish reason and usage.
+        return ScriptedReplies.stream(() -> generate(request, config), AiMessage::text, (whole, piece, last) -> last
+                ? new AiMessage(piece, whole.toolCalls(), whole.reasoning(), whole.finishReason(), whole.usage())
+                : AiMessage.of(piece));
     }
 
     /** Every request received, oldest first. */

@@ -38,7 +38,7 @@ public final class FakeLanguageModel implements LanguageModel {
 
     @Override
     public Stream<String> completeStream(String prompt, RunConfig config) {
-        return Stream.of(prompt).flatMap(p -> ScriptedReplies.chunks(complete(p, config)).stream());
+        return ScriptedReplies.stream(() -> complete(prompt, config), text -> text, (text, piece, last) -> piece);
     }
 
     /** Every prompt received, oldest first. */

@@ -39,6 +39,7 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
         this.dimension = dimension;
     }
 
+    /** The length of every vector. */
     public int dimension() {
         return dimension;
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * An in-memory LLM response cache (LangChain's {@code InMemoryCache}): an answer per key, the
@@ -23,6 +24,7 @@ public final class InMemoryCache {
         this(10_000);
     }
 
+    /** A cache of at most {@code maxEntries} answers. */
     public InMemoryCache(int maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
@@ -32,8 +34,7 @@ public final class InMemoryCache {
 
     /** The answer stored under a key, if any. */
     public <T> Optional<T> lookup(String key, Class<T> type) {
-        lock.lock();
-        try {
+        return locked(() -> {
             Object value = entries.get(key);
             if (type.isInstance(value)) {
                 hits++;
@@ -41,62 +42,50 @@ public final class InMemoryCache {
             }
             misses++;
             return Optional.empty();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Stores an answer. */
     public void update(String key, Object value) {
         Objects.requireNonNull(value, "cached value");
-        lock.lock();
-        try {
+        locked(() -> {
             entries.put(key, value);
             if (entries.size() > maxEntries) {
-                String eldest = entries.keySet().iterator().next();
-                entries.remove(eldest);
+                entries.remove(entries.keySet().iterator().next()); // the least recently used
             }
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
+    /** Forgets every answer (the hit and miss counts stay). */
     public void clear() {
-        lock.lock();
-        try {
+        locked(() -> {
             entries.clear();
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
+    /** How many answers are stored. */
     public int size() {
-        lock.lock();
-        try {
-            return entries.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(entries::size);
     }
 
     /** Look-ups that found an answer. */
     public long hits() {
-        lock.lock();
-        try {
-            return hits;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> hits);
     }
 
     /** Look-ups that did not. */
     public long misses() {
+        return locked(() -> misses);
+    }
+
+    private <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
-            return misses;
+            return action.get();
         } finally {
             lock.unlock();
         }
     }
-
 }

@@ -2,6 +2,7 @@ package dev.catena.models;
 
 import dev.catena.core.RetryPolicy;
 import dev.catena.models.internal.ModelHttp;
+import dev.catena.models.internal.Provider;
 import dev.catena.models.internal.Secret;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,6 +26,12 @@ import okhttp3.OkHttpClient;
 public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
 
     private static final OkHttpClient SHARED = new OkHttpClient();
+
+    static {
+        // The clients' HTTP layer reads these settings through this hook, so none of them (the
+        // API key least of all) needs a public or protected getter.
+        ModelHttp.readBuildersWith((settings, provider, path) -> settings.connect(provider, path));
+    }
 
     private String baseUrl;
     private String apiKey;
@@ -63,6 +70,7 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return self();
     }
 
+    /** The longest wait for a connection to open. */
     public B connectTimeout(Duration value) {
         this.connectTimeout = requireNotNegative(value, "connectTimeout");
         return self();
@@ -74,6 +82,7 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return self();
     }
 
+    /** The longest wait while sending the request. */
     public B writeTimeout(Duration value) {
         this.writeTimeout = requireNotNegative(value, "writeTimeout");
         return self();
@@ -112,28 +121,26 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return self();
     }
 
-    /** The base URL given, or null. */
-    protected String baseUrlOrNull() {
-        return baseUrl;
-    }
-
-    /** Whether an API key was given. */
-    protected boolean hasApiKey() {
-        return apiKey != null && !apiKey.isBlank();
-    }
-
-    /** The HTTP sender for these settings; for client implementations. */
-    protected final ModelHttp http(String provider, String authHeader, String authPrefix, Map<String, String> providerHeaders) {
+    /** The HTTP sender these settings describe, for one provider's endpoint. */
+    private ModelHttp connect(Provider provider, String... path) {
+        if (provider.requiresApiKey() && (apiKey == null || apiKey.isBlank())) {
+            throw new IllegalArgumentException("no API key for " + provider.name() + ": pass .apiKey(...), for example"
+                    + " read from an environment variable; only local servers (pick their dialect) run without one");
+        }
+        HttpUrl.Builder url = normalizeBaseUrl(baseUrl != null ? baseUrl : provider.defaultBaseUrl()).newBuilder();
+        for (String segment : path) {
+            url.addPathSegment(segment);
+        }
         Headers.Builder all = new Headers.Builder();
-        providerHeaders.forEach(all::set);
+        provider.headers().forEach(all::set);
         headers.forEach(all::set);
         OkHttpClient client = (httpClient != null ? httpClient : SHARED).newBuilder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(writeTimeout)
                 .build();
-        return new ModelHttp(provider, client, Secret.of(apiKey), authHeader, authPrefix, all.build(), retryPolicy,
-                rateLimiter, callTimeout);
+        return new ModelHttp(provider, url.build(), client, Secret.of(apiKey), all.build(), retryPolicy, rateLimiter,
+                callTimeout);
     }
 
     /**

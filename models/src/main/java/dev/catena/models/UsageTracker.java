@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * cost from a price table you supply (LangChain's {@code get_openai_callback}). Streamed runs count
  * too: Catena's clients ask for usage in streams. Thread-safe; share one across a whole batch.
  *
- * <p>The model is read from the run's name, which Catena's clients give as
- * {@code "OpenAiChatModel(gpt-4o-mini)"}; other chat models are counted under their own name.
+ * <p>The model is the one the run's metadata names ({@link RunInfo#modelName()}: Catena's clients
+ * report it, and so can your own chat model through {@code runMetadata()}); a chat model that
+ * reports none is counted under its run name. Text-completion ({@code LanguageModel}) runs return
+ * plain strings, which carry no usage, so they are not counted.
  *
  * <pre>{@code
  * UsageTracker usage = new UsageTracker(Map.of("gpt-4o-mini", new ModelPrice(0.15, 0.60)));
@@ -43,15 +45,10 @@ public final class UsageTracker implements CallbackHandler {
     @Override
     public void onEnd(RunInfo run, Object output, Duration elapsed) {
         if (output instanceof AiMessage ai && ai.usage() != null && "chat_model".equals(run.kind())) {
-            String model = modelOf(run.name());
+            String model = run.modelName().orElse(run.name());
             byModel.merge(model, ai.usage(), TokenUsage::plus);
             calls.merge(model, 1, Integer::sum);
         }
-    }
-
-    static String modelOf(String runName) {
-        int open = runName.indexOf('(');
-        return open > 0 && runName.endsWith(")") ? runName.substring(open + 1, runName.length() - 1) : runName;
     }
 
     /** Usage per model, sorted by model name. */

@@ -10,13 +10,17 @@ import dev.catena.core.ChatRequest;
 import dev.catena.core.DeadlineExceededException;
 import dev.catena.core.PromptValue;
 import dev.catena.core.RunConfig;
+import dev.catena.core.RunInfo;
 import dev.catena.core.TokenUsage;
 import dev.catena.models.anthropic.AnthropicChatModel;
 import dev.catena.models.openai.OpenAiChatModel;
+import dev.catena.models.openai.OpenAiDialect;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -55,7 +59,39 @@ class ModelServicesTest {
         assertThat(tracker.total()).isEqualTo(new TokenUsage(3_000, 600, 3_600));
         assertThat(tracker.calls()).containsEntry("FakeChatModel", 2);
         assertThat(tracker.totalCost()).isCloseTo((3_000 * 1.0 + 600 * 2.0) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(UsageTracker.modelOf("OpenAiChatModel(gpt-4o-mini)")).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void usageTrackerCountsUnderTheModelNamedInTheRunMetadata() {
+        UsageTracker tracker = new UsageTracker(Map.of("gpt-4o-mini", new ModelPrice(0.15, 0.60)));
+        RunInfo run = new RunInfo(UUID.randomUUID(), null, "OpenAiChatModel(gpt-4o-mini)", "chat_model", List.of(),
+                Map.of(RunInfo.MODEL_NAME, "gpt-4o-mini", RunInfo.PROVIDER, "OpenAI"), Instant.now());
+        tracker.onEnd(run, new AiMessage("x", List.of(), null, "stop", new TokenUsage(1_000_000, 0, 1_000_000)), Duration.ZERO);
+
+        assertThat(tracker.calls()).containsOnly(Map.entry("gpt-4o-mini", 1));
+        assertThat(tracker.cost("gpt-4o-mini")).isEqualTo(0.15);
+        // the clients report their model there
+        assertThat(OpenAiChatModel.builder().apiKey("sk-x").model("gpt-4.1-mini").build().runMetadata())
+                .containsEntry(RunInfo.MODEL_NAME, "gpt-4.1-mini").containsEntry(RunInfo.PROVIDER, "OpenAI");
+        assertThat(AnthropicChatModel.builder().apiKey("sk-ant-x").model("claude-haiku-4-5").build().runMetadata())
+                .containsEntry(RunInfo.MODEL_NAME, "claude-haiku-4-5").containsEntry(RunInfo.PROVIDER, "Anthropic");
+    }
+
+    @Test
+    void cacheKeyNamesTheModelItsSettingsAndTheRequestButNeverTheKey() {
+        ChatRequest request = ChatRequest.of(ChatMessage.user("What is Catena?"));
+        InMemoryCache cache = new InMemoryCache();
+        CachedChatModel cool = CachedChatModel.of(OpenAiChatModel.builder().apiKey("sk-secret-1").temperature(0).build(), cache);
+        CachedChatModel coolOtherKey = CachedChatModel.of(OpenAiChatModel.builder().apiKey("sk-secret-2").temperature(0).build(), cache);
+        CachedChatModel warm = CachedChatModel.of(OpenAiChatModel.builder().apiKey("sk-secret-1").temperature(0.9).build(), cache);
+
+        assertThat(cool.key(request)).as("same model and settings share answers").isEqualTo(coolOtherKey.key(request))
+                .isNotEqualTo(warm.key(request))
+                .isNotEqualTo(cool.key(ChatRequest.of(ChatMessage.user("Something else"))))
+                .contains("gpt-4o-mini", "\"ls_temperature\":0.0", "What is Catena?")
+                .doesNotContain("sk-secret");
+        assertThat(CachedChatModel.of(OpenAiChatModel.builder().apiKey("sk-x").dialect(OpenAiDialect.QWEN)
+                .build(), cache).key(request)).as("another provider, another answer").isNotEqualTo(cool.key(request));
     }
 
     @Test

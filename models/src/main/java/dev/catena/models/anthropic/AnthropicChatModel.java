@@ -6,13 +6,13 @@ import dev.catena.core.ChatRequest;
 import dev.catena.core.RunConfig;
 import dev.catena.core.TokenCounter;
 import dev.catena.models.ModelClientBuilder;
-import dev.catena.models.internal.EventStreams;
 import dev.catena.models.internal.ModelHttp;
+import dev.catena.models.internal.ModelMetadata;
+import dev.catena.models.internal.Provider;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import okhttp3.HttpUrl;
 
 /**
  * A chat model behind Anthropic's Messages API ({@code /v1/messages}), streaming included. System
@@ -31,43 +31,49 @@ public final class AnthropicChatModel implements ChatModel {
     public static final String API_VERSION = "2023-06-01";
 
     private final ModelHttp http;
-    private final HttpUrl url;
     private final AnthropicMessages.Settings settings;
+    private final Map<String, Object> metadata;
 
     private AnthropicChatModel(Builder b) {
-        if (!b.hasKey()) {
-            throw new IllegalArgumentException("no Anthropic API key: pass .apiKey(...), e.g. from ANTHROPIC_API_KEY");
-        }
         this.settings = new AnthropicMessages.Settings(b.model, b.maxTokens, b.temperature, b.topP, b.stop);
-        this.url = ModelClientBuilder.normalizeBaseUrl(b.baseUrlOr("https://api.anthropic.com/v1")).newBuilder()
-                .addPathSegment("messages").build();
-        this.http = b.buildHttp();
+        Provider anthropic = new Provider("Anthropic", "https://api.anthropic.com/v1", true, "x-api-key", "",
+                Map.of("anthropic-version", b.version));
+        this.http = ModelHttp.connect(b, anthropic, "messages");
+        this.metadata = ModelMetadata.of(anthropic.name(), settings.model()).with("max_tokens", settings.maxTokens())
+                .with("temperature", settings.temperature()).with("top_p", settings.topP())
+                .with("stop", settings.stop()).build();
     }
 
+    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The model name sent to the server. */
     public String model() {
         return settings.model();
     }
 
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
-        return AnthropicMessages.reply(http.postJson(url, AnthropicMessages.request(request, settings, false),
-                estimate(request), config));
+        return AnthropicMessages.reply(http.postJson(AnthropicMessages.request(request, settings, false),
+                () -> estimate(request), config));
     }
 
     @Override
     public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
-        var body = AnthropicMessages.request(request, settings, true);
-        return EventStreams.stream(() -> http.postStream(url, body, estimate(request), config),
-                new AnthropicStream(http.secret()));
+        return http.stream(AnthropicMessages.request(request, settings, true), () -> estimate(request), config,
+                new AnthropicStream());
     }
 
     private int estimate(ChatRequest request) {
         // Anthropic's tokenizer is not public; cl100k_base is a close enough estimate for rate limiting
-        return http.countsTokens() ? TokenCounter.of("cl100k_base").count(request.messages()) + settings.maxTokens() : 0;
+        return TokenCounter.of("cl100k_base").count(request.messages()) + settings.maxTokens();
+    }
+
+    @Override
+    public Map<String, Object> runMetadata() {
+        return metadata;
     }
 
     @Override
@@ -77,7 +83,7 @@ public final class AnthropicChatModel implements ChatModel {
 
     @Override
     public String toString() {
-        return "AnthropicChatModel[" + url + " " + settings + "]";
+        return "AnthropicChatModel[" + http.url() + " " + settings + "]";
     }
 
     /** Builds an {@link AnthropicChatModel}. */
@@ -92,6 +98,7 @@ public final class AnthropicChatModel implements ChatModel {
         private Builder() {
         }
 
+        /** The model name, e.g. "claude-haiku-4-5" or "claude-sonnet-4-5". */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
             return this;
@@ -106,16 +113,19 @@ public final class AnthropicChatModel implements ChatModel {
             return this;
         }
 
+        /** Sampling temperature, 0 to 1. */
         public Builder temperature(double value) {
             this.temperature = value;
             return this;
         }
 
+        /** Nucleus sampling: only the most likely tokens whose probabilities add up to this. */
         public Builder topP(double value) {
             this.topP = value;
             return this;
         }
 
+        /** Sequences at which the model stops generating (sent as {@code stop_sequences}). */
         public Builder stop(String... values) {
             this.stop = List.of(values);
             return this;
@@ -127,18 +137,7 @@ public final class AnthropicChatModel implements ChatModel {
             return this;
         }
 
-        String baseUrlOr(String fallback) {
-            return baseUrlOrNull() != null ? baseUrlOrNull() : fallback;
-        }
-
-        boolean hasKey() {
-            return hasApiKey();
-        }
-
-        ModelHttp buildHttp() {
-            return http("Anthropic", "x-api-key", "", Map.of("anthropic-version", version));
-        }
-
+        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
         public AnthropicChatModel build() {
             return new AnthropicChatModel(this);
         }

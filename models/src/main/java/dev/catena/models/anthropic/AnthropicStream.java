@@ -6,12 +6,8 @@ import dev.catena.core.TokenUsage;
 import dev.catena.core.ToolCall;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.EventStreams;
-import dev.catena.models.internal.Json;
 import dev.catena.models.internal.OpenStream;
-import dev.catena.models.internal.ProviderErrors;
-import dev.catena.models.internal.Secret;
 import dev.catena.models.internal.SseEvent;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,25 +22,15 @@ import java.util.function.Consumer;
  */
 final class AnthropicStream implements EventStreams.Decoder<AiMessage> {
 
-    private final Secret secret;
     private final Map<Integer, String> toolIds = new HashMap<>();
     private final Map<Integer, Boolean> toolHasInput = new HashMap<>();
     private int inputTokens;
     private TokenUsage usage;
     private String finishReason;
 
-    AnthropicStream(Secret secret) {
-        this.secret = secret;
-    }
-
     @Override
     public boolean onEvent(SseEvent event, OpenStream stream, Consumer<AiMessage> out) {
-        JsonNode data;
-        try {
-            data = Json.MAPPER.readTree(event.data());
-        } catch (IOException e) {
-            throw new ModelConnectionException("Anthropic sent a stream event that is not JSON", e, false);
-        }
+        JsonNode data = stream.payload(event); // an "error" event is thrown here
         String type = data.path("type").asText(event.type());
         switch (type) {
             case "message_start" -> {
@@ -102,7 +88,6 @@ final class AnthropicStream implements EventStreams.Decoder<AiMessage> {
                 out.accept(new AiMessage("", List.of(), null, finishReason, usage));
                 return false;
             }
-            case "error" -> throw ProviderErrors.fromPayload("Anthropic", data, stream.headers(), secret);
             default -> {
                 // ping and event types added later
             }

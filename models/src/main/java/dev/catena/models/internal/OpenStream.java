@@ -1,29 +1,29 @@
 package dev.catena.models.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.catena.core.RunConfig;
+import dev.catena.models.ModelConnectionException;
 import java.io.Closeable;
 import java.io.IOException;
 import okhttp3.Call;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /** An accepted streaming answer: its events, read one by one; closing it cancels the HTTP call. */
 public final class OpenStream implements Closeable {
 
+    private static final int EXCERPT_CHARS = 200;
+
     private final ModelHttp http;
     private final Call call;
     private final Response response;
     private final SseReader reader;
-    private final HttpUrl url;
     private final RunConfig config;
 
-    OpenStream(ModelHttp http, Call call, Response response, HttpUrl url, RunConfig config) {
+    OpenStream(ModelHttp http, Call call, Response response, RunConfig config) {
         this.http = http;
         this.call = call;
         this.response = response;
         this.reader = new SseReader(response.body().source());
-        this.url = url;
         this.config = config;
     }
 
@@ -32,13 +32,35 @@ public final class OpenStream implements Closeable {
         try {
             return reader.next();
         } catch (IOException e) {
-            throw http.connectionFailure(url, e, config, false);
+            throw http.connectionFailure(e, config, false);
         }
     }
 
-    /** The response headers (request id, rate-limit state). */
-    public Headers headers() {
-        return response.headers();
+    /** The provider's name, for messages. */
+    public String provider() {
+        return http.provider();
+    }
+
+    /**
+     * An event's data as JSON. Data that is not JSON is a {@link ModelConnectionException}; an error
+     * object ({@code {"error": …}} or {@code "type": "error"}) is the provider's
+     * {@link dev.catena.core.ModelHttpException}, never text.
+     */
+    public JsonNode payload(SseEvent event) {
+        String data = event.data();
+        if (data.isBlank()) {
+            return Json.MAPPER.missingNode(); // an empty keep-alive, tolerated as before any JSON
+        }
+        JsonNode json = Json.tryParse(data);
+        if (json == null) {
+            String excerpt = data.length() > EXCERPT_CHARS ? data.substring(0, EXCERPT_CHARS) + "…" : data;
+            throw new ModelConnectionException(provider() + " sent a stream event that is not JSON: "
+                    + http.secret().redact(excerpt) + "; check that the base URL points at the API", null, false);
+        }
+        if (ProviderErrors.isError(json)) {
+            throw ProviderErrors.fromPayload(provider(), json, response.headers(), http.secret());
+        }
+        return json;
     }
 
     @Override

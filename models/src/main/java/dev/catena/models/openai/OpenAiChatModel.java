@@ -7,15 +7,14 @@ import dev.catena.core.ChatRequest;
 import dev.catena.core.RunConfig;
 import dev.catena.core.TokenCounter;
 import dev.catena.models.ModelClientBuilder;
-import dev.catena.models.internal.EventStreams;
 import dev.catena.models.internal.ModelHttp;
+import dev.catena.models.internal.ModelMetadata;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import okhttp3.HttpUrl;
 
 /**
  * A chat model behind the OpenAI {@code /chat/completions} API, or any server that speaks it:
@@ -31,28 +30,30 @@ import okhttp3.HttpUrl;
  * token usage. Streaming sends {@code stream_options.include_usage} where the dialect allows, so
  * streamed calls report usage too. Errors are {@link dev.catena.core.ModelHttpException}s (or
  * {@link dev.catena.models.ModelConnectionException}s); retryable ones are retried, see
- * {@link ModelClientBuilder}.
+ * {@link ModelClientBuilder}. Runs carry the provider, model and settings in their metadata.
  */
 public final class OpenAiChatModel implements ChatModel {
 
     private final ModelHttp http;
-    private final HttpUrl url;
     private final OpenAiDialect dialect;
     private final OpenAiChatBody.Settings settings;
+    private final Map<String, Object> metadata;
 
     private OpenAiChatModel(Builder b) {
         this.dialect = b.dialect;
-        if (dialect.requiresApiKey() && !b.hasApiKeySet()) {
-            throw new IllegalArgumentException("no API key for " + dialect.name()
-                    + ": pass .apiKey(...) (for example from an environment variable), or pick a dialect for a local server");
-        }
         this.settings = new OpenAiChatBody.Settings(b.model, b.temperature, b.topP, b.maxTokens, b.stop, b.seed, b.user,
                 b.parallelToolCalls, b.reasoningEffort, Map.copyOf(b.extraBody));
-        HttpUrl base = ModelClientBuilder.normalizeBaseUrl(b.baseUrlOrDefault());
-        this.url = base.newBuilder().addPathSegment("chat").addPathSegment("completions").build();
-        this.http = b.buildHttp();
+        this.http = ModelHttp.connect(b, dialect.provider(b.organizationHeaders()), "chat", "completions");
+        Map<String, Object> extraBody = new LinkedHashMap<>(dialect.extraBody());
+        extraBody.putAll(settings.extraBody());
+        this.metadata = ModelMetadata.of(dialect.name(), settings.model()).with("temperature", settings.temperature())
+                .with("top_p", settings.topP()).with("max_tokens", settings.maxTokens()).with("stop", settings.stop())
+                .with("seed", settings.seed()).with("user", settings.user())
+                .with("parallel_tool_calls", settings.parallelToolCalls())
+                .with("reasoning_effort", settings.reasoningEffort()).with("extra_body", extraBody).build();
     }
 
+    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,22 +71,23 @@ public final class OpenAiChatModel implements ChatModel {
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, false);
-        return OpenAiReplies.chat(http.postJson(url, body, estimate(request), config), dialect.name());
+        return OpenAiReplies.chat(http.postJson(body, () -> estimate(request), config), dialect.name());
     }
 
     @Override
     public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, true);
-        return EventStreams.stream(() -> http.postStream(url, body, estimate(request), config),
-                new OpenAiChatStream(dialect.name(), http.secret()));
+        return http.stream(body, () -> estimate(request), config, new OpenAiChatStream());
     }
 
     private int estimate(ChatRequest request) {
-        if (!http.countsTokens()) {
-            return 0;
-        }
         int prompt = TokenCounter.forModel(settings.model()).count(request.messages());
         return prompt + (settings.maxTokens() == null ? 0 : settings.maxTokens());
+    }
+
+    @Override
+    public Map<String, Object> runMetadata() {
+        return metadata;
     }
 
     @Override
@@ -93,10 +95,10 @@ public final class OpenAiChatModel implements ChatModel {
         return "OpenAiChatModel(" + settings.model() + ")";
     }
 
-    /** The server, model and generation settings (never the key); response caches use it as part of their key. */
+    /** The server, model and generation settings (never the key). */
     @Override
     public String toString() {
-        return "OpenAiChatModel[" + dialect.name() + " " + url + " " + settings + "]";
+        return "OpenAiChatModel[" + dialect.name() + " " + http.url() + " " + settings + "]";
     }
 
     /** Builds an {@link OpenAiChatModel}. */
@@ -130,11 +132,13 @@ public final class OpenAiChatModel implements ChatModel {
             return this;
         }
 
+        /** Sampling temperature; 0 for the most repeatable answers. */
         public Builder temperature(double value) {
             this.temperature = value;
             return this;
         }
 
+        /** Nucleus sampling: only the most likely tokens whose probabilities add up to this. */
         public Builder topP(double value) {
             this.topP = value;
             return this;
@@ -146,11 +150,13 @@ public final class OpenAiChatModel implements ChatModel {
             return this;
         }
 
+        /** Sequences at which the model stops generating. */
         public Builder stop(String... values) {
             this.stop = List.copyOf(Arrays.asList(values));
             return this;
         }
 
+        /** Asks the server for repeatable sampling (best effort on most servers). */
         public Builder seed(long value) {
             this.seed = value;
             return this;
@@ -192,15 +198,7 @@ public final class OpenAiChatModel implements ChatModel {
             return this;
         }
 
-        String baseUrlOrDefault() {
-            return baseUrlOrNull() != null ? baseUrlOrNull() : dialect.defaultBaseUrl();
-        }
-
-        boolean hasApiKeySet() {
-            return hasApiKey();
-        }
-
-        ModelHttp buildHttp() {
+        private Map<String, String> organizationHeaders() {
             Map<String, String> headers = new LinkedHashMap<>();
             if (organization != null) {
                 headers.put("OpenAI-Organization", organization);
@@ -208,9 +206,10 @@ public final class OpenAiChatModel implements ChatModel {
             if (project != null) {
                 headers.put("OpenAI-Project", project);
             }
-            return http(dialect.name(), "Authorization", "Bearer ", headers);
+            return headers;
         }
 
+        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
         public OpenAiChatModel build() {
             return new OpenAiChatModel(this);
         }

@@ -6,12 +6,8 @@ import dev.catena.core.TokenUsage;
 import dev.catena.core.ToolCall;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.EventStreams;
-import dev.catena.models.internal.Json;
 import dev.catena.models.internal.OpenStream;
-import dev.catena.models.internal.ProviderErrors;
-import dev.catena.models.internal.Secret;
 import dev.catena.models.internal.SseEvent;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +25,6 @@ import java.util.function.Consumer;
  */
 final class OpenAiChatStream implements EventStreams.Decoder<AiMessage> {
 
-    private final String provider;
-    private final Secret secret;
     private final Map<Integer, Slot> slots = new HashMap<>();
     private final List<Slot> calls = new ArrayList<>();
     private String finishReason;
@@ -47,29 +41,13 @@ final class OpenAiChatStream implements EventStreams.Decoder<AiMessage> {
         }
     }
 
-    OpenAiChatStream(String provider, Secret secret) {
-        this.provider = provider;
-        this.secret = secret;
-    }
-
     @Override
     public boolean onEvent(SseEvent event, OpenStream stream, Consumer<AiMessage> out) {
-        String data = event.data();
-        if (data.startsWith("[DONE]")) {
+        if (event.data().startsWith("[DONE]")) {
             finish(out);
             return false;
         }
-        JsonNode chunk;
-        try {
-            chunk = Json.MAPPER.readTree(data);
-        } catch (IOException e) {
-            throw new ModelConnectionException(provider + " sent a stream event that is not JSON: "
-                    + secret.redact(data.length() > 200 ? data.substring(0, 200) : data), e, false);
-        }
-        if (ProviderErrors.isError(chunk)) {
-            throw ProviderErrors.fromPayload(provider, chunk, stream.headers(), secret);
-        }
-        decode(chunk, out);
+        decode(stream.payload(event), out);
         return true;
     }
 
@@ -140,7 +118,7 @@ final class OpenAiChatStream implements EventStreams.Decoder<AiMessage> {
     public void onEnd(OpenStream stream, Consumer<AiMessage> out) {
         // Some servers close without [DONE]: fine after a finish reason, a cut stream before it.
         if (finishReason == null) {
-            throw new ModelConnectionException("the " + provider + " stream ended before the answer was finished"
+            throw new ModelConnectionException("the " + stream.provider() + " stream ended before the answer was finished"
                     + (emittedAnything ? " (part of it had arrived)" : "")
                     + "; the server or a proxy closed the connection, try again", null, false);
         }

@@ -1,8 +1,11 @@
 package dev.catena.models.openai;
 
+import dev.catena.models.internal.Provider;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How one OpenAI-compatible server differs from OpenAI's own API. "Compatible" servers accept the
@@ -48,73 +51,142 @@ public record OpenAiDialect(String name, String defaultBaseUrl, boolean requires
             true, false, true, true, true, ReasoningEcho.STRIP, "reasoning_content", Map.of());
 
     /** Ollama's {@code /v1} endpoint: no key, no {@code tool_choice}, reasoning in {@code reasoning}. */
-    public static final OpenAiDialect OLLAMA = new OpenAiDialect("Ollama", "http://localhost:11434/v1", false, true,
-            false, false, false, false, true, ReasoningEcho.STRIP, "reasoning", Map.of());
+    public static final OpenAiDialect OLLAMA = compatible("Ollama", "http://localhost:11434/v1", d -> {
+        d.requiresApiKey = false;
+        d.toolChoice = false;
+        d.parallelToolCalls = false;
+        d.reasoningField = "reasoning";
+    });
 
     /** vLLM's OpenAI server (tool calls need {@code --enable-auto-tool-choice --tool-call-parser …} on the server). */
-    public static final OpenAiDialect VLLM = new OpenAiDialect("vLLM", "http://localhost:8000/v1", false, true,
-            false, false, true, false, true, ReasoningEcho.STRIP, "reasoning_content", Map.of());
+    public static final OpenAiDialect VLLM = compatible("vLLM", "http://localhost:8000/v1", d -> {
+        d.requiresApiKey = false;
+        d.parallelToolCalls = false;
+    });
 
     /** DeepSeek: {@code reasoning_content}, echoed back on tool-call turns; JSON mode but no JSON schema. */
-    public static final OpenAiDialect DEEPSEEK = new OpenAiDialect("DeepSeek", "https://api.deepseek.com/v1", true, true,
-            false, false, true, false, false, ReasoningEcho.ON_TOOL_CALLS, "reasoning_content", Map.of());
+    public static final OpenAiDialect DEEPSEEK = compatible("DeepSeek", "https://api.deepseek.com/v1", d -> {
+        d.parallelToolCalls = false;
+        d.jsonSchema = false;
+        d.reasoningEcho = ReasoningEcho.ON_TOOL_CALLS;
+    });
 
     /** Qwen on Alibaba Cloud DashScope, compatible mode (Beijing region; use the -intl host for Singapore). */
-    public static final OpenAiDialect QWEN = new OpenAiDialect("Qwen", "https://dashscope.aliyuncs.com/compatible-mode/v1",
-            true, true, false, false, true, true, false, ReasoningEcho.STRIP, "reasoning_content", Map.of());
+    public static final OpenAiDialect QWEN = compatible("Qwen", "https://dashscope.aliyuncs.com/compatible-mode/v1",
+            d -> d.jsonSchema = false);
 
     /** Zhipu GLM (BigModel open platform): no {@code stream_options}, {@code tool_choice} or {@code parallel_tool_calls}. */
-    public static final OpenAiDialect GLM = new OpenAiDialect("GLM", "https://open.bigmodel.cn/api/paas/v4", true, false,
-            false, false, false, false, false, ReasoningEcho.STRIP, "reasoning_content", Map.of());
+    public static final OpenAiDialect GLM = compatible("GLM", "https://open.bigmodel.cn/api/paas/v4", d -> {
+        d.streamUsage = false;
+        d.toolChoice = false;
+        d.parallelToolCalls = false;
+        d.jsonSchema = false;
+    });
 
     public OpenAiDialect {
         Objects.requireNonNull(name, "dialect name");
         Objects.requireNonNull(defaultBaseUrl, "dialect defaultBaseUrl");
         Objects.requireNonNull(reasoningEcho, "dialect reasoningEcho");
         Objects.requireNonNull(reasoningField, "dialect reasoningField");
-        extraBody = extraBody == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
+        extraBody = extraBody == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
     }
 
+    /** This dialect under another name (shown in errors and traces). */
     public OpenAiDialect withName(String value) {
-        return new OpenAiDialect(value, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
-                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+        return with(d -> d.name = value);
     }
 
+    /** This dialect, sending {@code stream_options.include_usage} or not. */
     public OpenAiDialect withStreamUsage(boolean value) {
-        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, value, maxCompletionTokens, developerRole,
-                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+        return with(d -> d.streamUsage = value);
     }
 
+    /** This dialect, sending the token limit as {@code max_completion_tokens} (true) or {@code max_tokens}. */
     public OpenAiDialect withMaxCompletionTokens(boolean value) {
-        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, value, developerRole,
-                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+        return with(d -> d.maxCompletionTokens = value);
     }
 
+    /** This dialect, sending system messages with role {@code developer} (true) or {@code system}. */
     public OpenAiDialect withDeveloperRole(boolean value) {
-        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, value,
-                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+        return with(d -> d.developerRole = value);
     }
 
+    /** This dialect, sending {@code tool_choice} or leaving it out. */
     public OpenAiDialect withToolChoice(boolean value) {
-        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
-                value, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+        return with(d -> d.toolChoice = value);
     }
 
+    /** This dialect, sending JSON-schema formats as such (true) or as {@code json_object}. */
     public OpenAiDialect withJsonSchema(boolean value) {
-        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
-                toolChoice, parallelToolCalls, value, reasoningEcho, reasoningField, extraBody);
+        return with(d -> d.jsonSchema = value);
     }
 
+    /** This dialect, treating earlier turns' reasoning this way. */
     public OpenAiDialect withReasoningEcho(ReasoningEcho value) {
-        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
-                toolChoice, parallelToolCalls, jsonSchema, value, reasoningField, extraBody);
+        return with(d -> d.reasoningEcho = value);
     }
 
     /** This dialect with these fields added to (or replacing fields of) its extra body. */
     public OpenAiDialect withExtraBody(Map<String, Object> value) {
         Map<String, Object> merged = new LinkedHashMap<>(extraBody);
         merged.putAll(value);
-        return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
-                toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, merged);
+        return with(d -> d.extraBody = merged);
+    }
+
+    /** How a client reaches this server: its name, default base URL, key requirement and bearer auth. */
+    Provider provider(Map<String, String> headers) {
+        return Provider.bearer(name, defaultBaseUrl, requiresApiKey, headers);
+    }
+
+    /** A compatible server: OpenAI's switches, but the limit sent as {@code max_tokens}, then {@code changes}. */
+    private static OpenAiDialect compatible(String name, String defaultBaseUrl, Consumer<Switches> changes) {
+        return OPENAI.with(d -> {
+            d.name = name;
+            d.defaultBaseUrl = defaultBaseUrl;
+            d.maxCompletionTokens = false;
+            changes.accept(d);
+        });
+    }
+
+    private OpenAiDialect with(Consumer<Switches> change) {
+        Switches copy = new Switches(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** A dialect's components as fields, so one change is one assignment. */
+    private static final class Switches {
+        String name;
+        String defaultBaseUrl;
+        boolean requiresApiKey;
+        boolean streamUsage;
+        boolean maxCompletionTokens;
+        boolean developerRole;
+        boolean toolChoice;
+        boolean parallelToolCalls;
+        boolean jsonSchema;
+        ReasoningEcho reasoningEcho;
+        String reasoningField;
+        Map<String, Object> extraBody;
+
+        Switches(OpenAiDialect d) {
+            name = d.name;
+            defaultBaseUrl = d.defaultBaseUrl;
+            requiresApiKey = d.requiresApiKey;
+            streamUsage = d.streamUsage;
+            maxCompletionTokens = d.maxCompletionTokens;
+            developerRole = d.developerRole;
+            toolChoice = d.toolChoice;
+            parallelToolCalls = d.parallelToolCalls;
+            jsonSchema = d.jsonSchema;
+            reasoningEcho = d.reasoningEcho;
+            reasoningField = d.reasoningField;
+            extraBody = d.extraBody;
+        }
+
+        OpenAiDialect build() {
+            return new OpenAiDialect(name, defaultBaseUrl, requiresApiKey, streamUsage, maxCompletionTokens, developerRole,
+                    toolChoice, parallelToolCalls, jsonSchema, reasoningEcho, reasoningField, extraBody);
+        }
     }
 }

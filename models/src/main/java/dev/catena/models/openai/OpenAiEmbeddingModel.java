@@ -11,6 +11,7 @@ import dev.catena.models.ModelClientBuilder;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.Json;
 import dev.catena.models.internal.ModelHttp;
+import dev.catena.models.internal.ModelMetadata;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
-import okhttp3.HttpUrl;
 
 /**
  * An embedding model behind the OpenAI {@code /embeddings} API (also Ollama, vLLM, DashScope…).
@@ -40,30 +40,24 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
     public enum Encoding { FLOAT, BASE64 }
 
     private final ModelHttp http;
-    private final HttpUrl url;
     private final String model;
     private final Integer dimensions;
     private final Encoding encoding;
     private final int batchSize;
     private final int maxConcurrency;
-    private final String provider;
+    private final Map<String, Object> metadata;
 
     private OpenAiEmbeddingModel(Builder b) {
-        if (b.dialect.requiresApiKey() && !b.hasKey()) {
-            throw new IllegalArgumentException("no API key for " + b.dialect.name()
-                    + ": pass .apiKey(...), or pick a dialect for a local server");
-        }
         this.model = b.model;
         this.dimensions = b.dimensions;
         this.encoding = b.encoding;
         this.batchSize = b.batchSize;
         this.maxConcurrency = b.maxConcurrency;
-        this.provider = b.dialect.name();
-        this.url = ModelClientBuilder.normalizeBaseUrl(b.baseUrlOr(b.dialect.defaultBaseUrl())).newBuilder()
-                .addPathSegment("embeddings").build();
-        this.http = b.buildHttp();
+        this.http = ModelHttp.connect(b, b.dialect.provider(Map.of()), "embeddings");
+        this.metadata = ModelMetadata.of(http.provider(), model).with("dimensions", dimensions).build();
     }
 
+    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -109,11 +103,11 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         if (dimensions != null) {
             body.put("dimensions", dimensions);
         }
-        int tokens = http.countsTokens() ? batch.stream().mapToInt(TokenCounter.of("cl100k_base")::count).sum() : 0;
-        JsonNode answer = http.postJson(url, body, tokens, config);
+        JsonNode answer = http.postJson(body, () -> batch.stream().mapToInt(TokenCounter.of("cl100k_base")::count).sum(),
+                config);
         JsonNode data = answer.path("data");
         if (data.size() != batch.size()) {
-            throw new ModelConnectionException(provider + " returned " + data.size() + " embeddings for "
+            throw new ModelConnectionException(http.provider() + " returned " + data.size() + " embeddings for "
                     + batch.size() + " texts; the server may cap the batch size, lower batchSize", null, false);
         }
         Embedding[] ordered = new Embedding[batch.size()];
@@ -134,7 +128,8 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
             return v;
         }
         if (node == null || !node.isArray()) {
-            throw new ModelConnectionException("an embedding was neither a float list nor base64", null, false);
+            throw new ModelConnectionException("an embedding was neither a float list nor base64; if the server"
+                    + " only speaks one encoding, set .encoding(...) to it", null, false);
         }
         float[] v = new float[node.size()];
         for (int i = 0; i < v.length; i++) {
@@ -144,13 +139,19 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
     }
 
     @Override
+    public Map<String, Object> runMetadata() {
+        return metadata;
+    }
+
+    @Override
     public String name() {
         return "OpenAiEmbeddingModel(" + model + ")";
     }
 
+    /** The server, model and dimensions (never the key). */
     @Override
     public String toString() {
-        return "OpenAiEmbeddingModel[" + provider + " " + url + " model=" + model + " dimensions=" + dimensions + "]";
+        return "OpenAiEmbeddingModel[" + http.provider() + " " + http.url() + " model=" + model + " dimensions=" + dimensions + "]";
     }
 
     /** Builds an {@link OpenAiEmbeddingModel}. */
@@ -171,6 +172,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
             return this;
         }
 
+        /** The model name, e.g. "text-embedding-3-small" or "nomic-embed-text". */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
             return this;
@@ -206,18 +208,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
             return this;
         }
 
-        String baseUrlOr(String fallback) {
-            return baseUrlOrNull() != null ? baseUrlOrNull() : fallback;
-        }
-
-        boolean hasKey() {
-            return hasApiKey();
-        }
-
-        ModelHttp buildHttp() {
-            return http(dialect.name(), "Authorization", "Bearer ", Map.of());
-        }
-
+        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
         public OpenAiEmbeddingModel build() {
             return new OpenAiEmbeddingModel(this);
         }

@@ -11,16 +11,14 @@ import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.EventStreams;
 import dev.catena.models.internal.Json;
 import dev.catena.models.internal.ModelHttp;
+import dev.catena.models.internal.ModelMetadata;
 import dev.catena.models.internal.OpenStream;
-import dev.catena.models.internal.ProviderErrors;
 import dev.catena.models.internal.SseEvent;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import okhttp3.HttpUrl;
 
 /**
  * A text-completion model behind the OpenAI {@code /completions} API: text in, text out, as
@@ -35,45 +33,43 @@ import okhttp3.HttpUrl;
 public final class OpenAiLanguageModel implements LanguageModel {
 
     private final ModelHttp http;
-    private final HttpUrl url;
     private final String model;
     private final Double temperature;
     private final Integer maxTokens;
     private final List<String> stop;
     private final OpenAiDialect dialect;
+    private final Map<String, Object> metadata;
 
     private OpenAiLanguageModel(Builder b) {
         this.dialect = b.dialect;
-        if (dialect.requiresApiKey() && !b.hasKey()) {
-            throw new IllegalArgumentException("no API key for " + dialect.name() + ": pass .apiKey(...)");
-        }
         this.model = b.model;
         this.temperature = b.temperature;
         this.maxTokens = b.maxTokens;
         this.stop = b.stop;
-        this.url = ModelClientBuilder.normalizeBaseUrl(b.baseUrlOr(dialect.defaultBaseUrl())).newBuilder()
-                .addPathSegment("completions").build();
-        this.http = b.buildHttp();
+        this.http = ModelHttp.connect(b, dialect.provider(Map.of()), "completions");
+        this.metadata = ModelMetadata.of(dialect.name(), model).with("temperature", temperature)
+                .with("max_tokens", maxTokens).with("stop", stop).with("extra_body", dialect.extraBody()).build();
     }
 
+    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
     public static Builder builder() {
         return new Builder();
     }
 
     @Override
     public String complete(String prompt, RunConfig config) {
-        JsonNode answer = http.postJson(url, body(prompt, false), estimate(prompt), config);
+        JsonNode answer = http.postJson(body(prompt, false), () -> estimate(prompt), config);
         JsonNode choice = answer.path("choices").path(0);
         if (choice.isMissingNode()) {
-            throw new ModelConnectionException(dialect.name() + " answered without choices", null, false);
+            throw new ModelConnectionException(dialect.name() + " answered without choices: "
+                    + OpenAiReplies.excerpt(answer), null, false);
         }
         return choice.path("text").asText("");
     }
 
     @Override
     public Stream<String> completeStream(String prompt, RunConfig config) {
-        ObjectNode body = body(prompt, true);
-        return EventStreams.stream(() -> http.postStream(url, body, estimate(prompt), config), new Decoder());
+        return http.stream(body(prompt, true), () -> estimate(prompt), config, new Decoder());
     }
 
     private ObjectNode body(String prompt, boolean stream) {
@@ -98,7 +94,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
     }
 
     private int estimate(String prompt) {
-        return http.countsTokens() ? TokenCounter.forModel(model).count(prompt) + (maxTokens == null ? 0 : maxTokens) : 0;
+        return TokenCounter.forModel(model).count(prompt) + (maxTokens == null ? 0 : maxTokens);
     }
 
     /** Text deltas of a streamed completion; the end without a finish reason is an error. */
@@ -110,16 +106,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
             if (event.data().startsWith("[DONE]")) {
                 return false;
             }
-            JsonNode chunk;
-            try {
-                chunk = Json.MAPPER.readTree(event.data());
-            } catch (IOException e) {
-                throw new ModelConnectionException(dialect.name() + " sent a stream event that is not JSON", e, false);
-            }
-            if (ProviderErrors.isError(chunk)) {
-                throw ProviderErrors.fromPayload(dialect.name(), chunk, stream.headers(), http.secret());
-            }
-            JsonNode choice = chunk.path("choices").path(0);
+            JsonNode choice = stream.payload(event).path("choices").path(0);
             String text = choice.path("text").asText("");
             if (!text.isEmpty()) {
                 out.accept(text);
@@ -133,10 +120,15 @@ public final class OpenAiLanguageModel implements LanguageModel {
         @Override
         public void onEnd(OpenStream stream, Consumer<String> out) {
             if (!finished) {
-                throw new ModelConnectionException("the " + dialect.name()
-                        + " stream ended before the completion was finished; try again", null, false);
+                throw new ModelConnectionException("the " + stream.provider() + " stream ended before the completion"
+                        + " was finished; the server or a proxy closed the connection, try again", null, false);
             }
         }
+    }
+
+    @Override
+    public Map<String, Object> runMetadata() {
+        return metadata;
     }
 
     @Override
@@ -144,9 +136,10 @@ public final class OpenAiLanguageModel implements LanguageModel {
         return "OpenAiLanguageModel(" + model + ")";
     }
 
+    /** The server, model and generation settings (never the key). */
     @Override
     public String toString() {
-        return "OpenAiLanguageModel[" + dialect.name() + " " + url + " model=" + model + " temperature=" + temperature
+        return "OpenAiLanguageModel[" + dialect.name() + " " + http.url() + " model=" + model + " temperature=" + temperature
                 + " maxTokens=" + maxTokens + " stop=" + stop + "]";
     }
 
@@ -161,43 +154,37 @@ public final class OpenAiLanguageModel implements LanguageModel {
         private Builder() {
         }
 
+        /** The server's dialect (default {@link OpenAiDialect#OPENAI}); also the default base URL. */
         public Builder dialect(OpenAiDialect value) {
             this.dialect = Objects.requireNonNull(value, "dialect");
             return this;
         }
 
+        /** The model name, e.g. "gpt-3.5-turbo-instruct" or a base model served by vLLM. */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
             return this;
         }
 
+        /** Sampling temperature; 0 for the most repeatable answers. */
         public Builder temperature(double value) {
             this.temperature = value;
             return this;
         }
 
+        /** The most tokens to generate. */
         public Builder maxTokens(int value) {
             this.maxTokens = value;
             return this;
         }
 
+        /** Sequences at which the model stops generating. */
         public Builder stop(String... values) {
             this.stop = List.of(values);
             return this;
         }
 
-        String baseUrlOr(String fallback) {
-            return baseUrlOrNull() != null ? baseUrlOrNull() : fallback;
-        }
-
-        boolean hasKey() {
-            return hasApiKey();
-        }
-
-        ModelHttp buildHttp() {
-            return http(dialect.name(), "Authorization", "Bearer ", Map.of());
-        }
-
+        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
         public OpenAiLanguageModel build() {
             return new OpenAiLanguageModel(this);
         }

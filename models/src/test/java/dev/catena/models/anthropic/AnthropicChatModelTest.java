@@ -12,6 +12,7 @@ import dev.catena.core.AiMessage;
 import dev.catena.core.ChatMessage;
 import dev.catena.core.ChatRequest;
 import dev.catena.core.ModelHttpException;
+import dev.catena.core.PromptValue;
 import dev.catena.core.RetryPolicy;
 import dev.catena.core.RunConfig;
 import dev.catena.core.TokenUsage;
@@ -19,42 +20,23 @@ import dev.catena.core.ToolCall;
 import dev.catena.core.ToolSpec;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.Json;
+import dev.catena.models.testing.MockServerTest;
+import dev.catena.models.testing.PausedBody;
 import dev.catena.models.testing.Wire;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AnthropicChatModelTest {
+class AnthropicChatModelTest extends MockServerTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private AnthropicChatModel.Builder model() {
-        return AnthropicChatModel.builder().baseUrl(server.url("/").toString()).apiKey("sk-ant-test")
+        return AnthropicChatModel.builder().baseUrl(baseUrl("/")).apiKey("sk-ant-test")
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ZERO).sleeper(d -> { }).build());
-    }
-
-    private static AiMessage merge(Stream<AiMessage> chunks) {
-        try (chunks) {
-            return chunks.reduce(AiMessage::merge).orElseThrow();
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -112,6 +94,16 @@ class AnthropicChatModelTest {
         assertThat(whole.usage()).isNotNull();
         assertThat(whole.usage().inputTokens()).isPositive();
         assertThat(whole.usage().outputTokens()).isPositive();
+    }
+
+    @Test
+    void deliversEachChunkAsItArrivesAndClosingHangsUp() throws Exception {
+        String wire = text("anthropic-stream-text.txt");
+        int secondDelta = wire.indexOf("event: content_block_delta", wire.indexOf("event: content_block_delta") + 1);
+        PausedBody body = new PausedBody(wire.substring(0, secondDelta), wire.substring(secondDelta), Duration.ofSeconds(5));
+        server.enqueue(body.response());
+
+        assertThat(body.firstChunkThenClose(model().build().stream(PromptValue.of("hi"))).text()).isEqualTo("[");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.catena.core.AiMessage;
 import dev.catena.core.ChatMessage;
 import dev.catena.core.ChatRequest;
 import dev.catena.core.ModelHttpException;
+import dev.catena.core.PromptValue;
 import dev.catena.core.ResponseFormat;
 import dev.catena.core.RunConfig;
 import dev.catena.core.TokenUsage;
@@ -19,7 +20,10 @@ import dev.catena.core.ToolCall;
 import dev.catena.core.ToolChoice;
 import dev.catena.core.ToolSpec;
 import dev.catena.models.ModelConnectionException;
+import dev.catena.models.UsageTracker;
 import dev.catena.models.internal.Json;
+import dev.catena.models.testing.MockServerTest;
+import dev.catena.models.testing.PausedBody;
 import dev.catena.models.testing.Wire;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,37 +33,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class OpenAiChatModelTest {
+class OpenAiChatModelTest extends MockServerTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private OpenAiChatModel.Builder model() {
-        return OpenAiChatModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test").maxRetries(0);
-    }
-
-    private static AiMessage merge(Stream<AiMessage> chunks) {
-        try (chunks) {
-            return chunks.reduce(AiMessage::merge).orElseThrow();
-        }
+        return OpenAiChatModel.builder().baseUrl(baseUrl("/v1")).apiKey("sk-test").maxRetries(0);
     }
 
     @Test
@@ -83,7 +66,7 @@ class OpenAiChatModelTest {
     @ValueSource(strings = {"", "/", "/v1", "/v1/", "/v1/chat/completions", "/v1/chat/completions/"})
     void acceptsBaseUrlsWithOrWithoutV1AndSlashes(String suffix) throws Exception {
         server.enqueue(jsonResponse(200, text("openai-chat-response.json")));
-        String base = server.url("/").toString();
+        String base = baseUrl("/");
         base = base.substring(0, base.length() - 1) + suffix;
         OpenAiChatModel.builder().baseUrl(base).apiKey("k").build().chat("Hello!");
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/chat/completions");
@@ -137,6 +120,23 @@ class OpenAiChatModelTest {
         model().dialect(OpenAiDialect.DEEPSEEK).model("deepseek-chat").build().chat(ChatRequest.of(ChatMessage.user("json please"))
                 .withResponseFormat(ResponseFormat.jsonSchema("x", Map.of("type", "object"))));
         assertThat(body(server.takeRequest()).get("response_format").toString()).isEqualTo("{\"type\":\"json_object\"}");
+    }
+
+    @Test
+    void aUsageTrackerCountsStreamedAndWholeCallsUnderTheModelsName() {
+        server.enqueue(sse(text("openai-chat-stream-text-with-usage.txt")));
+        server.enqueue(jsonResponse(200, text("openai-chat-response.json")));
+        UsageTracker usage = new UsageTracker();
+        RunConfig config = RunConfig.builder().callbacks(usage).build();
+        OpenAiChatModel model = model().model("gpt-4o-mini").build();
+
+        try (Stream<AiMessage> stream = model.stream(PromptValue.of("weather as JSON"), config)) {
+            stream.forEach(chunk -> { });
+        }
+        model.chat(ChatRequest.of(ChatMessage.user("Hello!")), config);
+
+        assertThat(usage.byModel()).containsOnly(Map.entry("gpt-4o-mini", new TokenUsage(79 + 19, 14 + 10, 93 + 29)));
+        assertThat(usage.calls()).containsOnly(Map.entry("gpt-4o-mini", 2));
     }
 
     @Test
@@ -332,6 +332,32 @@ class OpenAiChatModelTest {
             assertThat(s.findFirst().orElseThrow().text()).isEqualTo("word ");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void deliversEachChunkAsItArrivesAndClosingHangsUp() throws Exception {
+        String delta = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}\n\n";
+        PausedBody body = new PausedBody(delta.formatted("Hello"), delta.formatted(" world"), Duration.ofSeconds(5));
+        server.enqueue(body.response());
+
+        assertThat(body.firstChunkThenClose(model().build().stream(PromptValue.of("hi"))).text()).isEqualTo("Hello");
+    }
+
+    @Test
+    void aStreamPausedMidwayGoesOnWhenTheServerDoes() {
+        String delta = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":%s}]}\n\n";
+        PausedBody body = new PausedBody(delta.formatted("Hello", "null"),
+                delta.formatted(" world", "\"stop\"") + "data: [DONE]\n\n", Duration.ZERO);
+        server.enqueue(body.response());
+
+        List<String> texts = new ArrayList<>();
+        try (Stream<AiMessage> s = model().build().stream(PromptValue.of("hi"))) {
+            s.forEach(chunk -> {
+                texts.add(chunk.text());
+                body.release(); // the rest is sent only once the first chunk has been seen
+            });
+        }
+        assertThat(texts).containsExactly("Hello", " world", "");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.Embedding;
 import dev.catena.models.internal.Json;
+import dev.catena.models.testing.MockServerTest;
 import dev.catena.models.testing.Wire;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,29 +19,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OpenAiEmbeddingModelTest {
+class OpenAiEmbeddingModelTest extends MockServerTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private OpenAiEmbeddingModel.Builder model() {
-        return OpenAiEmbeddingModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test").maxRetries(0);
+        return OpenAiEmbeddingModel.builder().baseUrl(baseUrl("/v1")).apiKey("sk-test").maxRetries(0);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.catena.core.RetryPolicy;
 import dev.catena.core.RunConfig;
 import dev.catena.core.RunInfo;
 import dev.catena.models.ModelConnectionException;
+import dev.catena.models.testing.MockServerTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -23,34 +24,19 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class OpenAiErrorsTest {
+class OpenAiErrorsTest extends MockServerTest {
 
-    private MockWebServer server;
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** Two retries whose waits are recorded rather than slept. */
     private OpenAiChatModel.Builder model() {
         RetryPolicy recorded = RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(500)).jitter(0)
                 .sleeper(sleeps::add).build();
-        return OpenAiChatModel.builder().baseUrl(server.url("/v1").toString()).apiKey("sk-test").retryPolicy(recorded);
+        return OpenAiChatModel.builder().baseUrl(baseUrl("/v1")).apiKey("sk-test").retryPolicy(recorded);
     }
 
     @Test
@@ -165,7 +151,7 @@ class OpenAiErrorsTest {
                 traced.add(run + " " + stackTrace(error));
             }
         };
-        OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(server.url("/v1").toString()).apiKey(key)
+        OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(baseUrl("/v1")).apiKey(key)
                 .readTimeout(Duration.ofMillis(200)).maxRetries(0).build();
         RunConfig config = RunConfig.builder().callbacks(recorder).build();
 

@@ -6,33 +6,22 @@ import static dev.catena.models.testing.Wire.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catena.core.PromptValue;
 import dev.catena.core.RunConfig;
 import dev.catena.models.ModelConnectionException;
+import dev.catena.models.testing.MockServerTest;
+import dev.catena.models.testing.PausedBody;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OpenAiLanguageModelTest {
+class OpenAiLanguageModelTest extends MockServerTest {
 
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private OpenAiLanguageModel model() {
-        return OpenAiLanguageModel.builder().baseUrl(server.url("/").toString()).apiKey("sk-test").maxTokens(64).maxRetries(0).build();
+        return OpenAiLanguageModel.builder().baseUrl(baseUrl("/")).apiKey("sk-test").maxTokens(64).maxRetries(0).build();
     }
 
     @Test
@@ -63,5 +52,14 @@ class OpenAiLanguageModelTest {
                 s.forEach(x -> { });
             }
         }).isInstanceOf(ModelConnectionException.class);
+    }
+
+    @Test
+    void deliversEachChunkAsItArrivesAndClosingHangsUp() throws Exception {
+        String text = "data: {\"choices\":[{\"text\":\"%s\",\"index\":0,\"finish_reason\":null}]}\n\n";
+        PausedBody body = new PausedBody(text.formatted("Hello"), text.formatted(" world"), Duration.ofSeconds(5));
+        server.enqueue(body.response());
+
+        assertThat(body.firstChunkThenClose(model().stream(PromptValue.of("say hello")))).isEqualTo("Hello");
     }
 }
