@@ -151,4 +151,29 @@ class RetryTest {
         assertThat(calls).hasValue(4);
         assertThat(RetryPolicy.defaults().maxAttempts()).isEqualTo(3);
     }
+
+    @Test
+    void theRetryRunIsAChainWithEachAttemptAChildOfTheComponentsOwnKind() {
+        RecordingCallbacks callbacks = new RecordingCallbacks();
+        Component<String, String> model = new Component<>() {
+            @Override
+            public String call(String input, RunConfig config) {
+                if (calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("first call fails");
+                }
+                return "ok";
+            }
+
+            @Override
+            public String kind() {
+                return "chat_model";
+            }
+        };
+        model.withRetry(policy().maxAttempts(2).build()).invoke("x", RunConfig.builder().callbacks(callbacks).build());
+
+        RunInfo retry = callbacks.runs.values().stream().filter(r -> r.parentRunId() == null).findFirst().orElseThrow();
+        assertThat(retry.kind()).isEqualTo("chain");
+        List<RunInfo> attempts = callbacks.runs.values().stream().filter(r -> retry.runId().equals(r.parentRunId())).toList();
+        assertThat(attempts).hasSize(2).allSatisfy(a -> assertThat(a.kind()).isEqualTo("chat_model"));
+    }
 }
