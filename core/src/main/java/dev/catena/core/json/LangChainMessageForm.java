@@ -1,22 +1,15 @@
 package dev.catena.core.json;
 
-import static dev.catena.core.json.JsonFields.describe;
-import static dev.catena.core.json.JsonFields.object;
-import static dev.catena.core.json.JsonFields.optionalText;
-import static dev.catena.core.json.JsonFields.requiredText;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.AiMessage;
 import dev.catena.core.ChatMessage;
 import dev.catena.core.SystemMessage;
-import dev.catena.core.TokenUsage;
 import dev.catena.core.ToolCall;
 import dev.catena.core.ToolMessage;
 import dev.catena.core.UserMessage;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -128,72 +121,8 @@ public final class LangChainMessageForm {
         gen.writeEndArray();
     }
 
-    /** Reads one message; {@code path} names it in errors. */
+    /** Reads one message; {@code path} names it in errors. Reads the tree's tokens with the same reader as text. */
     public static ChatMessage read(JsonNode node, String path) {
-        object(node, path);
-        String type = requiredText(node, "type", path);
-        String dataPath = path + ".data";
-        JsonNode data = object(node.get("data"), dataPath);
-        if (data.get("content") == null) {
-            throw new MessageJsonException(dataPath + ".content", "missing");
-        }
-        switch (type) {
-            case "human":
-                return new UserMessage(OpenAiMessageForm.contentParts(data, dataPath), optionalText(data, "name", dataPath));
-            case "system":
-                return new SystemMessage(OpenAiMessageForm.joinedContent(data, dataPath), optionalText(data, "name", dataPath));
-            case "ai":
-                return readAi(data, dataPath);
-            case "tool":
-                return new ToolMessage(requiredText(data, "tool_call_id", dataPath),
-                        OpenAiMessageForm.joinedContent(data, dataPath), optionalText(data, "name", dataPath));
-            default:
-                throw new MessageJsonException(path + ".type", "unknown message type '" + type
-                        + "'; expected human, ai, system or tool");
-        }
-    }
-
-    private static AiMessage readAi(JsonNode data, String path) {
-        String text = OpenAiMessageForm.joinedContent(data, path);
-        JsonNode kwargs = data.path("additional_kwargs");
-        List<ToolCall> calls = new ArrayList<>();
-        JsonNode toolCalls = data.get("tool_calls");
-        JsonNode invalid = data.get("invalid_tool_calls");
-        boolean hasNative = (toolCalls != null && toolCalls.size() > 0) || (invalid != null && invalid.size() > 0);
-        if (hasNative) {
-            readCalls(data, "tool_calls", path, calls);
-            readCalls(data, "invalid_tool_calls", path, calls);
-        } else if (kwargs.has("tool_calls")) {
-            calls.addAll(OpenAiMessageForm.toolCalls(kwargs, "tool_calls", path + ".additional_kwargs"));
-        }
-        String reasoning = kwargs.hasNonNull("reasoning_content") ? kwargs.get("reasoning_content").asText() : null;
-        JsonNode finish = data.path("response_metadata").get("finish_reason");
-        TokenUsage usage = null;
-        JsonNode u = data.get("usage_metadata");
-        if (u != null && u.isObject()) {
-            int in = u.path("input_tokens").asInt(0);
-            int out = u.path("output_tokens").asInt(0);
-            usage = new TokenUsage(in, out, u.path("total_tokens").asInt(in + out));
-        }
-        return new AiMessage(text, calls, reasoning, finish != null && finish.isTextual() ? finish.asText() : null, usage);
-    }
-
-    private static void readCalls(JsonNode data, String field, String dataPath, List<ToolCall> into) {
-        JsonNode calls = data.get(field);
-        if (calls == null || calls.isNull() || (calls.isArray() && calls.isEmpty())) {
-            return;
-        }
-        String path = dataPath + "." + field;
-        if (!calls.isArray()) {
-            throw new MessageJsonException(path, "expected an array, got " + describe(calls));
-        }
-        for (int i = 0; i < calls.size(); i++) {
-            String callPath = path + "[" + i + "]";
-            JsonNode call = object(calls.get(i), callPath);
-            JsonNode args = call.get("args");
-            String arguments = args == null || args.isNull() ? "{}" : args.isTextual() ? args.asText() : MessageJson.toJson(args);
-            String id = optionalText(call, "id", callPath);
-            into.add(new ToolCall(id != null ? id : "call_" + i, requiredText(call, "name", callPath), arguments));
-        }
+        return MessageJson.readNode(node, path, LangChainMessageReader::read);
     }
 }

@@ -3,6 +3,7 @@ package dev.catena.core.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
@@ -15,6 +16,7 @@ import dev.catena.core.ChatMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads and writes chat messages in the two JSON forms other systems use:
@@ -58,12 +60,7 @@ public final class MessageJson {
 
     /** An OpenAI {@code messages} array as messages. */
     public static List<ChatMessage> readOpenAi(String json) {
-        JsonNode array = parseArray(json);
-        List<ChatMessage> result = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            result.add(OpenAiMessageForm.read(array.get(i), "messages[" + i + "]"));
-        }
-        return result;
+        return readArray(json, OpenAiMessageReader::read);
     }
 
     /** One message as LangChain's {@code message_to_dict} object. */
@@ -83,12 +80,7 @@ public final class MessageJson {
 
     /** A LangChain {@code messages_to_dict} array as messages. */
     public static List<ChatMessage> readLangChain(String json) {
-        JsonNode array = parseArray(json);
-        List<ChatMessage> result = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            result.add(LangChainMessageForm.read(array.get(i), "messages[" + i + "]"));
-        }
-        return result;
+        return readArray(json, LangChainMessageReader::read);
     }
 
     /** One message as compact JSON text in either form. */
@@ -105,8 +97,65 @@ public final class MessageJson {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new MessageJsonException("$", "not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+            throw notValidJson(e);
+        }
+    }
+
+    private static MessageJsonException notValidJson(JsonProcessingException e) {
+        return new MessageJsonException("$", "not valid JSON (" + e.getOriginalMessage() + " at line "
+                + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+    }
+
+    /** Reads one message of a form from a parser on its first token, leaving the parser on its last. */
+    @FunctionalInterface
+    interface MessageReader {
+        ChatMessage read(JsonParser parser) throws IOException;
+    }
+
+    /** One message from a tree: the tree's tokens go through the same reader as text. */
+    static ChatMessage readNode(JsonNode node, String path, MessageReader form) {
+        if (node == null) {
+            throw new MessageJsonException(path, "expected a JSON object, got nothing");
+        }
+        try (JsonParser parser = node.traverse(MAPPER)) {
+            parser.nextToken();
+            return form.read(parser);
+        } catch (FieldError e) {
+            throw e.at(path);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen when reading a tree", e);
+        }
+    }
+
+    /**
+     * Streams a JSON array of messages. Like a parsed tree, only the first JSON value counts and
+     * text that is not valid JSON up to its end is reported as such, even after a malformed message.
+     */
+    private static List<ChatMessage> readArray(String json, MessageReader form) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            JsonToken token = parser.nextToken();
+            if (token != JsonToken.START_ARRAY) {
+                String kind = JsonTokens.kind(parser).toUpperCase(Locale.ROOT);
+                parser.skipChildren();
+                throw new MessageJsonException("$", "expected a JSON array of messages, got " + kind);
+            }
+            List<ChatMessage> result = new ArrayList<>();
+            int i = 0;
+            for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken(), i++) {
+                try {
+                    result.add(form.read(parser));
+                } catch (FieldError e) {
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        parser.skipChildren(); // a syntax error further on is what a tree parse reports
+                    }
+                    throw e.at("messages[" + i + "]");
+                }
+            }
+            return result;
+        } catch (JsonProcessingException e) {
+            throw notValidJson(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen when reading a string", e);
         }
     }
 
@@ -152,13 +201,5 @@ public final class MessageJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot happen when writing messages to a string", e);
         }
-    }
-
-    private static JsonNode parseArray(String json) {
-        JsonNode node = parse(json);
-        if (!node.isArray()) {
-            throw new MessageJsonException("$", "expected a JSON array of messages, got " + node.getNodeType());
-        }
-        return node;
     }
 }

@@ -1,0 +1,192 @@
+package dev.catena.core.json;
+
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberInput;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.StringWriter;
+
+/**
+ * Reads field values from a streaming parser the way the message forms need them. Each method
+ * starts on the value's first token and leaves the parser on its last one; values are kept as
+ * read and checked later, when the whole object is known (see {@link FieldError}).
+ */
+final class JsonTokens {
+
+    /** A string field that held something else: the kind of value found, for the error message. */
+    record Mismatch(String kind) {
+    }
+
+    private JsonTokens() {
+    }
+
+    /** The kind of the current value as Jackson's node types name it: object, string, number, null… */
+    static String kind(JsonParser p) {
+        JsonToken token = p.currentToken();
+        if (token == null || token == JsonToken.NOT_AVAILABLE) {
+            return "missing";
+        }
+        return switch (token) {
+            case START_OBJECT -> "object";
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> embeddedKind(p);
+        };
+    }
+
+    private static String embeddedKind(JsonParser p) {
+        try {
+            return p.getEmbeddedObject() instanceof byte[] ? "binary" : "pojo";
+        } catch (IOException e) {
+            return "pojo";
+        }
+    }
+
+    /** Skips the current value and returns the error for a value that should have been an object. */
+    static FieldError notAnObject(JsonParser p) throws IOException {
+        String kind = kind(p);
+        p.skipChildren();
+        return new FieldError("", "expected a JSON object, got " + kind);
+    }
+
+    /** A string value: its text, null for JSON null, or a {@link Mismatch} (the value skipped). */
+    static Object text(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        Mismatch mismatch = new Mismatch(kind(p));
+        p.skipChildren();
+        return mismatch;
+    }
+
+    /** A value read by {@link #text} that must be a string; {@code field} names it in the error. */
+    static String required(Object value, String field) {
+        if (value == null) {
+            throw new FieldError(field, "missing");
+        }
+        return optional(value, field);
+    }
+
+    /** A value read by {@link #text} that may be absent or null. */
+    static String optional(Object value, String field) {
+        if (value instanceof Mismatch m) {
+            throw new FieldError(field, "expected a string, got " + m.kind());
+        }
+        return (String) value;
+    }
+
+    /**
+     * Any value as compact JSON text, as Jackson writes the tree it would parse from it (numbers
+     * normalised, strings re-escaped). The tokens are buffered once: a tree keeps only the last of
+     * duplicate keys, so when the copy meets one the buffered tokens are read as a tree instead.
+     */
+    static String compactJson(JsonParser p) throws IOException {
+        TokenBuffer tokens = new TokenBuffer(p);
+        copyAsTree(p, tokens);
+        StringWriter out = new StringWriter(64);
+        try (JsonParser replay = tokens.asParserOnFirstToken();
+             JsonGenerator gen = MessageJson.MAPPER.getFactory().createGenerator(out)) {
+            gen.enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
+            gen.copyCurrentStructure(replay);
+        } catch (JsonGenerationException duplicateKey) {
+            try (JsonParser replay = tokens.asParserOnFirstToken()) {
+                return MessageJson.toJson(MessageJson.MAPPER.readTree(replay));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Copies the current value, numbers as the tree would hold them (the token buffer keeps a float's text). */
+    private static void copyAsTree(JsonParser p, JsonGenerator into) throws IOException {
+        int depth = 0;
+        do {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                switch (p.getNumberType()) {
+                    case BIG_DECIMAL -> into.writeNumber(p.getDecimalValue());
+                    case FLOAT -> into.writeNumber(p.getFloatValue());
+                    default -> into.writeNumber(p.getDoubleValue());
+                }
+            } else {
+                into.copyCurrentEvent(p);
+            }
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            }
+        } while (depth > 0 && p.nextToken() != null);
+    }
+
+    /** A value as {@code JsonNode.asText()} gives it for the parsed tree; null for JSON null. */
+    static String asText(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case VALUE_NULL:
+                return null;
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberValue().toString();
+            case VALUE_NUMBER_FLOAT:
+                return switch (p.getNumberType()) {
+                    case BIG_DECIMAL -> p.getDecimalValue().toString();
+                    case FLOAT -> Float.toString(p.getFloatValue());
+                    default -> Double.toString(p.getDoubleValue());
+                };
+            case VALUE_TRUE:
+                return "true";
+            case VALUE_FALSE:
+                return "false";
+            case VALUE_EMBEDDED_OBJECT:
+                return MessageJson.MAPPER.<JsonNode>readTree(p).asText();
+            default:
+                p.skipChildren(); // objects and arrays read as ""
+                return "";
+        }
+    }
+
+    /** A value kept for {@link #asInt}: a number, a boolean, a string, or null for anything else (the value skipped). */
+    static Object intSource(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return p.getNumberValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_STRING:
+                return p.getText();
+            default:
+                p.skipChildren();
+                return null;
+        }
+    }
+
+    /** A value kept by {@link #intSource} as {@code JsonNode.asInt(otherwise)} gives it for the parsed tree. */
+    static int asInt(Object source, int otherwise) {
+        if (source instanceof Number n) {
+            return n.intValue();
+        }
+        if (source instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (source instanceof String s) {
+            return NumberInput.parseAsInt(s, otherwise);
+        }
+        return otherwise;
+    }
+}

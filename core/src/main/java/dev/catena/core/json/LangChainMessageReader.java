@@ -1,0 +1,282 @@
+package dev.catena.core.json;
+
+import static dev.catena.core.json.JsonTokens.optional;
+import static dev.catena.core.json.JsonTokens.required;
+import static dev.catena.core.json.JsonTokens.text;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.catena.core.AiMessage;
+import dev.catena.core.ChatMessage;
+import dev.catena.core.SystemMessage;
+import dev.catena.core.TokenUsage;
+import dev.catena.core.ToolCall;
+import dev.catena.core.ToolMessage;
+import dev.catena.core.UserMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads LangChain {@code messages_to_dict} messages from a streaming parser in one pass (see
+ * {@link LangChainMessageForm} for the shape). {@code data} is read without knowing {@code type},
+ * so either may come first and nothing is buffered; the type is applied once the object is complete.
+ *
+ * <p>Errors are checked in this order: the message object, {@code type}, {@code data} being an
+ * object with a {@code content} field, then the type's fields: content, tool calls (the native
+ * {@code tool_calls} and {@code invalid_tool_calls} when either is non-empty, else the legacy
+ * {@code additional_kwargs.tool_calls}), name; a tool's {@code tool_call_id} first.
+ */
+final class LangChainMessageReader {
+
+    /** {@code data} as read; errors are kept in the fields until the type says which ones matter. */
+    private static final class Data {
+        boolean hasContent;
+        Object content;
+        Object name;
+        Object toolCallId;
+        NativeCalls toolCalls;
+        NativeCalls invalidToolCalls;
+        Object legacyToolCalls;
+        String reasoning;
+        String finishReason;
+        boolean hasUsage;
+        Object inputTokens;
+        Object outputTokens;
+        Object totalTokens;
+    }
+
+    /**
+     * {@code tool_calls} or {@code invalid_tool_calls}: whether it holds anything (an array's
+     * elements or an object's fields, which decides between these and the legacy field), and the
+     * calls or the error that reading them as an array gives.
+     */
+    private record NativeCalls(boolean nonEmpty, List<ToolCall> calls, FieldError error) {
+    }
+
+    private static final NativeCalls NONE = new NativeCalls(false, List.of(), null);
+
+    private LangChainMessageReader() {
+    }
+
+    static ChatMessage read(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw JsonTokens.notAnObject(p);
+        }
+        Object type = null;
+        Object data = null; // absent; else Data or the kind of value found
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            p.nextToken();
+            switch (field) {
+                case "type" -> type = text(p);
+                case "data" -> data = data(p);
+                default -> p.skipChildren();
+            }
+        }
+        String kind = required(type, "type");
+        if (!(data instanceof Data d)) {
+            throw new FieldError("data", "expected a JSON object, got " + (data == null ? "nothing" : data));
+        }
+        if (!d.hasContent) {
+            throw new FieldError("data.content", "missing");
+        }
+        ChatMessage message;
+        try {
+            message = message(kind, d);
+        } catch (FieldError e) {
+            throw e.under("data");
+        }
+        if (message == null) {
+            throw new FieldError("type", "unknown message type '" + kind + "'; expected human, ai, system or tool");
+        }
+        return message;
+    }
+
+    /** The message of a known type, or null for an unknown one. */
+    private static ChatMessage message(String type, Data data) {
+        switch (type) {
+            case "human":
+                return new UserMessage(OpenAiMessageReader.parts(data.content), optional(data.name, "name"));
+            case "system":
+                return new SystemMessage(OpenAiMessageReader.joined(data.content), optional(data.name, "name"));
+            case "ai":
+                String text = OpenAiMessageReader.joined(data.content);
+                TokenUsage usage = null;
+                if (data.hasUsage) {
+                    int in = JsonTokens.asInt(data.inputTokens, 0);
+                    int out = JsonTokens.asInt(data.outputTokens, 0);
+                    usage = new TokenUsage(in, out, JsonTokens.asInt(data.totalTokens, in + out));
+                }
+                return new AiMessage(text, toolCalls(data), data.reasoning, data.finishReason, usage);
+            case "tool":
+                return new ToolMessage(required(data.toolCallId, "tool_call_id"),
+                        OpenAiMessageReader.joined(data.content), optional(data.name, "name"));
+            default:
+                return null;
+        }
+    }
+
+    private static List<ToolCall> toolCalls(Data data) {
+        NativeCalls calls = data.toolCalls == null ? NONE : data.toolCalls;
+        NativeCalls invalid = data.invalidToolCalls == null ? NONE : data.invalidToolCalls;
+        if (!calls.nonEmpty() && !invalid.nonEmpty()) {
+            return OpenAiMessageReader.calls(data.legacyToolCalls);
+        }
+        if (calls.error() != null) {
+            throw calls.error();
+        }
+        if (invalid.error() != null) {
+            throw invalid.error();
+        }
+        if (invalid.calls().isEmpty()) {
+            return calls.calls();
+        }
+        List<ToolCall> all = new ArrayList<>(calls.calls());
+        all.addAll(invalid.calls());
+        return all;
+    }
+
+    private static Object data(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            String kind = JsonTokens.kind(p);
+            p.skipChildren();
+            return kind;
+        }
+        Data data = new Data();
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            p.nextToken();
+            switch (field) {
+                case "content" -> {
+                    data.hasContent = true;
+                    data.content = OpenAiMessageReader.content(p);
+                }
+                case "name" -> data.name = text(p);
+                case "tool_call_id" -> data.toolCallId = text(p);
+                case "tool_calls" -> data.toolCalls = nativeCalls(p, "tool_calls");
+                case "invalid_tool_calls" -> data.invalidToolCalls = nativeCalls(p, "invalid_tool_calls");
+                case "additional_kwargs" -> additionalKwargs(p, data);
+                case "response_metadata" -> responseMetadata(p, data);
+                case "usage_metadata" -> usageMetadata(p, data);
+                default -> p.skipChildren();
+            }
+        }
+        return data;
+    }
+
+    private static void additionalKwargs(JsonParser p, Data data) throws IOException {
+        // a repeated field replaces the earlier one entirely, as in a parsed tree
+        data.legacyToolCalls = null;
+        data.reasoning = null;
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            p.nextToken();
+            switch (field) {
+                case "tool_calls" -> data.legacyToolCalls = legacyCalls(p);
+                case "reasoning_content" -> data.reasoning = JsonTokens.asText(p);
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static Object legacyCalls(JsonParser p) throws IOException {
+        Object calls = OpenAiMessageReader.toolCalls(p, "tool_calls");
+        return calls instanceof FieldError e ? e.under("additional_kwargs") : calls;
+    }
+
+    private static void responseMetadata(JsonParser p, Data data) throws IOException {
+        data.finishReason = null;
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            p.nextToken();
+            if (field.equals("finish_reason")) {
+                data.finishReason = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
+            }
+            p.skipChildren();
+        }
+    }
+
+    private static void usageMetadata(JsonParser p, Data data) throws IOException {
+        data.inputTokens = null;
+        data.outputTokens = null;
+        data.totalTokens = null;
+        data.hasUsage = p.currentToken() == JsonToken.START_OBJECT;
+        if (!data.hasUsage) {
+            p.skipChildren();
+            return;
+        }
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            p.nextToken();
+            switch (field) {
+                case "input_tokens" -> data.inputTokens = JsonTokens.intSource(p);
+                case "output_tokens" -> data.outputTokens = JsonTokens.intSource(p);
+                case "total_tokens" -> data.totalTokens = JsonTokens.intSource(p);
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static NativeCalls nativeCalls(JsonParser p, String field) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return NONE;
+        }
+        if (token == JsonToken.START_OBJECT) {
+            boolean hasFields = p.nextFieldName() != null;
+            if (hasFields) {
+                p.nextToken();
+                p.skipChildren();
+                while (p.nextToken() != JsonToken.END_OBJECT) {
+                    p.skipChildren();
+                }
+            }
+            return new NativeCalls(hasFields, List.of(), new FieldError(field, "expected an array, got object"));
+        }
+        if (token != JsonToken.START_ARRAY) {
+            String kind = JsonTokens.kind(p);
+            p.skipChildren();
+            return new NativeCalls(false, List.of(), new FieldError(field, "expected an array, got " + kind));
+        }
+        List<ToolCall> calls = new ArrayList<>();
+        FieldError first = null;
+        int i = 0;
+        for (token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), i++) {
+            if (first != null) {
+                p.skipChildren();
+                continue;
+            }
+            try {
+                calls.add(call(p, i));
+            } catch (FieldError e) {
+                first = e.under("[" + i + "]").under(field);
+            }
+        }
+        return i == 0 ? NONE : new NativeCalls(true, calls, first);
+    }
+
+    /** One call of either array; a call without an id gets {@code call_<index>}. */
+    private static ToolCall call(JsonParser p, int index) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw JsonTokens.notAnObject(p);
+        }
+        Object name = null;
+        Object id = null;
+        String arguments = "{}";
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            p.nextToken();
+            switch (field) {
+                case "name" -> name = text(p);
+                case "id" -> id = text(p);
+                case "args" -> arguments = OpenAiMessageReader.arguments(p);
+                default -> p.skipChildren();
+            }
+        }
+        String callId = optional(id, "id");
+        return new ToolCall(callId != null ? callId : "call_" + index, required(name, "name"), arguments);
+    }
+}
