@@ -50,7 +50,7 @@ public class HnswSearchBenchmark {
     public int size;
 
     /** Lucene's graph-walk candidate count (its k); the top 10 are taken from these. */
-    @Param({"100"})
+    @Param({"100", "200"})
     public int candidates;
 
     private float[][] queries;
