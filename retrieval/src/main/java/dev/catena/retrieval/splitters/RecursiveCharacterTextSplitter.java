@@ -54,7 +54,7 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
     @Override
     public List<TextChunk> chunks(String text) {
         List<TextChunk> out = new ArrayList<>();
-        split(text, cut(text, 0, text.length(), 0), out);
+        split(text, cut(text, 0, text.length(), 0), new TokenRate(), out);
         return out;
     }
 
@@ -89,7 +89,7 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
     }
 
     /** Merges the cut's small pieces into chunks and splits its too-long ones further, in order. */
-    private void split(String text, Cut cut, List<TextChunk> out) {
+    private void split(String text, Cut cut, TokenRate rate, List<TextChunk> out) {
         Pieces pieces = cut.pieces();
         String joiner = cut.separator().joiner(keepSeparator);
         int joinerLength = lengthFunction.length(joiner);
@@ -100,7 +100,7 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
             int end = pieces.ends[i];
             Cut finer = null;
             if (!pieces.measured) {
-                finer = measure(text, cut, i);
+                finer = measure(text, cut, i, rate);
             }
             if (pieces.lengths[i] < chunkSize) {
                 if (goodFrom < 0) {
@@ -115,7 +115,7 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
             if (cut.next() >= separators.length) {
                 ChunkMerger.emitVerbatim(text, start, end, out);
             } else {
-                split(text, finer != null ? finer : cut(text, start, end, cut.next()), out);
+                split(text, finer != null ? finer : cut(text, start, end, cut.next()), rate, out);
             }
         }
         if (goodFrom >= 0) {
@@ -124,28 +124,51 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
     }
 
     /**
-     * Measures piece {@code i} of a cut into {@code lengths[i]}. A token-measured piece long enough
-     * that it may need splitting is measured together with the pieces it would be split into, so
-     * that if it is too long those are already measured (returned, else null) and its characters
-     * are not encoded twice. Both ways give exactly the lengths LangChain's algorithm sees.
+     * Measures piece {@code i} of a cut into {@code lengths[i]}. A token-measured piece that is
+     * likely too long is measured together with the pieces it would be split into, so that if it
+     * is too long those are already measured (returned, else null) and its characters are not
+     * encoded twice. Both ways give exactly the lengths LangChain's algorithm sees; the guess only
+     * decides which is cheaper.
      */
-    private Cut measure(String text, Cut cut, int i) {
+    private Cut measure(String text, Cut cut, int i, TokenRate rate) {
         Pieces pieces = cut.pieces();
         int start = pieces.starts[i];
         int end = pieces.ends[i];
-        if (tokenLength != null && cut.next() < separators.length && end - start >= chunkSize) {
+        if (tokenLength != null && cut.next() < separators.length && rate.likelyAtLeast(end - start, chunkSize)) {
             Cut finer = cut(text, start, end, cut.next());
             if (!finer.separator().isEmpty() && finer.pieces().size > 1) {
                 int length = tokenLength.lengthWithPieces(text, start, end, finer.pieces());
                 if (length >= 0) {
                     pieces.lengths[i] = length;
+                    rate.add(end - start, length);
                     finer.pieces().measured = true;
                     return length >= chunkSize ? finer : null;
                 }
             }
         }
-        pieces.lengths[i] = lengthFunction.lengthBelow(text, start, end, chunkSize);
+        int length = lengthFunction.lengthBelow(text, start, end, chunkSize);
+        pieces.lengths[i] = length;
+        if (length < chunkSize) {
+            rate.add(end - start, length); // exact only below the limit
+        }
         return null;
+    }
+
+    /** Tokens per char seen so far in one text, to guess which pieces will turn out too long. */
+    private static final class TokenRate {
+        private long chars;
+        private long tokens;
+
+        void add(int pieceChars, int pieceTokens) {
+            chars += pieceChars;
+            tokens += pieceTokens;
+        }
+
+        /** Whether a piece of this many chars likely has at least 80% of {@code limit} tokens (yes until there is data). */
+        boolean likelyAtLeast(int pieceChars, int limit) {
+            long expected = chars == 0 ? pieceChars : pieceChars * tokens / chars;
+            return expected * 5 >= limit * 4L;
+        }
     }
 
     /** A range cut into pieces at one separator, and where the separators for its too-long pieces start. */

@@ -11,6 +11,8 @@ import java.util.Objects;
 final class TokenLength implements LengthFunction {
 
     private final TokenCounter counter;
+    /** Tokens of each single char (0 = not known yet): a one-char head or tail ("\n", "。") recurs on every line. */
+    private final byte[] singleChars = new byte[Character.MAX_VALUE + 1];
 
     TokenLength(TokenCounter counter) {
         this.counter = Objects.requireNonNull(counter, "token counter");
@@ -18,6 +20,15 @@ final class TokenLength implements LengthFunction {
 
     @Override
     public int length(String text, int from, int to) {
+        if (to - from == 1) {
+            char c = text.charAt(from);
+            int known = singleChars[c];
+            if (known == 0) {
+                known = counter.count(String.valueOf(c)); // 1 to 3 tokens (a lone surrogate is one char too)
+                singleChars[c] = (byte) known;
+            }
+            return known;
+        }
         return counter.count(text.substring(from, to));
     }
 
