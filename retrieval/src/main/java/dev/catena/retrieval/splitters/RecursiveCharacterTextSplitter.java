@@ -11,7 +11,9 @@ import java.util.List;
  *
  * <p>Chunk contents and order match LangChain for the same settings. Lengths default to Unicode
  * code points; each piece is measured once, and a piece that is certainly too long is not measured
- * to the end ({@link LengthFunction#lengthBelow}).
+ * to the end ({@link LengthFunction#lengthBelow}). With {@link LengthFunction#tokens} a piece that
+ * is likely too long is measured together with the pieces it would be split into, so its text goes
+ * through the tokenizer about once rather than twice; the counts are exact either way.
  *
  * <pre>{@code
  * RecursiveCharacterTextSplitter splitter = RecursiveCharacterTextSplitter.builder()
