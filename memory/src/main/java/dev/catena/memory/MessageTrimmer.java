@@ -149,10 +149,7 @@ public final class MessageTrimmer {
 
         /** The budget (required). */
         public Builder maxTokens(int maxTokens) {
-            if (maxTokens < 0) {
-                throw new IllegalArgumentException("maxTokens must be 0 or more, got " + maxTokens);
-            }
-            this.maxTokens = maxTokens;
+            this.maxTokens = TokenWindow.checkedBudget(maxTokens);
             return this;
         }
 

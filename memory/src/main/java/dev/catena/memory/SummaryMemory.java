@@ -8,10 +8,6 @@ import dev.catena.core.SystemMessage;
 import dev.catena.prompts.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Replaces the conversation with a running summary that a model keeps up to date (LangChain's
@@ -49,15 +45,11 @@ public final class SummaryMemory implements ChatMemory {
             Updated summary:""");
 
     private final ChatMessageHistory history;
-    private final ConversationSummarizer summarizer;
-    private final boolean pinSystemMessages;
-    private final Map<String, SummaryState> states = new ConcurrentHashMap<>();
-    private final SessionLocks locks = new SessionLocks();
+    private final RunningSummary summaries;
 
     private SummaryMemory(Builder b) {
         this.history = b.history;
-        this.summarizer = new ConversationSummarizer(b.model, b.prompt, b.humanPrefix, b.aiPrefix);
-        this.pinSystemMessages = b.pinSystemMessages;
+        this.summaries = b.runningSummary();
     }
 
     /** Settings for a summary memory over this history, summarising with this model. */
@@ -72,17 +64,15 @@ public final class SummaryMemory implements ChatMemory {
 
     /** The current summary of a session, brought up to date first (empty for an empty history). */
     public String summary(String sessionId, RunConfig config) {
-        return update(sessionId, history.messages(sessionId), config).summary();
+        List<ChatMessage> all = history.messages(sessionId);
+        return summaries.advance(sessionId, all, covered -> all.size(), config).summary();
     }
 
     @Override
     public List<ChatMessage> messages(String sessionId, RunConfig config) {
         List<ChatMessage> all = history.messages(sessionId);
-        SummaryState state = update(sessionId, all, config);
-        List<ChatMessage> result = new ArrayList<>();
-        if (pinSystemMessages) {
-            all.stream().filter(m -> m instanceof SystemMessage).forEach(result::add);
-        }
+        SummaryState state = summaries.advance(sessionId, all, covered -> all.size(), config);
+        List<ChatMessage> result = new ArrayList<>(summaries.pinned(all));
         if (!state.summary().isEmpty()) {
             result.add(ChatMessage.system(state.summary()));
         }
@@ -92,67 +82,17 @@ public final class SummaryMemory implements ChatMemory {
     @Override
     public void clear(String sessionId) {
         history.clear(sessionId);
-        states.remove(sessionId);
+        summaries.forget(sessionId);
     }
 
-    private SummaryState update(String sessionId, List<ChatMessage> all, RunConfig config) {
-        ReentrantLock lock = locks.of(sessionId);
-        lock.lock();
-        try {
-            SummaryState state = states.getOrDefault(sessionId, SummaryState.EMPTY).validFor(all);
-            List<ChatMessage> fresh = new ArrayList<>();
-            for (ChatMessage m : all.subList(state.covered(), all.size())) {
-                if (!(pinSystemMessages && m instanceof SystemMessage)) {
-                    fresh.add(m);
-                }
-            }
-            if (fresh.isEmpty()) {
-                if (state.covered() == all.size()) {
-                    return state;
-                }
-                state = new SummaryState(state.summary(), all.size(), all.get(all.size() - 1));
-            } else {
-                String summary = summarizer.summarize(state.summary(), fresh, config);
-                state = new SummaryState(summary, all.size(), all.get(all.size() - 1));
-            }
-            states.put(sessionId, state);
-            return state;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Settings of a {@link SummaryMemory}. */
-    public static final class Builder {
-        private final ChatMessageHistory history;
-        private final ChatModel model;
-        private PromptTemplate prompt = SummaryMemory.DEFAULT_PROMPT;
-        private String humanPrefix = ChatMessage.Role.USER.defaultPrefix();
-        private String aiPrefix = ChatMessage.Role.AI.defaultPrefix();
-        private boolean pinSystemMessages;
+    /**
+     * Settings of a {@link SummaryMemory}: {@code prompt}, {@code prefixes} and
+     * {@code pinSystemMessages} (system messages kept verbatim, before the summary).
+     */
+    public static final class Builder extends SummarizingBuilder<Builder> {
 
         private Builder(ChatMessageHistory history, ChatModel model) {
-            this.history = Objects.requireNonNull(history, "history");
-            this.model = Objects.requireNonNull(model, "summary model");
-        }
-
-        /** The prompt that asks for the new summary, with {summary} and {new_lines}; default {@link SummaryMemory#DEFAULT_PROMPT}. */
-        public Builder prompt(PromptTemplate prompt) {
-            this.prompt = ConversationSummarizer.checked(prompt);
-            return this;
-        }
-
-        /** The speaker prefixes in the transcript the model reads; default "Human" and "AI". */
-        public Builder prefixes(String humanPrefix, String aiPrefix) {
-            this.humanPrefix = Objects.requireNonNull(humanPrefix, "human prefix");
-            this.aiPrefix = Objects.requireNonNull(aiPrefix, "AI prefix");
-            return this;
-        }
-
-        /** Whether the history's system messages are kept verbatim instead of summarised (default false). */
-        public Builder pinSystemMessages(boolean pin) {
-            this.pinSystemMessages = pin;
-            return this;
+            super(history, model);
         }
 
         public SummaryMemory build() {

@@ -66,9 +66,12 @@ public final class TokenBufferMemory implements ChatMemory {
     @Override
     public List<ChatMessage> messages(String sessionId, RunConfig config) {
         List<ChatMessage> all = history.messages(sessionId);
-        int[] counts = tokens.counts(sessionId, all);
-        return Collections.unmodifiableList(
-                TokenWindow.select(all, counts, 0, maxTokens, pinSystemMessages).messages(all, pinSystemMessages));
+        return Collections.unmodifiableList(window(sessionId, all, 0).messages(all, pinSystemMessages));
+    }
+
+    /** The newest messages of {@code all} (a session's history) from index {@code from} on that fit the budget. */
+    TokenWindow window(String sessionId, List<ChatMessage> all, int from) {
+        return TokenWindow.select(all, tokens.counts(sessionId, all), from, maxTokens, pinSystemMessages);
     }
 
     @Override
@@ -91,10 +94,7 @@ public final class TokenBufferMemory implements ChatMemory {
 
         /** The budget; default {@value TokenBufferMemory#DEFAULT_MAX_TOKENS}. */
         public Builder maxTokens(int maxTokens) {
-            if (maxTokens < 0) {
-                throw new IllegalArgumentException("maxTokens must be 0 or more, got " + maxTokens);
-            }
-            this.maxTokens = maxTokens;
+            this.maxTokens = TokenWindow.checkedBudget(maxTokens);
             return this;
         }
 

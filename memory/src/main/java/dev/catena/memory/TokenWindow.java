@@ -17,6 +17,14 @@ import java.util.List;
  */
 record TokenWindow(List<ChatMessage> pinned, int start, int tokens) {
 
+    /** A token budget as given to a builder, checked: 0 or more. */
+    static int checkedBudget(int maxTokens) {
+        if (maxTokens < 0) {
+            throw new IllegalArgumentException("maxTokens must be 0 or more, got " + maxTokens);
+        }
+        return maxTokens;
+    }
+
     static TokenWindow select(List<ChatMessage> all, int[] counts, int from, int maxTokens, boolean pinSystem) {
         List<ChatMessage> pinned = new ArrayList<>();
         int used = 0;

@@ -23,24 +23,11 @@ final class TestServers {
     /** A PostgreSQL JDBC URL with user and password in it. */
     static synchronized String postgresJdbcUrl() {
         if (postgresUrl == null) {
-            String external = System.getenv("CATENA_TEST_JDBC_URL");
-            if (external != null && !external.isBlank()) {
-                postgresUrl = external;
-            } else {
-                try {
-                    EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(freePort()).start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        try {
-                            pg.close();
-                        } catch (IOException ignored) {
-                            // the JVM is exiting
-                        }
-                    }));
-                    postgresUrl = pg.getJdbcUrl("postgres", "postgres");
-                } catch (IOException e) {
-                    throw new UncheckedIOException("embedded PostgreSQL did not start; set CATENA_TEST_JDBC_URL to use another server", e);
-                }
-            }
+            postgresUrl = externalOrStarted("CATENA_TEST_JDBC_URL", "embedded PostgreSQL", () -> {
+                EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(freePort()).start();
+                stopAtExit(pg::close);
+                return pg.getJdbcUrl("postgres", "postgres");
+            });
         }
         return postgresUrl;
     }
@@ -48,28 +35,48 @@ final class TestServers {
     /** A Redis URL. */
     static synchronized String redisUrl() {
         if (redisUrl == null) {
-            String external = System.getenv("CATENA_TEST_REDIS_URL");
-            if (external != null && !external.isBlank()) {
-                redisUrl = external;
-            } else {
-                try {
-                    int port = freePort();
-                    RedisServer server = new RedisServer(port);
-                    server.start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        try {
-                            server.stop();
-                        } catch (IOException ignored) {
-                            // the JVM is exiting
-                        }
-                    }));
-                    redisUrl = "redis://127.0.0.1:" + port;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("embedded Redis did not start; set CATENA_TEST_REDIS_URL to use another server", e);
-                }
-            }
+            redisUrl = externalOrStarted("CATENA_TEST_REDIS_URL", "embedded Redis", () -> {
+                int port = freePort();
+                RedisServer server = new RedisServer(port);
+                server.start();
+                stopAtExit(server::stop);
+                return "redis://127.0.0.1:" + port;
+            });
         }
         return redisUrl;
+    }
+
+    /** Starts a server and returns its URL. */
+    private interface Server {
+        String start() throws IOException;
+    }
+
+    /** Stops a server. */
+    private interface Stop {
+        void stop() throws IOException;
+    }
+
+    /** The URL in an environment variable when it is set, else the URL of a server started here. */
+    private static String externalOrStarted(String variable, String what, Server server) {
+        String external = System.getenv(variable);
+        if (external != null && !external.isBlank()) {
+            return external;
+        }
+        try {
+            return server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " did not start; set " + variable + " to use another server", e);
+        }
+    }
+
+    private static void stopAtExit(Stop stop) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop.stop();
+            } catch (IOException ignored) {
+                // the JVM is exiting
+            }
+        }));
     }
 
     private static int freePort() throws IOException {

@@ -70,12 +70,7 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
 
     /** Loads a chat prompt saved with {@link #save(Path)} from a JSON or YAML file. */
     public static ChatPromptTemplate load(Path file) {
-        Object loaded = TemplateFiles.load(file);
-        if (loaded instanceof ChatPromptTemplate c) {
-            return c;
-        }
-        throw new PromptFormatException(file + " holds a " + loaded.getClass().getSimpleName()
-                + ", not a chat prompt template; load it with that class", -1);
+        return TemplateFiles.load(file, ChatPromptTemplate.class, "chat prompt template");
     }
 
     /** This prompt with a variable fixed to a value. */

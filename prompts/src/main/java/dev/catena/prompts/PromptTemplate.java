@@ -65,12 +65,7 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
 
     /** Loads a template saved with {@link #save(Path)} (or by LangChain) from a {@code .json}, {@code .yaml} or {@code .yml} file. */
     public static PromptTemplate load(Path file) {
-        Object loaded = TemplateFiles.load(file);
-        if (loaded instanceof PromptTemplate p) {
-            return p;
-        }
-        throw new PromptFormatException(file + " holds a " + loaded.getClass().getSimpleName()
-                + ", not a prompt template; load it with that class", -1);
+        return TemplateFiles.load(file, PromptTemplate.class, "prompt template");
     }
 
     /** This template with a variable fixed to a value; it leaves {@link #inputVariables()}. */

@@ -61,6 +61,16 @@ final class TemplateFiles {
         }
     }
 
+    /** Loads a file that must hold a {@code type} ({@code what} names it in the error). */
+    static <T> T load(Path file, Class<T> type, String what) {
+        Object loaded = load(file);
+        if (type.isInstance(loaded)) {
+            return type.cast(loaded);
+        }
+        throw new PromptFormatException(file + " holds a " + loaded.getClass().getSimpleName()
+                + ", not a " + what + "; load it with that class", -1);
+    }
+
     static Object load(Path file) {
         ObjectMapper mapper = mapperFor(file);
         JsonNode node;

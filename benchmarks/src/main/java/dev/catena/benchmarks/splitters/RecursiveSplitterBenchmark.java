@@ -48,6 +48,7 @@ public class RecursiveSplitterBenchmark {
     private TokenCounter counter;
     private RecursiveCharacterTextSplitter byChars;
     private RecursiveCharacterTextSplitter byTokens;
+    private RecursiveCharacterTextSplitter byTokensPieceByPiece;
     private DocumentSplitter peerByChars;
     private DocumentSplitter peerByTokens;
 
@@ -59,6 +60,8 @@ public class RecursiveSplitterBenchmark {
         byChars = RecursiveCharacterTextSplitter.builder().chunkSize(1000).chunkOverlap(200).build();
         byTokens = RecursiveCharacterTextSplitter.builder().chunkSize(tokenChunk).chunkOverlap(tokenChunk / 8)
                 .lengthFunction(LengthFunction.tokens(counter)).build();
+        byTokensPieceByPiece = RecursiveCharacterTextSplitter.builder().chunkSize(tokenChunk).chunkOverlap(tokenChunk / 8)
+                .lengthFunction(new PieceByPieceTokens(counter)).build();
         peerByChars = DocumentSplitters.recursive(1000, 200);
         peerByTokens = DocumentSplitters.recursive(tokenChunk, tokenChunk / 8, new JtokkitEstimator(counter));
     }
@@ -78,6 +81,12 @@ public class RecursiveSplitterBenchmark {
         return byTokens.splitText(corpus);
     }
 
+    /** The same splitter measuring every piece on its own, as LangChain's algorithm does (the cost before sub-piece counting). */
+    @Benchmark
+    public List<String> catenaTokensPieceByPiece() {
+        return byTokensPieceByPiece.splitText(corpus);
+    }
+
     @Benchmark
     public Object langchain4jTokens() {
         return peerByTokens.split(corpusDocument);
@@ -86,6 +95,19 @@ public class RecursiveSplitterBenchmark {
     @Benchmark
     public int jtokkitCountWholeText() {
         return counter.count(corpus);
+    }
+
+    /** Token length counted piece by piece, stopping early for long pieces: what {@code LengthFunction.tokens} did before. */
+    private record PieceByPieceTokens(TokenCounter counter) implements LengthFunction {
+        @Override
+        public int length(String text, int from, int to) {
+            return counter.count(text.substring(from, to));
+        }
+
+        @Override
+        public int lengthBelow(String text, int from, int to, int limit) {
+            return counter.countUpTo(text.substring(from, to), limit);
+        }
     }
 
     /** LangChain4j's token estimator interface over the same jtokkit encoding, so both sides count alike. */

@@ -1,12 +1,10 @@
 package dev.catena.prompts.parsers;
 
 import dev.catena.core.Component;
-import dev.catena.core.OutputParserException;
 import dev.catena.core.PromptValue;
 import dev.catena.core.RunConfig;
 import dev.catena.prompts.PromptTemplate;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Wraps a parser: when parsing fails, asks a model to fix the output, showing it the format
@@ -44,10 +42,7 @@ public final class OutputFixingParser<T> implements OutputParser<T> {
 
             Try again, and answer only with a completion that meets the constraints in the instructions:""");
 
-    private final OutputParser<T> parser;
-    private final Component<PromptValue, ?> model;
-    private final PromptTemplate prompt;
-    private final int maxRetries;
+    private final ModelRetry<T> retry;
 
     /**
      * @param model      a chat or text model
@@ -55,13 +50,7 @@ public final class OutputFixingParser<T> implements OutputParser<T> {
      * @param maxRetries how many times to ask the model at most (0 means never)
      */
     public OutputFixingParser(OutputParser<T> parser, Component<PromptValue, ?> model, PromptTemplate prompt, int maxRetries) {
-        this.parser = Objects.requireNonNull(parser, "parser");
-        this.model = Objects.requireNonNull(model, "model");
-        this.prompt = Objects.requireNonNull(prompt, "prompt");
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
-        }
-        this.maxRetries = maxRetries;
+        this.retry = new ModelRetry<>(parser, model, prompt, maxRetries);
     }
 
     /** With the default prompt and one retry. */
@@ -76,34 +65,21 @@ public final class OutputFixingParser<T> implements OutputParser<T> {
 
     @Override
     public T call(Object modelOutput, RunConfig config) {
-        String completion = OutputParser.textOf(modelOutput);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return parser.invoke(completion, config);
-            } catch (OutputParserException e) {
-                if (attempt >= maxRetries) {
-                    throw e;
-                }
-                PromptValue fix = prompt.invoke(Map.of(
-                        "instructions", parser.formatInstructions(),
-                        "completion", completion,
-                        "error", e.getMessage()), config);
-                completion = OutputParser.textOf(model.invoke(fix, config));
-            }
-        }
+        return retry.parse(OutputParser.textOf(modelOutput),
+                Map.of("instructions", retry.parser().formatInstructions()), config);
     }
 
     @Override
     public String formatInstructions() {
-        return parser.formatInstructions();
+        return retry.parser().formatInstructions();
     }
 
     public PromptTemplate prompt() {
-        return prompt;
+        return retry.prompt();
     }
 
     public int maxRetries() {
-        return maxRetries;
+        return retry.maxRetries();
     }
 
     @Override

@@ -1,12 +1,10 @@
 package dev.catena.prompts.parsers;
 
 import dev.catena.core.Component;
-import dev.catena.core.OutputParserException;
 import dev.catena.core.PromptValue;
 import dev.catena.core.RunConfig;
 import dev.catena.prompts.PromptTemplate;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Wraps a parser: when parsing fails, sends a model the original prompt, the failed completion
@@ -32,20 +30,16 @@ public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
             Details: {error}
             Try again:""");
 
-    private final OutputParser<T> parser;
-    private final Component<PromptValue, ?> model;
-    private final PromptTemplate prompt;
-    private final int maxRetries;
+    private final ModelRetry<T> retry;
 
+    /**
+     * @param model      a chat or text model
+     * @param prompt     the retry prompt, with variables prompt, completion and error
+     * @param maxRetries how many times to ask the model at most (0 means never)
+     */
     public RetryWithErrorOutputParser(OutputParser<T> parser, Component<PromptValue, ?> model, PromptTemplate prompt,
                                       int maxRetries) {
-        this.parser = Objects.requireNonNull(parser, "parser");
-        this.model = Objects.requireNonNull(model, "model");
-        this.prompt = Objects.requireNonNull(prompt, "prompt");
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
-        }
-        this.maxRetries = maxRetries;
+        this.retry = new ModelRetry<>(parser, model, prompt, maxRetries);
     }
 
     /** With the default prompt and one retry. */
@@ -63,20 +57,7 @@ public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
 
     /** Parses the completion, re-asking the model with the original prompt and the error on failure. */
     public T parseWithPrompt(String completion, PromptValue originalPrompt, RunConfig config) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return parser.invoke(completion, config);
-            } catch (OutputParserException e) {
-                if (attempt >= maxRetries) {
-                    throw e;
-                }
-                PromptValue retry = prompt.invoke(Map.of(
-                        "prompt", originalPrompt.toText(),
-                        "completion", completion,
-                        "error", e.getMessage()), config);
-                completion = OutputParser.textOf(model.invoke(retry, config));
-            }
-        }
+        return retry.parse(completion, Map.of("prompt", originalPrompt.toText()), config);
     }
 
     /** Takes {@code {"prompt": PromptValue, "completion": String or AiMessage}} (LangChain also names the prompt "prompt_value"). */
@@ -119,11 +100,11 @@ public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
 
     @Override
     public String formatInstructions() {
-        return parser.formatInstructions();
+        return retry.parser().formatInstructions();
     }
 
     public PromptTemplate prompt() {
-        return prompt;
+        return retry.prompt();
     }
 
     @Override

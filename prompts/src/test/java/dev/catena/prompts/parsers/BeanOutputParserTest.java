@@ -1,10 +1,10 @@
 package dev.catena.prompts.parsers;
 
+import static dev.catena.prompts.parsers.JsonText.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.catena.core.OutputParserException;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,14 +29,6 @@ class BeanOutputParserTest {
         public double weight;
         public transient String ignored;
         public static String alsoIgnored;
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return PartialJson.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test

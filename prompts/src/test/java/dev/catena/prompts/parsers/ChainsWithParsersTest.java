@@ -1,5 +1,6 @@
 package dev.catena.prompts.parsers;
 
+import static dev.catena.prompts.parsers.JsonText.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,14 +48,6 @@ class ChainsWithParsersTest {
 
         List<String> names() {
             return runs.stream().map(e -> e.name() + (e.failed() ? "!" : "")).toList();
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return PartialJson.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 

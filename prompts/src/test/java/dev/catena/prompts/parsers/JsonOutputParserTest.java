@@ -1,5 +1,6 @@
 package dev.catena.prompts.parsers;
 
+import static dev.catena.prompts.parsers.JsonText.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,14 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class JsonOutputParserTest {
-
-    private static JsonNode json(String text) {
-        try {
-            return PartialJson.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     @Test
     void partialJsonIsClosedAsLangChainDoes() {

@@ -26,7 +26,7 @@ public final class CharacterTextSplitter implements TextSplitter {
         this.separator = Separator.of(b.separator, b.separatorIsRegex);
         this.keepSeparator = b.keepSeparator;
         this.lengthFunction = b.lengthFunction;
-        this.merger = new ChunkMerger(b.chunkSize, b.chunkOverlap, b.stripWhitespace);
+        this.merger = b.merger();
         this.addStartIndex = b.addStartIndex;
     }
 
@@ -55,17 +55,12 @@ public final class CharacterTextSplitter implements TextSplitter {
     }
 
     /** Settings for a {@link CharacterTextSplitter}. */
-    public static final class Builder {
+    public static final class Builder extends MergeSettings<Builder> {
         private String separator = "\n\n";
         private boolean separatorIsRegex;
-        private KeepSeparator keepSeparator = KeepSeparator.NONE;
-        private int chunkSize = 4000;
-        private int chunkOverlap = 200;
-        private LengthFunction lengthFunction = LengthFunction.codePoints();
-        private boolean stripWhitespace = true;
-        private boolean addStartIndex;
 
         private Builder() {
+            super(KeepSeparator.NONE);
         }
 
         /** The literal separator; "" splits into single characters. */
@@ -79,40 +74,6 @@ public final class CharacterTextSplitter implements TextSplitter {
         public Builder separatorRegex(String regex) {
             this.separator = Objects.requireNonNull(regex, "separator regex");
             this.separatorIsRegex = true;
-            return this;
-        }
-
-        public Builder keepSeparator(KeepSeparator value) {
-            this.keepSeparator = Objects.requireNonNull(value, "keepSeparator");
-            return this;
-        }
-
-        /** The most a chunk may measure (with the length function); must be positive. */
-        public Builder chunkSize(int value) {
-            this.chunkSize = value;
-            return this;
-        }
-
-        /** How much of a chunk's end may repeat at the next chunk's start; at most the chunk size. */
-        public Builder chunkOverlap(int value) {
-            this.chunkOverlap = value;
-            return this;
-        }
-
-        public Builder lengthFunction(LengthFunction value) {
-            this.lengthFunction = Objects.requireNonNull(value, "lengthFunction");
-            return this;
-        }
-
-        /** Whether chunks lose leading and trailing whitespace (default true). */
-        public Builder stripWhitespace(boolean value) {
-            this.stripWhitespace = value;
-            return this;
-        }
-
-        /** Whether documents get {@value TextSplitter#START_INDEX} metadata (default false). */
-        public Builder addStartIndex(boolean value) {
-            this.addStartIndex = value;
             return this;
         }
 

@@ -39,10 +39,6 @@ final class ChunkMerger {
      * {@code joinerLength}; {@code gapIsJoiner} says the source between adjacent pieces is the
      * joiner whenever its length matches (literal separators).
      */
-    int chunkSize() {
-        return chunkSize;
-    }
-
     void merge(String source, Pieces p, int lo, int hi, String joiner, int joinerLength,
                boolean gapIsJoiner, List<TextChunk> out) {
         int head = lo;
@@ -82,16 +78,8 @@ final class ChunkMerger {
                       List<TextChunk> out) {
         int last = end - 1;
         if (isVerbatim(p, first, last, joiner, gapIsJoiner)) {
-            int from = p.starts[first];
-            int to = p.ends[last];
-            if (stripWhitespace) {
-                while (from < to && PythonWhitespace.is(source.charAt(from))) {
-                    from++;
-                }
-                while (to > from && PythonWhitespace.is(source.charAt(to - 1))) {
-                    to--;
-                }
-            }
+            int from = keptStart(source, p.starts[first], p.ends[last]);
+            int to = keptEnd(source, from, p.ends[last]);
             if (from < to) {
                 out.add(new TextChunk(source.substring(from, to), from));
             }
@@ -104,19 +92,27 @@ final class ChunkMerger {
             }
             joined.append(source, p.starts[k], p.ends[k]);
         }
-        int from = 0;
-        int to = joined.length();
-        if (stripWhitespace) {
-            while (from < to && PythonWhitespace.is(joined.charAt(from))) {
-                from++;
-            }
-            while (to > from && PythonWhitespace.is(joined.charAt(to - 1))) {
-                to--;
-            }
-        }
+        int from = keptStart(joined, 0, joined.length());
+        int to = keptEnd(joined, from, joined.length());
         if (from < to) {
             out.add(new TextChunk(joined.substring(from, to), sourceIndex(p, first, last, joiner.length(), from)));
         }
+    }
+
+    /** Where {@code text[from, to)} starts once stripped (Python's {@code str.strip}), if chunks are stripped. */
+    private int keptStart(CharSequence text, int from, int to) {
+        while (stripWhitespace && from < to && PythonWhitespace.is(text.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** Where {@code text[from, to)} ends once stripped, if chunks are stripped. */
+    private int keptEnd(CharSequence text, int from, int to) {
+        while (stripWhitespace && to > from && PythonWhitespace.is(text.charAt(to - 1))) {
+            to--;
+        }
+        return to;
     }
 
     /** Whether the joined pieces equal the source range from the first piece's start to the last's end. */

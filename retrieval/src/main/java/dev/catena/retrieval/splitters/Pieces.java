@@ -12,6 +12,8 @@ final class Pieces {
     int[] ends = new int[16];
     int[] lengths = new int[16];
     int size;
+    /** Whether {@link #lengths} are already filled in (by the measuring of the range they tile). */
+    boolean measured;
 
     void add(int start, int end) {
         if (start == end) {

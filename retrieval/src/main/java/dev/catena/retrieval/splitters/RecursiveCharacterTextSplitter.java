@@ -2,7 +2,6 @@ package dev.catena.retrieval.splitters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Splits text at the first separator of a list that occurs in it, packs the pieces into chunks,
@@ -12,7 +11,9 @@ import java.util.Objects;
  *
  * <p>Chunk contents and order match LangChain for the same settings. Lengths default to Unicode
  * code points; each piece is measured once, and a piece that is certainly too long is not measured
- * to the end ({@link LengthFunction#lengthBelow}).
+ * to the end ({@link LengthFunction#lengthBelow}). With {@link LengthFunction#tokens} a piece that
+ * is likely too long is measured together with the pieces it would be split into, so its text goes
+ * through the tokenizer about once rather than twice; the counts are exact either way.
  *
  * <pre>{@code
  * RecursiveCharacterTextSplitter splitter = RecursiveCharacterTextSplitter.builder()
@@ -26,6 +27,7 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
     private final Separator[] separators;
     private final KeepSeparator keepSeparator;
     private final LengthFunction lengthFunction;
+    private final TokenLength tokenLength; // when set, pieces are measured with their sub-pieces
     private final ChunkMerger merger;
     private final int chunkSize;
     private final boolean addStartIndex;
@@ -40,7 +42,8 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
         }
         this.keepSeparator = b.keepSeparator;
         this.lengthFunction = b.lengthFunction;
-        this.merger = new ChunkMerger(b.chunkSize, b.chunkOverlap, b.stripWhitespace);
+        this.tokenLength = b.lengthFunction instanceof TokenLength t ? t : null;
+        this.merger = b.merger();
         this.chunkSize = b.chunkSize;
         this.addStartIndex = b.addStartIndex;
     }
@@ -53,7 +56,7 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
     @Override
     public List<TextChunk> chunks(String text) {
         List<TextChunk> out = new ArrayList<>();
-        split(text, 0, text.length(), 0, out);
+        split(text, cut(text, 0, text.length(), 0), new TokenRate(), out);
         return out;
     }
 
@@ -62,8 +65,12 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
         return addStartIndex;
     }
 
-    private void split(String text, int from, int to, int firstSeparator, List<TextChunk> out) {
-        // The first separator that occurs; "" always "occurs" and ends the list.
+    /**
+     * A range cut at the first separator (from {@code firstSeparator} on) that occurs in it; ""
+     * always "occurs" and ends the list. {@code next} is where the separators for its too-long
+     * pieces start (past the end when there are none).
+     */
+    private Cut cut(String text, int from, int to, int firstSeparator) {
         Separator separator = separators[separators.length - 1];
         int next = separators.length;
         for (int i = firstSeparator; i < separators.length; i++) {
@@ -80,46 +87,103 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
         }
         Pieces pieces = new Pieces();
         separator.split(text, from, to, keepSeparator, pieces);
-        String joiner = separator.joiner(keepSeparator);
-        int joinerLength = lengthFunction.length(joiner);
+        return new Cut(separator, next, pieces);
+    }
 
+    /** Merges the cut's small pieces into chunks and splits its too-long ones further, in order. */
+    private void split(String text, Cut cut, TokenRate rate, List<TextChunk> out) {
+        Pieces pieces = cut.pieces();
+        String joiner = cut.separator().joiner(keepSeparator);
+        int joinerLength = lengthFunction.length(joiner);
+        boolean gapIsJoiner = cut.separator().isLiteral();
         int goodFrom = -1;
         for (int i = 0; i < pieces.size; i++) {
-            int length = lengthFunction.lengthBelow(text, pieces.starts[i], pieces.ends[i], chunkSize);
-            pieces.lengths[i] = length;
-            if (length < chunkSize) {
+            int start = pieces.starts[i];
+            int end = pieces.ends[i];
+            Cut finer = null;
+            if (!pieces.measured) {
+                finer = measure(text, cut, i, rate);
+            }
+            if (pieces.lengths[i] < chunkSize) {
                 if (goodFrom < 0) {
                     goodFrom = i;
                 }
                 continue;
             }
             if (goodFrom >= 0) {
-                merger.merge(text, pieces, goodFrom, i, joiner, joinerLength, separator.isLiteral(), out);
+                merger.merge(text, pieces, goodFrom, i, joiner, joinerLength, gapIsJoiner, out);
                 goodFrom = -1;
             }
-            if (next >= separators.length) {
-                ChunkMerger.emitVerbatim(text, pieces.starts[i], pieces.ends[i], out);
+            if (cut.next() >= separators.length) {
+                ChunkMerger.emitVerbatim(text, start, end, out);
             } else {
-                split(text, pieces.starts[i], pieces.ends[i], next, out);
+                split(text, finer != null ? finer : cut(text, start, end, cut.next()), rate, out);
             }
         }
         if (goodFrom >= 0) {
-            merger.merge(text, pieces, goodFrom, pieces.size, joiner, joinerLength, separator.isLiteral(), out);
+            merger.merge(text, pieces, goodFrom, pieces.size, joiner, joinerLength, gapIsJoiner, out);
         }
     }
 
+    /**
+     * Measures piece {@code i} of a cut into {@code lengths[i]}. A token-measured piece that is
+     * likely too long is measured together with the pieces it would be split into, so that if it
+     * is too long those are already measured (returned, else null) and its characters are not
+     * encoded twice. Both ways give exactly the lengths LangChain's algorithm sees; the guess only
+     * decides which is cheaper.
+     */
+    private Cut measure(String text, Cut cut, int i, TokenRate rate) {
+        Pieces pieces = cut.pieces();
+        int start = pieces.starts[i];
+        int end = pieces.ends[i];
+        if (tokenLength != null && cut.next() < separators.length && rate.likelyAtLeast(end - start, chunkSize)) {
+            Cut finer = cut(text, start, end, cut.next());
+            if (!finer.separator().isEmpty() && finer.pieces().size > 1) {
+                int length = tokenLength.lengthWithPieces(text, start, end, finer.pieces());
+                if (length >= 0) {
+                    pieces.lengths[i] = length;
+                    rate.add(end - start, length);
+                    finer.pieces().measured = true;
+                    return length >= chunkSize ? finer : null;
+                }
+            }
+        }
+        int length = lengthFunction.lengthBelow(text, start, end, chunkSize);
+        pieces.lengths[i] = length;
+        if (length < chunkSize) {
+            rate.add(end - start, length); // exact only below the limit
+        }
+        return null;
+    }
+
+    /** Tokens per char seen so far in one text, to guess which pieces will turn out too long. */
+    private static final class TokenRate {
+        private long chars;
+        private long tokens;
+
+        void add(int pieceChars, int pieceTokens) {
+            chars += pieceChars;
+            tokens += pieceTokens;
+        }
+
+        /** Whether a piece of this many chars likely has at least 80% of {@code limit} tokens (yes until there is data). */
+        boolean likelyAtLeast(int pieceChars, int limit) {
+            long expected = chars == 0 ? pieceChars : pieceChars * tokens / chars;
+            return expected * 5 >= limit * 4L;
+        }
+    }
+
+    /** A range cut into pieces at one separator, and where the separators for its too-long pieces start. */
+    private record Cut(Separator separator, int next, Pieces pieces) {
+    }
+
     /** Settings for a {@link RecursiveCharacterTextSplitter}. */
-    public static final class Builder {
+    public static final class Builder extends MergeSettings<Builder> {
         private List<String> separators = DEFAULT_SEPARATORS;
         private boolean separatorsAreRegex;
-        private KeepSeparator keepSeparator = KeepSeparator.START;
-        private int chunkSize = 4000;
-        private int chunkOverlap = 200;
-        private LengthFunction lengthFunction = LengthFunction.codePoints();
-        private boolean stripWhitespace = true;
-        private boolean addStartIndex;
 
         private Builder() {
+            super(KeepSeparator.START);
         }
 
         /** Literal separators, most preferred first; "" means "between characters". */
@@ -141,40 +205,6 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
             this.separators = preset.separators();
             this.separatorsAreRegex = preset.isRegex();
             this.keepSeparator = preset.keepSeparator();
-            return this;
-        }
-
-        public Builder keepSeparator(KeepSeparator value) {
-            this.keepSeparator = Objects.requireNonNull(value, "keepSeparator");
-            return this;
-        }
-
-        /** The most a chunk may measure (with the length function); must be positive. */
-        public Builder chunkSize(int value) {
-            this.chunkSize = value;
-            return this;
-        }
-
-        /** How much of a chunk's end may repeat at the next chunk's start; at most the chunk size. */
-        public Builder chunkOverlap(int value) {
-            this.chunkOverlap = value;
-            return this;
-        }
-
-        public Builder lengthFunction(LengthFunction value) {
-            this.lengthFunction = Objects.requireNonNull(value, "lengthFunction");
-            return this;
-        }
-
-        /** Whether chunks lose leading and trailing whitespace (default true). */
-        public Builder stripWhitespace(boolean value) {
-            this.stripWhitespace = value;
-            return this;
-        }
-
-        /** Whether documents get {@value TextSplitter#START_INDEX} metadata (default false). */
-        public Builder addStartIndex(boolean value) {
-            this.addStartIndex = value;
             return this;
         }
 

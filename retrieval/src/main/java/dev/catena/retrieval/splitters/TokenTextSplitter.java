@@ -106,11 +106,8 @@ public final class TokenTextSplitter implements TextSplitter {
     }
 
     /** Settings for a {@link TokenTextSplitter}. */
-    public static final class Builder {
+    public static final class Builder extends SplitterSettings<Builder> {
         private TokenCounter counter = TokenCounter.of("cl100k_base");
-        private int chunkSize = 4000;
-        private int chunkOverlap = 200;
-        private boolean addStartIndex;
 
         private Builder() {
         }
@@ -118,24 +115,6 @@ public final class TokenTextSplitter implements TextSplitter {
         /** The tokenizer, e.g. {@code TokenCounter.forModel("gpt-4o")}. */
         public Builder tokenCounter(TokenCounter value) {
             this.counter = Objects.requireNonNull(value, "token counter");
-            return this;
-        }
-
-        /** Tokens per chunk; must be positive. */
-        public Builder chunkSize(int value) {
-            this.chunkSize = value;
-            return this;
-        }
-
-        /** Tokens repeated from the previous chunk; must be below the chunk size. */
-        public Builder chunkOverlap(int value) {
-            this.chunkOverlap = value;
-            return this;
-        }
-
-        /** Whether documents get {@value TextSplitter#START_INDEX} metadata (default false). */
-        public Builder addStartIndex(boolean value) {
-            this.addStartIndex = value;
             return this;
         }
 

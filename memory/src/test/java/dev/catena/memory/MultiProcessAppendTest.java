@@ -1,0 +1,130 @@
+package dev.catena.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catena.core.ChatMessage;
+import dev.catena.core.ChatMessageHistory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several replicas of a service appending to one conversation: real child JVMs (running
+ * {@link AppendingProcess}) write to the same session of a SQLite file, of the PostgreSQL server
+ * and of the Redis server the tests use, all at once. Nothing may be lost, and each writer's
+ * messages must keep the order it wrote them in.
+ */
+class MultiProcessAppendTest {
+
+    private static final int WRITERS = 3;
+    private static final int PER_WRITER = 100;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void childProcessesAppendingToOneSessionLoseNothingAndKeepEachWritersOrder() throws Exception {
+        String session = UUID.randomUUID().toString();
+        String table = "mp_" + session.replace("-", ""); // fresh, so the children also race to create it
+        List<String> stores = List.of(
+                "jdbc:sqlite:" + dir.resolve("chats.db") + "|" + table,
+                TestServers.postgresJdbcUrl() + "|" + table,
+                TestServers.redisUrl());
+
+        List<Process> children = new ArrayList<>();
+        try {
+            for (int w = 0; w < WRITERS; w++) {
+                children.add(start(w, session, stores));
+            }
+            for (int w = 0; w < WRITERS; w++) {
+                awaitReady(w, children.get(w));
+            }
+            for (Process child : children) { // as close together as the parent can make it
+                Writer stdin = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
+                stdin.write("go\n");
+                stdin.flush();
+            }
+            for (int w = 0; w < WRITERS; w++) {
+                Process child = children.get(w);
+                assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("writer %d finished", w).isTrue();
+                assertThat(child.exitValue()).as("writer %d exit code; its stderr:%n%s", w, stderr(w)).isZero();
+            }
+        } finally {
+            children.forEach(Process::destroyForcibly);
+        }
+
+        for (String store : stores) {
+            ChatMessageHistory history = AppendingProcess.open(store);
+            try {
+                assertEveryWriterComplete(store, history.messages(session));
+            } finally {
+                ChatMessageHistoryContract.closeAll(history);
+            }
+        }
+    }
+
+    private static void assertEveryWriterComplete(String store, List<ChatMessage> messages) {
+        assertThat(messages).as("messages in %s", store).hasSize(WRITERS * PER_WRITER);
+        int[] next = new int[WRITERS];
+        for (ChatMessage m : messages) {
+            String[] parts = m.text().split(":");
+            int writer = Integer.parseInt(parts[0]);
+            assertThat(Integer.parseInt(parts[1])).as("order of writer %d in %s", writer, store).isEqualTo(next[writer]);
+            next[writer]++;
+        }
+        assertThat(next).as("messages per writer in %s", store).containsOnly(PER_WRITER);
+        int switches = 0;
+        for (int i = 1; i < messages.size(); i++) {
+            if (!writerOf(messages.get(i)).equals(writerOf(messages.get(i - 1)))) {
+                switches++;
+            }
+        }
+        // Without overlap there would be WRITERS - 1 switches, and the test would prove nothing.
+        assertThat(switches).as("writers interleaved in %s", store).isGreaterThan(WRITERS - 1);
+    }
+
+    private static String writerOf(ChatMessage m) {
+        return m.text().substring(0, m.text().indexOf(':'));
+    }
+
+    private Process start(int writer, String session, List<String> stores) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"),
+                AppendingProcess.class.getName(),
+                String.valueOf(writer), String.valueOf(PER_WRITER), session));
+        command.addAll(stores);
+        return new ProcessBuilder(command)
+                .redirectError(stderrFile(writer).toFile())
+                .start();
+    }
+
+    private Path stderrFile(int writer) {
+        return dir.resolve("writer-" + writer + ".err");
+    }
+
+    private String stderr(int writer) throws IOException {
+        return Files.readString(stderrFile(writer));
+    }
+
+    private void awaitReady(int writer, Process child) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (!"ready".equals(line)) {
+            child.destroyForcibly();
+            throw new AssertionError("writer " + writer + " did not get ready; its stderr:\n" + stderr(writer));
+        }
+    }
+}
