@@ -87,7 +87,7 @@ public final class ParentDocumentRetriever implements Retriever {
 
     @Override
     public List<Document> call(String query, RunConfig config) {
-        float[] vector = store.embeddingModel().invoke(List.of(query), config).get(0).vector();
+        float[] vector = store.embedQuery(query, config);
         Set<String> ids = new LinkedHashSet<>();
         for (ScoredDocument hit : store.searchByVector(vector, k, null)) {
             Object id = hit.document().metadata().get(ID_KEY);
