@@ -2,9 +2,6 @@ package dev.catena.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +20,9 @@ class IngestionExampleTest {
 
     @Test
     void secondRunSkipsEverythingThirdReplacesTheEditedArticleAndSearchFindsTheTopic() throws Exception {
-        List<String> lines = outputLines(() -> IngestionExample.main(new String[] {dir.toString()}));
+        // Split at line ends only: String.lines() would also split at the progress bar's carriage returns.
+        List<String> lines = List.of(VectorStoreExampleTest.output(() -> IngestionExample.main(new String[] {dir.toString()}))
+                .split("\\r?\\n"));
 
         assertThat(Files.list(dir).count()).isEqualTo(IngestionExample.ARTICLES);
         assertThat(lines.get(0)).isEqualTo("First run:");
@@ -50,19 +49,6 @@ class IngestionExampleTest {
         List<String> hits = lines.subList(10, lines.size());
         assertThat(hits).hasSize(3).allSatisfy(hit -> assertThat(hit).matches(" {2}0\\.\\d{3} {2}vector-search-\\d{2}\\.txt .*"));
         assertThat(hits).extracting(h -> Double.parseDouble(h.strip().split(" ")[0])).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-    }
-
-    /** The printed lines, split at line ends only ({@code String.lines()} would also split at the bar's carriage returns). */
-    private static List<String> outputLines(VectorStoreExampleTest.ThrowingMain main) throws Exception {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            main.run();
-        } finally {
-            System.setOut(original);
-        }
-        return List.of(buffer.toString(StandardCharsets.UTF_8).split("\r?\n"));
     }
 
     private static long[] report(String line) {
