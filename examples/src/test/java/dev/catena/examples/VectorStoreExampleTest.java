@@ -17,6 +17,11 @@ class VectorStoreExampleTest {
     Path dir;
 
     static List<String> run(ThrowingMain main) throws Exception {
+        return output(main).lines().toList();
+    }
+
+    /** Everything the main prints to standard output, as one string. */
+    static String output(ThrowingMain main) throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
@@ -25,7 +30,7 @@ class VectorStoreExampleTest {
         } finally {
             System.setOut(original);
         }
-        return buffer.toString(StandardCharsets.UTF_8).lines().toList();
+        return buffer.toString(StandardCharsets.UTF_8);
     }
 
     interface ThrowingMain {

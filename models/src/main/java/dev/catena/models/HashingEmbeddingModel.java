@@ -3,6 +3,7 @@ package dev.catena.models;
 import dev.catena.core.Embedding;
 import dev.catena.core.EmbeddingModel;
 import dev.catena.core.RunConfig;
+import dev.catena.core.text.Scripts;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,9 +82,9 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
         int[] cps = s.codePoints().toArray();
         int i = 0;
         while (i < cps.length) {
-            if (isCjk(cps[i])) {
+            if (Scripts.isCjk(cps[i])) {
                 int start = i;
-                while (i < cps.length && isCjk(cps[i])) {
+                while (i < cps.length && Scripts.isCjk(cps[i])) {
                     i++;
                 }
                 for (int k = start; k < i; k++) {
@@ -94,7 +95,7 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
                 }
             } else if (Character.isLetterOrDigit(cps[i])) {
                 int start = i;
-                while (i < cps.length && Character.isLetterOrDigit(cps[i]) && !isCjk(cps[i])) {
+                while (i < cps.length && Character.isLetterOrDigit(cps[i]) && !Scripts.isCjk(cps[i])) {
                     i++;
                 }
                 String word = new String(cps, start, i - start);
@@ -111,12 +112,6 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
             }
         }
         return counts;
-    }
-
-    private static boolean isCjk(int cp) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
     private static void add(Map<String, Integer> counts, String feature) {

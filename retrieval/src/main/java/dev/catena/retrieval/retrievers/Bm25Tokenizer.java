@@ -1,5 +1,6 @@
 package dev.catena.retrieval.retrievers;
 
+import dev.catena.core.text.Scripts;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,9 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
         List<String> tokens = new ArrayList<>();
         int i = 0;
         while (i < cps.length) {
-            if (isCjk(cps[i])) {
+            if (Scripts.isCjk(cps[i])) {
                 int start = i;
-                while (i < cps.length && isCjk(cps[i])) {
+                while (i < cps.length && Scripts.isCjk(cps[i])) {
                     i++;
                 }
                 for (int c = start; c < i; c++) {
@@ -34,7 +35,7 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
                 }
             } else if (Character.isLetterOrDigit(cps[i])) {
                 int start = i;
-                while (i < cps.length && Character.isLetterOrDigit(cps[i]) && !isCjk(cps[i])) {
+                while (i < cps.length && Character.isLetterOrDigit(cps[i]) && !Scripts.isCjk(cps[i])) {
                     i++;
                 }
                 tokens.add(new String(cps, start, i - start));
@@ -43,11 +44,5 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
             }
         }
         return tokens;
-    }
-
-    private static boolean isCjk(int cp) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 }

@@ -4,25 +4,41 @@ import dev.catena.core.ChatModel;
 import dev.catena.core.Document;
 import dev.catena.core.PromptValue;
 import dev.catena.core.RunConfig;
+import dev.catena.prompts.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A compressor that asks a chat model to copy out only the parts of each document relevant to
  * the query (LangChain's {@code LLMChainExtractor}). A document the model finds irrelevant (reply
  * {@value #NO_OUTPUT} or blank) is dropped; the others keep their id and metadata with the
- * extracted text. The prompt is {@link #DEFAULT_PROMPT} unless you pass your own, with
- * {@code {question}} and {@code {context}} replaced by the query and the document's text. One
- * model call per document, each visible in traces.
+ * extracted text. The prompt is {@link #DEFAULT_PROMPT} unless you pass your own
+ * {@link PromptTemplate} with {@code {context}} (the document's text) and usually
+ * {@code {question}} (the query). One formatted prompt and one model call per document, each a run
+ * under the retrieval's run.
+ *
+ * <pre>{@code
+ * DocumentCompressor extractor = LlmExtractor.of(chatModel);
+ * DocumentCompressor french = LlmExtractor.of(chatModel, PromptTemplate.fromTemplate(
+ *         "Recopie les phrases utiles pour « {question} », ou NO_OUTPUT :\n{context}"));
+ * }</pre>
  */
 public final class LlmExtractor implements DocumentCompressor {
 
     /** What the model answers when nothing in a document is relevant. */
     public static final String NO_OUTPUT = "NO_OUTPUT";
 
-    /** The default prompt; replace it with {@link #withPrompt}. */
-    public static final String DEFAULT_PROMPT = """
+    /** The prompt variable that receives the query. */
+    public static final String QUESTION = "question";
+
+    /** The prompt variable that receives a document's text. */
+    public static final String CONTEXT = "context";
+
+    /** The default prompt; pass another to {@link #of(ChatModel, PromptTemplate)}. */
+    public static final PromptTemplate DEFAULT_PROMPT = PromptTemplate.fromTemplate("""
             Below are a question and a passage. Copy, word for word, the sentences of the passage \
             that help answer the question, and nothing else. If no part of the passage helps, answer \
             exactly NO_OUTPUT.
@@ -34,17 +50,18 @@ public final class LlmExtractor implements DocumentCompressor {
             {context}
             >>>
 
-            Relevant sentences:""";
-
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(question|context)}");
+            Relevant sentences:""");
 
     private final ChatModel model;
-    private final String prompt;
+    private final PromptTemplate prompt;
 
-    private LlmExtractor(ChatModel model, String prompt) {
+    private LlmExtractor(ChatModel model, PromptTemplate prompt) {
         this.model = Objects.requireNonNull(model, "model");
-        if (!prompt.contains("{context}")) {
-            throw new IllegalArgumentException("the extractor prompt must contain {context}; got: " + prompt);
+        Objects.requireNonNull(prompt, "prompt");
+        List<String> variables = prompt.inputVariables();
+        if (!variables.contains(CONTEXT) || !Set.of(QUESTION, CONTEXT).containsAll(variables)) {
+            throw new IllegalArgumentException("an extractor prompt must have the input variable {context} and may have"
+                    + " {question}, no others (fix them with partial(...)); this one has " + variables);
         }
         this.prompt = prompt;
     }
@@ -54,19 +71,23 @@ public final class LlmExtractor implements DocumentCompressor {
         return new LlmExtractor(model, DEFAULT_PROMPT);
     }
 
-    /** This extractor with another prompt; it must contain {@code {context}} (and usually {@code {question}}). */
-    public LlmExtractor withPrompt(String template) {
-        return new LlmExtractor(model, template);
+    /** An extractor with another prompt: {@code {context}} required, {@code {question}} optional. */
+    public static LlmExtractor of(ChatModel model, PromptTemplate prompt) {
+        return new LlmExtractor(model, prompt);
+    }
+
+    /** The prompt sent once per document. */
+    public PromptTemplate prompt() {
+        return prompt;
     }
 
     @Override
     public List<Document> compress(List<Document> documents, String query, RunConfig config) {
         List<Document> out = new ArrayList<>(documents.size());
         for (Document doc : documents) {
-            // One pass, so a question or passage that itself contains "{context}" is left alone.
-            String text = PLACEHOLDER.matcher(prompt).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                    m.group(1).equals("question") ? query : doc.text()));
-            String reply = model.invoke(PromptValue.of(text), config).text().strip();
+            // The template is formatted in one pass, so a query or passage holding "{context}" stays as written.
+            PromptValue request = prompt.invoke(Map.of(QUESTION, query, CONTEXT, doc.text()), config);
+            String reply = model.invoke(request, config).text().strip();
             if (!reply.isEmpty() && !reply.equals(NO_OUTPUT)) {
                 out.add(doc.withText(reply));
             }

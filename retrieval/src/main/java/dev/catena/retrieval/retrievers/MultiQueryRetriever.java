@@ -6,76 +6,94 @@ import dev.catena.core.Document;
 import dev.catena.core.PromptValue;
 import dev.catena.core.Retriever;
 import dev.catena.core.RunConfig;
+import dev.catena.prompts.PromptTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Asks a chat model to rephrase the question several ways, retrieves for each rephrasing and
  * returns the union (LangChain's {@code MultiQueryRetriever}), so a question worded unlike the
- * documents still finds them. The prompt is {@link #DEFAULT_PROMPT} unless you pass your own;
- * {@code {question}} in it is replaced by the user's question. The model's reply is read one
- * question per non-blank line. The model call and every retrieval appear in traces.
+ * documents still finds them. The prompt is {@link #DEFAULT_PROMPT} unless the builder is given
+ * another {@link PromptTemplate} with the variable {@code {question}}. The model's reply is read
+ * one question per non-blank line. The formatted prompt, the model call and every retrieval are
+ * runs under this retriever's run, so a tracer shows the rephrasings.
  *
  * <pre>{@code
  * Retriever retriever = MultiQueryRetriever.of(vectorRetriever, chatModel);
+ * Retriever custom = MultiQueryRetriever.builder(vectorRetriever, chatModel)
+ *         .prompt(PromptTemplate.fromTemplate("Write 5 versions of: {question}"))
+ *         .includeOriginal(true)
+ *         .build();
  * }</pre>
  */
 public final class MultiQueryRetriever implements Retriever {
 
+    /** The prompt variable that receives the user's question. */
+    public static final String QUESTION = "question";
+
     /**
      * The default prompt: asks for three rephrasings, one per line. Replace it with
-     * {@link #withPrompt} to change the count, the wording or the language.
+     * {@link Builder#prompt} to change the count, the wording or the language.
      */
-    public static final String DEFAULT_PROMPT = """
+    public static final PromptTemplate DEFAULT_PROMPT = PromptTemplate.fromTemplate("""
             Write 3 alternative versions of the question below, each worded differently, so that a \
             search over a vector database can find documents that the original wording would miss. \
             Put each version on its own line, with no numbering and nothing else.
-            Question: {question}""";
+            Question: {question}""");
 
     private final Component<String, List<Document>> retriever;
     private final ChatModel model;
-    private final String prompt;
+    private final PromptTemplate prompt;
     private final boolean includeOriginal;
 
-    private MultiQueryRetriever(Component<String, List<Document>> retriever, ChatModel model, String prompt, boolean includeOriginal) {
-        this.retriever = Objects.requireNonNull(retriever, "retriever");
-        this.model = Objects.requireNonNull(model, "model");
-        if (!prompt.contains("{question}")) {
-            throw new IllegalArgumentException("the multi-query prompt must contain {question}; got: " + prompt);
-        }
-        this.prompt = prompt;
-        this.includeOriginal = includeOriginal;
+    private MultiQueryRetriever(Builder builder) {
+        this.retriever = builder.retriever;
+        this.model = builder.model;
+        this.prompt = builder.prompt;
+        this.includeOriginal = builder.includeOriginal;
     }
 
     /** Rephrases with {@link #DEFAULT_PROMPT} and searches only the rephrasings (LangChain's default). */
     public static MultiQueryRetriever of(Component<String, List<Document>> retriever, ChatModel model) {
-        return new MultiQueryRetriever(retriever, model, DEFAULT_PROMPT, false);
+        return builder(retriever, model).build();
     }
 
-    /** This retriever with another prompt; it must contain {@code {question}}. */
-    public MultiQueryRetriever withPrompt(String template) {
-        return new MultiQueryRetriever(retriever, model, template, includeOriginal);
+    /** Settings for a retriever that searches with {@code retriever} and rephrases with {@code model}. */
+    public static Builder builder(Component<String, List<Document>> retriever, ChatModel model) {
+        return new Builder(retriever, model);
     }
 
-    /** This retriever also searching the original question. */
-    public MultiQueryRetriever includingOriginal() {
-        return new MultiQueryRetriever(retriever, model, prompt, true);
+    /** The prompt sent to the model. */
+    public PromptTemplate prompt() {
+        return prompt;
     }
 
     /** The queries that will be searched for a question: the model's rephrasings (and the original if asked). */
     public List<String> queries(String question, RunConfig config) {
-        String reply = model.invoke(PromptValue.of(prompt.replace("{question}", question)), config).text();
+        PromptValue request = prompt.invoke(Map.of(QUESTION, question), config);
+        String reply = model.invoke(request, config).text();
+        List<String> queries = lines(reply);
+        if (includeOriginal) {
+            queries.add(question);
+        }
+        return queries;
+    }
+
+    /**
+     * One query per non-blank line, stripped. The prompts module's list parsers read comma,
+     * numbered or markdown lists; the default prompt asks for bare lines, as LangChain's
+     * {@code LineListOutputParser} reads them.
+     */
+    private static List<String> lines(String reply) {
         List<String> queries = new ArrayList<>();
         for (String line : reply.strip().split("\n")) {
             if (!line.isBlank()) {
                 queries.add(line.strip());
             }
-        }
-        if (includeOriginal) {
-            queries.add(question);
         }
         return queries;
     }
@@ -92,5 +110,39 @@ public final class MultiQueryRetriever implements Retriever {
     @Override
     public String name() {
         return "MultiQueryRetriever";
+    }
+
+    /** Settings of a {@link MultiQueryRetriever}. */
+    public static final class Builder {
+        private final Component<String, List<Document>> retriever;
+        private final ChatModel model;
+        private PromptTemplate prompt = DEFAULT_PROMPT;
+        private boolean includeOriginal;
+
+        private Builder(Component<String, List<Document>> retriever, ChatModel model) {
+            this.retriever = Objects.requireNonNull(retriever, "retriever");
+            this.model = Objects.requireNonNull(model, "model");
+        }
+
+        /** The prompt asking for rephrasings; its only input variable must be {@code {question}}. Default {@link #DEFAULT_PROMPT}. */
+        public Builder prompt(PromptTemplate value) {
+            Objects.requireNonNull(value, "prompt");
+            if (!value.inputVariables().equals(List.of(QUESTION))) {
+                throw new IllegalArgumentException("a multi-query prompt must have exactly the input variable {question}"
+                        + " (fix the others with partial(...)); this one has " + value.inputVariables());
+            }
+            this.prompt = value;
+            return this;
+        }
+
+        /** Whether the question as asked is searched too, after the rephrasings; default false, as in LangChain. */
+        public Builder includeOriginal(boolean value) {
+            this.includeOriginal = value;
+            return this;
+        }
+
+        public MultiQueryRetriever build() {
+            return new MultiQueryRetriever(this);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.catena.retrieval.retrievers;
 import dev.catena.core.Document;
 import dev.catena.core.Retriever;
 import dev.catena.core.RunConfig;
+import dev.catena.retrieval.splitters.TextSplitter;
 import dev.catena.retrieval.stores.ScoredDocument;
 import dev.catena.retrieval.stores.VectorStore;
 import java.util.ArrayList;
@@ -14,18 +15,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Searches small chunks but returns the documents they came from (LangChain's
  * {@code ParentDocumentRetriever}): small chunks embed precisely, whole parents give the model
- * context. {@link #addDocuments} splits each parent with the child splitter, tags every chunk
- * with the parent's id under metadata {@value #ID_KEY}, embeds the chunks into the vector store
+ * context. {@link #addDocuments} splits each parent with the child {@link TextSplitter} (which
+ * copies the parent's metadata onto every chunk), tags every chunk with the parent's id under metadata {@value #ID_KEY}, embeds the chunks into the vector store
  * and keeps the parents in memory; a query finds the {@code k} nearest chunks and returns their
  * distinct parents in order of first hit.
  *
  * <pre>{@code
- * ParentDocumentRetriever retriever = ParentDocumentRetriever.of(store, doc -> splitter.splitDocuments(List.of(doc)));
+ * TextSplitter childSplitter = RecursiveCharacterTextSplitter.builder().chunkSize(400).build();
+ * ParentDocumentRetriever retriever = ParentDocumentRetriever.of(store, childSplitter);
  * retriever.addDocuments(bigDocuments);
  * retriever.retrieve("what does the warranty cover?");
  * }</pre>
@@ -36,11 +37,11 @@ public final class ParentDocumentRetriever implements Retriever {
     public static final String ID_KEY = "doc_id";
 
     private final VectorStore store;
-    private final Function<Document, List<Document>> childSplitter;
+    private final TextSplitter childSplitter;
     private final int k;
     private final Map<String, Document> parents = new ConcurrentHashMap<>();
 
-    private ParentDocumentRetriever(VectorStore store, Function<Document, List<Document>> childSplitter, int k) {
+    private ParentDocumentRetriever(VectorStore store, TextSplitter childSplitter, int k) {
         this.store = Objects.requireNonNull(store, "vector store");
         this.childSplitter = Objects.requireNonNull(childSplitter, "child splitter");
         if (k < 1) {
@@ -50,12 +51,12 @@ public final class ParentDocumentRetriever implements Retriever {
     }
 
     /** Searches the 4 nearest chunks (LangChain's default). */
-    public static ParentDocumentRetriever of(VectorStore store, Function<Document, List<Document>> childSplitter) {
+    public static ParentDocumentRetriever of(VectorStore store, TextSplitter childSplitter) {
         return new ParentDocumentRetriever(store, childSplitter, 4);
     }
 
     /** Searches the {@code k} nearest chunks. */
-    public static ParentDocumentRetriever of(VectorStore store, Function<Document, List<Document>> childSplitter, int k) {
+    public static ParentDocumentRetriever of(VectorStore store, TextSplitter childSplitter, int k) {
         return new ParentDocumentRetriever(store, childSplitter, k);
     }
 
@@ -69,7 +70,7 @@ public final class ParentDocumentRetriever implements Retriever {
         List<Document> chunks = new ArrayList<>();
         for (Document parent : documents) {
             String id = parent.id() != null ? parent.id() : UUID.randomUUID().toString();
-            for (Document chunk : childSplitter.apply(parent)) {
+            for (Document chunk : childSplitter.splitDocuments(List.of(parent))) {
                 chunks.add(chunk.withId(null).withMetadata(ID_KEY, id));
             }
             parents.put(id, parent.withId(id));
@@ -86,7 +87,7 @@ public final class ParentDocumentRetriever implements Retriever {
 
     @Override
     public List<Document> call(String query, RunConfig config) {
-        float[] vector = store.embeddingModel().invoke(List.of(query), config).get(0).vector();
+        float[] vector = store.embedQuery(query, config);
         Set<String> ids = new LinkedHashSet<>();
         for (ScoredDocument hit : store.searchByVector(vector, k, null)) {
             Object id = hit.document().metadata().get(ID_KEY);

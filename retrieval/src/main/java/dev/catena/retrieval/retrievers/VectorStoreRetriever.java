@@ -79,7 +79,7 @@ public final class VectorStoreRetriever implements Retriever {
 
     @Override
     public List<Document> call(String query, RunConfig config) {
-        float[] vector = store.embeddingModel().invoke(List.of(query), config).get(0).vector();
+        float[] vector = store.embedQuery(query, config);
         return switch (mode) {
             case SIMILARITY -> store.searchByVector(vector, k, filter).stream().map(ScoredDocument::document).toList();
             case MMR -> store.maxMarginalRelevanceSearchByVector(vector, k, fetchK, lambda, filter);

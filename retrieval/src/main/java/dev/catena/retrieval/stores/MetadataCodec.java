@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,51 @@ import java.util.Map;
  */
 final class MetadataCodec {
 
+    // Value tags on disk: 0 null, 1 to 6 the scalars in Scalar's order, 7 list, 8 map. Never reorder them.
     private static final int NULL = 0;
-    private static final int STRING = 1;
-    private static final int INT = 2;
-    private static final int LONG = 3;
-    private static final int DOUBLE = 4;
-    private static final int FLOAT = 5;
-    private static final int BOOLEAN = 6;
+    private static final int FIRST_SCALAR = 1;
     private static final int LIST = 7;
     private static final int MAP = 8;
     private static final int CHUNK = 1 << 16;
+
+    /** The scalar value types: how each is written and read, side by side so the two cannot drift apart. */
+    private enum Scalar {
+        STRING(String.class, (out, v) -> writeString(out, (String) v), MetadataCodec::readString),
+        INT(Integer.class, (out, v) -> out.writeInt((Integer) v), DataInput::readInt),
+        LONG(Long.class, (out, v) -> out.writeLong((Long) v), DataInput::readLong),
+        DOUBLE(Double.class, (out, v) -> out.writeDouble((Double) v), DataInput::readDouble),
+        FLOAT(Float.class, (out, v) -> out.writeFloat((Float) v), DataInput::readFloat),
+        BOOLEAN(Boolean.class, (out, v) -> out.writeBoolean((Boolean) v), DataInput::readBoolean);
+
+        private final Class<?> type;
+        private final ValueWriter writer;
+        private final ValueReader reader;
+
+        Scalar(Class<?> type, ValueWriter writer, ValueReader reader) {
+            this.type = type;
+            this.writer = writer;
+            this.reader = reader;
+        }
+
+        static Scalar of(Object value) {
+            for (Scalar s : SCALARS) {
+                if (s.type == value.getClass()) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    private interface ValueWriter {
+        void write(DataOutput out, Object value) throws IOException;
+    }
+
+    private interface ValueReader {
+        Object read(DataInput in) throws IOException;
+    }
+
+    private static final Scalar[] SCALARS = Scalar.values();
 
     private MetadataCodec() {
     }
@@ -85,24 +121,12 @@ final class MetadataCodec {
     private static void writeValue(DataOutput out, Object value, String key, String documentId) throws IOException {
         if (value == null) {
             out.writeByte(NULL);
-        } else if (value instanceof String s) {
-            out.writeByte(STRING);
-            writeString(out, s);
-        } else if (value instanceof Integer i) {
-            out.writeByte(INT);
-            out.writeInt(i);
-        } else if (value instanceof Long l) {
-            out.writeByte(LONG);
-            out.writeLong(l);
-        } else if (value instanceof Double d) {
-            out.writeByte(DOUBLE);
-            out.writeDouble(d);
-        } else if (value instanceof Float f) {
-            out.writeByte(FLOAT);
-            out.writeFloat(f);
-        } else if (value instanceof Boolean b) {
-            out.writeByte(BOOLEAN);
-            out.writeBoolean(b);
+            return;
+        }
+        Scalar scalar = Scalar.of(value);
+        if (scalar != null) {
+            out.writeByte(scalar.ordinal() + FIRST_SCALAR);
+            scalar.writer.write(out, value);
         } else if (value instanceof Collection<?> list) {
             out.writeByte(LIST);
             out.writeInt(list.size());
@@ -125,32 +149,24 @@ final class MetadataCodec {
 
     private static Object readValue(DataInput in) throws IOException {
         int tag = in.readByte();
-        return switch (tag) {
-            case NULL -> null;
-            case STRING -> readString(in);
-            case INT -> in.readInt();
-            case LONG -> in.readLong();
-            case DOUBLE -> in.readDouble();
-            case FLOAT -> in.readFloat();
-            case BOOLEAN -> in.readBoolean();
-            case LIST -> {
-                int n = readCount(in);
-                List<Object> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    list.add(readValue(in));
-                }
-                yield java.util.Collections.unmodifiableList(list);
+        if (tag == NULL) {
+            return null;
+        }
+        if (tag == LIST) {
+            int n = readCount(in);
+            List<Object> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(readValue(in));
             }
-            case MAP -> {
-                int n = readCount(in);
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (int i = 0; i < n; i++) {
-                    map.put(readString(in), readValue(in));
-                }
-                yield java.util.Collections.unmodifiableMap(map);
-            }
-            default -> throw new IOException("unknown metadata value tag " + tag);
-        };
+            return Collections.unmodifiableList(list);
+        }
+        if (tag == MAP) {
+            return Collections.unmodifiableMap(readMetadata(in));
+        }
+        if (tag < FIRST_SCALAR || tag >= FIRST_SCALAR + SCALARS.length) {
+            throw new IOException("unknown metadata value tag " + tag);
+        }
+        return SCALARS[tag - FIRST_SCALAR].reader.read(in);
     }
 
     private static int readCount(DataInput in) throws IOException {

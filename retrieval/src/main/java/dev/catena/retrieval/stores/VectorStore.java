@@ -76,6 +76,11 @@ public interface VectorStore {
         return addEmbeddings(documents, vectors);
     }
 
+    /** The query's vector from {@link #embeddingModel()}; the model call is a run under {@code config}. */
+    default float[] embedQuery(String query, RunConfig config) {
+        return embeddingModel().invoke(List.of(query), config).get(0).vector();
+    }
+
     /** The {@code k} documents most similar to the query text. */
     default List<Document> similaritySearch(String query, int k) {
         return similaritySearch(query, k, null);
@@ -88,7 +93,7 @@ public interface VectorStore {
 
     /** The {@code k} most similar documents with their scores (higher is more similar). */
     default List<ScoredDocument> similaritySearchWithScore(String query, int k, Filter filter) {
-        return searchByVector(embeddingModel().embed(query).vector(), k, filter);
+        return searchByVector(embedQuery(query, RunConfig.defaults()), k, filter);
     }
 
     /**
@@ -97,7 +102,7 @@ public interface VectorStore {
      * 1 = relevance only, 0 = diversity only; LangChain's default is 0.5).
      */
     default List<Document> maxMarginalRelevanceSearch(String query, int k, int fetchK, double lambda, Filter filter) {
-        return maxMarginalRelevanceSearchByVector(embeddingModel().embed(query).vector(), k, fetchK, lambda, filter);
+        return maxMarginalRelevanceSearchByVector(embedQuery(query, RunConfig.defaults()), k, fetchK, lambda, filter);
     }
 
     /** As {@link #maxMarginalRelevanceSearch} for a query vector. */

@@ -1,6 +1,7 @@
 package dev.catena.retrieval.retrievers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catena.core.ChatMessage;
 import dev.catena.core.Document;
@@ -9,9 +10,11 @@ import dev.catena.core.RunConfig;
 import dev.catena.core.UserMessage;
 import dev.catena.models.FakeChatModel;
 import dev.catena.models.HashingEmbeddingModel;
+import dev.catena.prompts.PromptTemplate;
+import dev.catena.retrieval.splitters.CharacterTextSplitter;
+import dev.catena.retrieval.splitters.TextSplitter;
 import dev.catena.retrieval.stores.Filter;
 import dev.catena.retrieval.stores.InMemoryVectorStore;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,21 +80,50 @@ class VectorRetrieversTest {
 
         assertThat(docs).extracting(Document::id).containsExactly("kitten", "stocks");
         String sent = ((UserMessage) chat.requests().get(0).messages().get(0)).text();
-        assertThat(sent).isEqualTo(MultiQueryRetriever.DEFAULT_PROMPT.replace("{question}", "my cat"));
+        assertThat(sent).isEqualTo(MultiQueryRetriever.DEFAULT_PROMPT.format(Map.of("question", "my cat")))
+                .startsWith("Write 3 alternative versions").endsWith("Question: my cat");
         var root = recorder.first("retriever");
         assertThat(recorder.first("chat_model").parentRunId()).isEqualTo(root.runId());
         assertThat(recorder.started).filteredOn(r -> root.runId().equals(r.parentRunId()))
-                .extracting(r -> r.name()).containsExactly("FakeChatModel", "VectorStoreRetriever", "VectorStoreRetriever");
+                .extracting(r -> r.name())
+                .containsExactly("PromptTemplate", "FakeChatModel", "VectorStoreRetriever", "VectorStoreRetriever");
     }
 
     @Test
     void multiQueryPromptIsOverridableAndCanIncludeTheOriginal() {
         FakeChatModel chat = FakeChatModel.of("central bank rates");
-        MultiQueryRetriever retriever = MultiQueryRetriever.of(VectorStoreRetriever.similarity(petsAndMarkets(), 1), chat)
-                .withPrompt("Reformule: {question}").includingOriginal();
+        MultiQueryRetriever retriever = MultiQueryRetriever.builder(VectorStoreRetriever.similarity(petsAndMarkets(), 1), chat)
+                .prompt(PromptTemplate.fromTemplate("Reformule: {question}"))
+                .includeOriginal(true)
+                .build();
         assertThat(retriever.queries("dog barked", RunConfig.defaults())).containsExactly("central bank rates", "dog barked");
         assertThat(((UserMessage) chat.requests().get(0).messages().get(0)).text()).isEqualTo("Reformule: dog barked");
         assertThat(retriever.retrieve("dog barked")).extracting(Document::id).containsExactly("rates", "dog");
+    }
+
+    @Test
+    void promptsWithWrongVariablesAreRejectedWhenConfigured() {
+        FakeChatModel chat = FakeChatModel.of("unused");
+        var builder = MultiQueryRetriever.builder(VectorStoreRetriever.similarity(petsAndMarkets(), 1), chat);
+        assertThatThrownBy(() -> builder.prompt(PromptTemplate.fromTemplate("Rephrase {query} in {language}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[language, query]");
+        // A fixed extra variable is fine once it is a partial.
+        builder.prompt(PromptTemplate.fromTemplate("Rephrase in {language}: {question}").partial("language", "French"));
+
+        assertThatThrownBy(() -> LlmExtractor.of(chat, PromptTemplate.fromTemplate("Answer {question}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{context}");
+        assertThatThrownBy(() -> LlmExtractor.of(chat, PromptTemplate.fromTemplate("{context} {extra}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[context, extra]");
+    }
+
+    @Test
+    void llmExtractorUsesAnOverridingPromptWithoutTheQuestion() {
+        FakeChatModel chat = FakeChatModel.of("Bonds rose.");
+        LlmExtractor extractor = LlmExtractor.of(chat, PromptTemplate.fromTemplate("Keep the finance part of: {context}"));
+        List<Document> docs = extractor.compress(List.of(Document.of("The cat slept. Bonds rose.")), "ignored", RunConfig.defaults());
+        assertThat(docs).extracting(Document::text).containsExactly("Bonds rose.");
+        assertThat(((UserMessage) chat.requests().get(0).messages().get(0)).text())
+                .isEqualTo("Keep the finance part of: The cat slept. Bonds rose.");
     }
 
     @Test
@@ -122,14 +154,16 @@ class VectorRetrieversTest {
                 .contains(LlmExtractor.NO_OUTPUT);
         assertThat(recorder.started).filteredOn(r -> r.kind().equals("chat_model")).hasSize(3)
                 .allMatch(r -> r.parentRunId().equals(recorder.first("retriever").runId()));
+        assertThat(recorder.started).filteredOn(r -> r.kind().equals("prompt")).hasSize(3)
+                .allMatch(r -> r.parentRunId().equals(recorder.first("retriever").runId()));
     }
 
     @Test
     void parentDocumentRetrieverSearchesChunksAndReturnsParents() {
         InMemoryVectorStore store = InMemoryVectorStore.create(model);
-        // A child splitter that cuts at sentence ends.
-        ParentDocumentRetriever retriever = ParentDocumentRetriever.of(store,
-                doc -> Arrays.stream(doc.text().split("(?<=\\.) ")).map(s -> Document.of(s, doc.metadata())).toList(), 3);
+        // A child splitter that cuts after each full stop; no two sentences fit in 20 characters.
+        TextSplitter sentences = CharacterTextSplitter.builder().separatorRegex("(?<=\\.) ").chunkSize(20).chunkOverlap(0).build();
+        ParentDocumentRetriever retriever = ParentDocumentRetriever.of(store, sentences, 3);
         Document manual = new Document("manual", "Unplug the router. Wait ten seconds. Plug it back in.", Map.of("kind", "howto"));
         Document recipe = Document.of("Whisk two eggs. Add flour and milk. Fry in butter.");
         List<String> ids = retriever.addDocuments(List.of(manual, recipe));

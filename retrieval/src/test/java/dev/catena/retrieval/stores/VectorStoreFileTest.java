@@ -32,6 +32,7 @@ class VectorStoreFileTest {
         metadata.put("offset", 12345678901L);
         metadata.put("weight", 0.25);
         metadata.put("draft", false);
+        metadata.put("ratio", 0.5f);
         metadata.put("tags", List.of("a", 2));
         metadata.put("nested", Map.of("k", "v"));
         store.addDocuments(List.of(new Document("one", "天道酬勤 — hard work pays", metadata),
@@ -47,6 +48,7 @@ class VectorStoreFileTest {
         assertThat(loaded.get("one")).get().isEqualTo(store.get("one").get());
         assertThat(loaded.get("one").get().metadata()).isEqualTo(metadata);
         assertThat(loaded.get("one").get().metadata().get("page")).isInstanceOf(Integer.class);
+        assertThat(loaded.get("one").get().metadata().get("ratio")).isInstanceOf(Float.class);
         List<ScoredDocument> before = store.similaritySearchWithScore("hard work", 2, null);
         List<ScoredDocument> after = loaded.similaritySearchWithScore("hard work", 2, null);
         assertThat(after).isEqualTo(before);
