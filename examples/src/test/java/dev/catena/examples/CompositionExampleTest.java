@@ -8,7 +8,7 @@ class CompositionExampleTest {
 
     @Test
     void showsEachWayToCompose() throws Exception {
-        String out = PromptTemplateExampleTest.run(() -> CompositionExample.main(new String[0]));
+        String out = ExampleRun.output(() -> CompositionExample.main(new String[0]));
         assertThat(out).contains("query=天道酬勤  ->prompt=请给我解释一下天道酬勤的意思\n天道酬勤是指上天会酬报勤奋的人")
                 .contains("batch=[1, 2, 3]")
                 .contains("parallel={length=6, upper=CATENA}")

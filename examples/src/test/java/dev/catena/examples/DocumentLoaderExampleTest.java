@@ -14,7 +14,7 @@ class DocumentLoaderExampleTest {
 
     @Test
     void loadsEveryReadableFileWithItsMetadataAndReportsTheBrokenOne() throws Exception {
-        List<String> lines = VectorStoreExampleTest.run(() -> DocumentLoaderExample.main(new String[] {dir.toString()}));
+        List<String> lines = ExampleRun.lines(() -> DocumentLoaderExample.main(new String[] {dir.toString()}));
 
         assertThat(lines.get(0)).startsWith("Loaded 9 documents from ");
         int skipped = lines.indexOf("Skipped 1 file(s):");

@@ -8,7 +8,7 @@ class FewShotExampleTest {
 
     @Test
     void printsEachFewShotPrompt() throws Exception {
-        String out = PromptTemplateExampleTest.run(() -> FewShotExample.main(new String[0]));
+        String out = ExampleRun.output(() -> FewShotExample.main(new String[0]));
         String[] sections = out.split("----\n");
         assertThat(sections).hasSize(4);
         assertThat(sections[0]).isEqualTo("Give the antonym of every input\n\nInput: happy\nOutput: sad\n\n"

@@ -21,7 +21,7 @@ class IngestionExampleTest {
     @Test
     void secondRunSkipsEverythingThirdReplacesTheEditedArticleAndSearchFindsTheTopic() throws Exception {
         // Split at line ends only: String.lines() would also split at the progress bar's carriage returns.
-        List<String> lines = List.of(VectorStoreExampleTest.output(() -> IngestionExample.main(new String[] {dir.toString()}))
+        List<String> lines = List.of(ExampleRun.output(() -> IngestionExample.main(new String[] {dir.toString()}))
                 .split("\\r?\\n"));
 
         assertThat(Files.list(dir).count()).isEqualTo(IngestionExample.ARTICLES);

@@ -2,24 +2,13 @@ package dev.catena.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class MemoryStrategiesExampleTest {
 
     @Test
-    void showsWhatEachStrategyPutsIntoThePrompt() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            MemoryStrategiesExample.main(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+    void showsWhatEachStrategyPutsIntoThePrompt() throws Exception {
+        String text = ExampleRun.output(() -> MemoryStrategiesExample.main(new String[0]));
         assertThat(text).contains("== buffer (everything): 7 messages")
                 .containsPattern("== window, last 1 exchange: 2 messages, \\d+ tokens\nHuman: How many days should I spend in Kyoto\\?\n")
                 .contains("== token buffer, 60 tokens, system pinned: 4 messages")

@@ -8,7 +8,7 @@ class OutputParserExampleTest {
 
     @Test
     void extractsARecordAndShowsTheOtherParsers() throws Exception {
-        String out = PromptTemplateExampleTest.run(() -> OutputParserExample.main(new String[0]));
+        String out = ExampleRun.output(() -> OutputParserExample.main(new String[0]));
         assertThat(out).contains("\"name\":{\"type\":\"string\",\"description\":\"the person's full name\"}")
                 .contains("\"required\":[\"name\",\"age\",\"languages\"]")
                 .contains("Text: Grace Hopper, 85, created COBOL.")

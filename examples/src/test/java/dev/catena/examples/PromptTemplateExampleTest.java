@@ -2,32 +2,13 @@ package dev.catena.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class PromptTemplateExampleTest {
 
-    static String run(ThrowingMain main) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            main.run();
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    interface ThrowingMain {
-        void run() throws Exception;
-    }
-
-    @Test
+@Test
     void printsTheSeedPrompts() throws Exception {
-        String out = run(() -> PromptTemplateExample.main(new String[0]));
+        String out = ExampleRun.output(() -> PromptTemplateExample.main(new String[0]));
         assertThat(out).contains("prompt=\nExplain the concept of regularization in couple of lines\n")
                 .contains("input variables: [concept]")
                 .contains("prompt=请给我解释一下人工智能的意思\n")

@@ -4,31 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catena.core.ChatMessage;
 import dev.catena.core.TokenCounter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QuickstartExampleTest {
 
-    static List<String> runMain(Runnable main) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            main.run();
-        } finally {
-            System.setOut(original);
-        }
-        String out = bytes.toString(StandardCharsets.UTF_8);
-        original.print(out); // keep it visible in the test log
-        return out.lines().toList();
-    }
-
-    @Test
-    void printsTheTraceTreeAndTheAnswerOffline() {
-        List<String> lines = runMain(() -> QuickstartExample.main(new String[0]));
+@Test
+    void printsTheTraceTreeAndTheAnswerOffline() throws Exception {
+        List<String> lines = ExampleRun.lines(() -> QuickstartExample.main(new String[0]));
 
         // The fake model reports usage as cl100k_base counts of the request and the reply.
         TokenCounter counter = TokenCounter.of("cl100k_base");

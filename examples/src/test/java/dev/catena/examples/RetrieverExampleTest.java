@@ -9,7 +9,7 @@ class RetrieverExampleTest {
 
     @Test
     void ensembleFusesKeywordAndVectorResultsWithTheHeavierWeightWinningTheTie() throws Exception {
-        List<String> lines = VectorStoreExampleTest.run(() -> RetrieverExample.main(new String[0]));
+        List<String> lines = ExampleRun.lines(() -> RetrieverExample.main(new String[0]));
 
         int vector = lines.indexOf("Vector:");
         int ensemble = lines.indexOf("Ensemble (RRF, weights 0.4 BM25 / 0.6 vector):");

@@ -2,25 +2,14 @@ package dev.catena.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextSplitterExampleTest {
 
     @Test
-    void printsSentenceAlignedChunksForTheSeedParagraph() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            TextSplitterExample.main(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
+    void printsSentenceAlignedChunksForTheSeedParagraph() throws Exception {
+        List<String> lines = ExampleRun.lines(() -> TextSplitterExample.main(new String[0]));
         int chinese = lines.indexOf(lines.stream().filter(l -> l.startsWith("One line, Chinese preset")).findFirst().orElseThrow());
         int plain = lines.indexOf(lines.stream().filter(l -> l.startsWith("One line, default")).findFirst().orElseThrow());
 

@@ -2,9 +2,6 @@ package dev.catena.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,30 +13,9 @@ class VectorStoreExampleTest {
     @TempDir
     Path dir;
 
-    static List<String> run(ThrowingMain main) throws Exception {
-        return output(main).lines().toList();
-    }
-
-    /** Everything the main prints to standard output, as one string. */
-    static String output(ThrowingMain main) throws Exception {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            main.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
-    }
-
-    interface ThrowingMain {
-        void run() throws Exception;
-    }
-
-    @Test
+@Test
     void searchesSavesLoadsAndFindsTheSameTwoCatDocuments() throws Exception {
-        List<String> lines = run(() -> VectorStoreExample.main(new String[] {dir.toString()}));
+        List<String> lines = ExampleRun.lines(() -> VectorStoreExample.main(new String[] {dir.toString()}));
 
         int saved = lines.indexOf(lines.stream().filter(l -> l.startsWith("Saved 4 documents")).findFirst().orElseThrow());
         List<String> before = lines.subList(1, saved);
