@@ -40,7 +40,7 @@ public final class Run {
         this.info = new RunInfo(id, config.parentRunId(), component.name(), component.kind(),
                 config.tags(), metadataOf(component, config), Instant.now());
         this.config = config;
-        this.childConfig = config.child(id);
+        this.childConfig = config.child(info);
         this.startNanos = System.nanoTime();
     }
 

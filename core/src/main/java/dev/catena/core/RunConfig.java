@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Settings for one run that nested runs inherit: callbacks, tags, metadata, a deadline, the
@@ -29,6 +31,7 @@ public final class RunConfig {
     /** Batches and parallel branches run at most this many at once unless told otherwise. */
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunConfig.class);
     private static final RunConfig DEFAULTS = builder().build();
 
     private final List<CallbackHandler> callbacks;
@@ -38,6 +41,7 @@ public final class RunConfig {
     private final int maxConcurrency;
     private final Executor executor;
     private final UUID parentRunId;
+    private final RunInfo run;
 
     private RunConfig(Builder b) {
         this.callbacks = List.copyOf(b.callbacks);
@@ -47,6 +51,7 @@ public final class RunConfig {
         this.maxConcurrency = b.maxConcurrency;
         this.executor = b.executor;
         this.parentRunId = b.parentRunId;
+        this.run = b.run;
     }
 
     /** No callbacks, no tags, no deadline, default concurrency. */
@@ -68,22 +73,46 @@ public final class RunConfig {
         b.maxConcurrency = maxConcurrency;
         b.executor = executor;
         b.parentRunId = parentRunId;
+        b.run = run;
         return b;
     }
 
-    private RunConfig(RunConfig parent, UUID parentRunId) {
+    private RunConfig(RunConfig parent, RunInfo run) {
         this.callbacks = parent.callbacks;
         this.tags = parent.tags;
         this.metadata = parent.metadata;
         this.deadline = parent.deadline;
         this.maxConcurrency = parent.maxConcurrency;
         this.executor = parent.executor;
-        this.parentRunId = parentRunId;
+        this.parentRunId = run.runId();
+        this.run = run;
     }
 
-    /** This config for runs nested inside the run {@code runId} (a cheap copy: every run makes one). */
-    RunConfig child(UUID runId) {
-        return new RunConfig(this, runId);
+    /** This config for the work of {@code run} and the runs nested in it (a cheap copy: every run makes one). */
+    RunConfig child(RunInfo run) {
+        return new RunConfig(this, run);
+    }
+
+    /**
+     * Reports tokens a model spent for the run this config was handed to, to every callback's
+     * {@link CallbackHandler#onUsage}. Models call it once per request to their provider, from
+     * {@code call}/{@code generate} (or, streaming, when the last chunk brings the final usage), so
+     * that only the run that made the request reports it and summing over runs never counts a
+     * request twice. Does nothing for null usage (the provider sent none, or a cached answer) or
+     * for a config that belongs to no run (one you built yourself and passed straight to
+     * {@code generate}, which bypasses callbacks). A handler that throws is logged and ignored.
+     */
+    public void reportUsage(TokenUsage usage) {
+        if (usage == null || run == null) {
+            return;
+        }
+        for (CallbackHandler h : callbacks) {
+            try {
+                h.onUsage(run, usage);
+            } catch (RuntimeException e) {
+                LOG.warn("callback {} failed on usage of {}: {}", h.getClass().getName(), run.name(), e.toString());
+            }
+        }
     }
 
     public List<CallbackHandler> callbacks() {
@@ -135,6 +164,7 @@ public final class RunConfig {
         private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
         private Executor executor;
         private UUID parentRunId;
+        private RunInfo run; // kept from toBuilder(), so a modified config still reports usage for its run
 
         private Builder() {
         }

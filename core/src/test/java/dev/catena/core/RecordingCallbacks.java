@@ -28,6 +28,11 @@ final class RecordingCallbacks implements CallbackHandler {
     }
 
     @Override
+    public void onUsage(RunInfo run, TokenUsage usage) {
+        events.add(new Event("usage", run, usage));
+    }
+
+    @Override
     public void onEnd(RunInfo run, Object output, Duration elapsed) {
         events.add(new Event("end", run, output));
     }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * A chat model that answers from a script, offline: replies in order, starting over after the
  * last (as LangChain's {@code FakeListChatModel}). Replies may be text or whole {@link AiMessage}s
  * with tool calls. Streaming cuts the text into word- or character-sized chunks and sends tool
- * calls and usage in the last chunk. Usage is counted with the cl100k_base tokenizer. Every
+ * calls and usage in the last chunk. Usage is counted with the cl100k_base tokenizer (unless a
+ * scripted reply brings its own) and reported to the run's callbacks, as a real client does. Every
  * request is kept for tests to inspect. Examples and tests use it so they run with no key.
  *
  * <pre>{@code
@@ -47,18 +48,27 @@ public final class FakeChatModel implements ChatModel {
 
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
-        requests.add(request);
-        AiMessage reply = replies.next();
-        return finish(reply, request);
+        AiMessage reply = answer(request);
+        config.reportUsage(reply.usage());
+        return reply;
     }
 
     @Override
     public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
         // Lazy: nothing is taken from the script until the first chunk is pulled; the last chunk
-        // carries the tool calls, finish reason and usage.
-        return ScriptedReplies.stream(() -> generate(request, config), AiMessage::text, (whole, piece, last) -> last
-                ? new AiMessage(piece, whole.toolCalls(), whole.reasoning(), whole.finishReason(), whole.usage())
-                : AiMessage.of(piece));
+        // carries the tool calls, finish reason and usage, and is when the usage is reported.
+        return ScriptedReplies.stream(() -> answer(request), AiMessage::text, (whole, piece, last) -> {
+            if (!last) {
+                return AiMessage.of(piece);
+            }
+            config.reportUsage(whole.usage());
+            return new AiMessage(piece, whole.toolCalls(), whole.reasoning(), whole.finishReason(), whole.usage());
+        });
+    }
+
+    private AiMessage answer(ChatRequest request) {
+        requests.add(request);
+        return finish(replies.next(), request);
     }
 
     /** Every request received, oldest first. */

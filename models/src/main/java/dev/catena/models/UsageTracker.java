@@ -1,24 +1,24 @@
 package dev.catena.models;
 
-import dev.catena.core.AiMessage;
 import dev.catena.core.CallbackHandler;
 import dev.catena.core.RunInfo;
 import dev.catena.core.TokenUsage;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A callback that adds up the tokens every chat-model run reports, per model, and estimates the
- * cost from a price table you supply (LangChain's {@code get_openai_callback}). Streamed runs count
- * too: Catena's clients ask for usage in streams. Thread-safe; share one across a whole batch.
+ * A callback that adds up the tokens every model call reports, per model, and estimates the cost
+ * from a price table you supply (LangChain's {@code get_openai_callback}). It counts what runs
+ * report through {@link dev.catena.core.RunConfig#reportUsage}: chat, completion and embedding
+ * calls, streamed or not (Catena's clients ask for usage in streams). Only the run that made a
+ * request reports it, so a call wrapped in retries, fallbacks or chains is counted once; a cached
+ * answer reports nothing. Thread-safe; share one across a whole batch.
  *
  * <p>The model is the one the run's metadata names ({@link RunInfo#modelName()}: Catena's clients
- * report it, and so can your own chat model through {@code runMetadata()}); a chat model that
- * reports none is counted under its run name. Text-completion ({@code LanguageModel}) runs return
- * plain strings, which carry no usage, so they are not counted.
+ * report it, and so can your own model through {@code runMetadata()}); a run that names none is
+ * counted under its run name.
  *
  * <pre>{@code
  * UsageTracker usage = new UsageTracker(Map.of("gpt-4o-mini", new ModelPrice(0.15, 0.60)));
@@ -43,12 +43,10 @@ public final class UsageTracker implements CallbackHandler {
     }
 
     @Override
-    public void onEnd(RunInfo run, Object output, Duration elapsed) {
-        if (output instanceof AiMessage ai && ai.usage() != null && "chat_model".equals(run.kind())) {
-            String model = run.modelName().orElse(run.name());
-            byModel.merge(model, ai.usage(), TokenUsage::plus);
-            calls.merge(model, 1, Integer::sum);
-        }
+    public void onUsage(RunInfo run, TokenUsage usage) {
+        String model = run.modelName().orElse(run.name());
+        byModel.merge(model, usage, TokenUsage::plus);
+        calls.merge(model, 1, Integer::sum);
     }
 
     /** Usage per model, sorted by model name. */
@@ -56,7 +54,7 @@ public final class UsageTracker implements CallbackHandler {
         return new TreeMap<>(byModel);
     }
 
-    /** Calls that reported usage, per model. */
+    /** Requests that reported usage, per model (an embedding run sent in several batches counts each). */
     public Map<String, Integer> calls() {
         return new TreeMap<>(calls);
     }

@@ -66,7 +66,7 @@ class ModelServicesTest {
         UsageTracker tracker = new UsageTracker(Map.of("gpt-4o-mini", new ModelPrice(0.15, 0.60)));
         RunInfo run = new RunInfo(UUID.randomUUID(), null, "OpenAiChatModel(gpt-4o-mini)", "chat_model", List.of(),
                 Map.of(RunInfo.MODEL_NAME, "gpt-4o-mini", RunInfo.PROVIDER, "OpenAI"), Instant.now());
-        tracker.onEnd(run, new AiMessage("x", List.of(), null, "stop", new TokenUsage(1_000_000, 0, 1_000_000)), Duration.ZERO);
+        tracker.onUsage(run, new TokenUsage(1_000_000, 0, 1_000_000));
 
         assertThat(tracker.calls()).containsOnly(Map.entry("gpt-4o-mini", 1));
         assertThat(tracker.cost("gpt-4o-mini")).isEqualTo(0.15);

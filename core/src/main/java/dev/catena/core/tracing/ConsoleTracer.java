@@ -2,6 +2,7 @@ package dev.catena.core.tracing;
 
 import dev.catena.core.AiMessage;
 import dev.catena.core.CallbackHandler;
+import dev.catena.core.RunConfig;
 import dev.catena.core.PromptValue;
 import dev.catena.core.RunInfo;
 import dev.catena.core.TokenUsage;
@@ -16,13 +17,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Prints the run tree when a root run ends: one line per run, indented under its parent, with its
- * kind, name, duration, the tokens a model used (from {@link AiMessage#usage()}), a short preview
- * of the output, and the error if it failed. Secrets are masked. Thread-safe: concurrent roots print
- * whole trees, never interleaved lines.
+ * kind, name, duration, the tokens the run reported (models report through
+ * {@link RunConfig#reportUsage}; the root line shows the whole tree's sum), a short preview of the
+ * output, and the error if it failed. Usage comes only from those reports, never from the outputs,
+ * so a call is shown on its own line once and counted in the root's sum once, whatever wraps it
+ * (retries, fallbacks, caches). Secrets are masked. Thread-safe: concurrent roots print whole
+ * trees, never interleaved lines.
  *
  * <pre>{@code
  * RunConfig config = RunConfig.builder().callbacks(new ConsoleTracer()).build();
@@ -44,6 +49,7 @@ public final class ConsoleTracer implements CallbackHandler {
     private static final class Node {
         final RunInfo info;
         final List<Node> children = new CopyOnWriteArrayList<>();
+        final AtomicReference<TokenUsage> usage = new AtomicReference<>();
         volatile Object output;
         volatile Throwable error;
         volatile Duration elapsed;
@@ -74,6 +80,14 @@ public final class ConsoleTracer implements CallbackHandler {
         Node parent = run.parentRunId() == null ? null : runs.get(run.parentRunId());
         if (parent != null) {
             parent.children.add(node);
+        }
+    }
+
+    @Override
+    public void onUsage(RunInfo run, TokenUsage usage) {
+        Node node = runs.get(run.runId());
+        if (node != null) {
+            node.usage.accumulateAndGet(usage, (sum, more) -> more.plus(sum));
         }
     }
 
@@ -145,17 +159,14 @@ public final class ConsoleTracer implements CallbackHandler {
         }
     }
 
+    /** The tokens this run reported itself, or null if it reported none. */
     private static TokenUsage ownUsage(Node node) {
-        return node.output instanceof AiMessage ai ? ai.usage() : null;
+        return node.usage.get();
     }
 
-    /** The tokens used in the whole tree, or null if no model reported any. */
+    /** The tokens used in the whole tree, or null if no run reported any. */
     private static TokenUsage totalUsage(Node node) {
-        TokenUsage own = ownUsage(node);
-        if (own != null) {
-            return own; // a model run's output already counts what its children (retries, fallbacks) used last
-        }
-        TokenUsage sum = null;
+        TokenUsage sum = ownUsage(node); // only the run that made a request reports it, so plain addition is exact
         for (Node child : node.children) {
             TokenUsage u = totalUsage(child);
             if (u != null) {

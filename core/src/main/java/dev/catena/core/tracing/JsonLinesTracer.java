@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catena.core.AiMessage;
 import dev.catena.core.CallbackHandler;
 import dev.catena.core.CatenaException;
+import dev.catena.core.RunConfig;
 import dev.catena.core.RunInfo;
+import dev.catena.core.TokenUsage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Appends one JSON object per finished run to a file (JSON Lines), for tools and later analysis:
  * {@code run_id}, {@code parent_run_id}, {@code name}, {@code kind}, {@code tags}, {@code metadata},
  * {@code start} (ISO-8601), {@code duration_ms}, {@code inputs}, {@code outputs}, {@code usage} and
- * {@code error}. Children finish first, so they come before their parent; rebuild the tree with the
+ * {@code error}. {@code usage} holds the tokens the run itself reported through
+ * {@link RunConfig#reportUsage} ({@code input_tokens}, {@code output_tokens}, {@code total_tokens}),
+ * or null: a model run has it, the chains around it do not, so summing the field over all lines
+ * counts every request once. Children finish first, so they come before their parent; rebuild the tree with the
  * ids. Inputs and outputs are rendered safely (records field by field, messages in the OpenAI
  * shape, anything else by {@code toString}) and secrets are masked. Thread-safe; each line is
  * written and flushed whole. Close it when done.
@@ -48,6 +52,7 @@ public final class JsonLinesTracer implements CallbackHandler, Closeable {
     private final Writer writer;
     private final ReentrantLock writing = new ReentrantLock();
     private final Map<UUID, Object> inputs = new ConcurrentHashMap<>();
+    private final Map<UUID, TokenUsage> usages = new ConcurrentHashMap<>();
 
     /** Appends to {@code file}, creating it (not its directories) if needed. */
     public JsonLinesTracer(Path file) {
@@ -74,6 +79,11 @@ public final class JsonLinesTracer implements CallbackHandler, Closeable {
     }
 
     @Override
+    public void onUsage(RunInfo run, TokenUsage usage) {
+        usages.merge(run.runId(), usage, TokenUsage::plus);
+    }
+
+    @Override
     public void onEnd(RunInfo run, Object output, Duration elapsed) {
         write(line(run, output, null, elapsed));
     }
@@ -85,6 +95,7 @@ public final class JsonLinesTracer implements CallbackHandler, Closeable {
 
     private ObjectNode line(RunInfo run, Object output, Throwable error, Duration elapsed) {
         Object input = inputs.remove(run.runId());
+        TokenUsage reported = usages.remove(run.runId());
         ObjectNode o = NODES.objectNode();
         o.put("run_id", run.runId().toString());
         o.put("parent_run_id", run.parentRunId() == null ? null : run.parentRunId().toString());
@@ -97,11 +108,11 @@ public final class JsonLinesTracer implements CallbackHandler, Closeable {
         o.put("duration_ms", elapsed.toNanos() / 1_000_000.0);
         o.set("inputs", TraceValues.render(input));
         o.set("outputs", TraceValues.render(output));
-        if (output instanceof AiMessage ai && ai.usage() != null) {
+        if (reported != null) {
             ObjectNode usage = o.putObject("usage");
-            usage.put("input_tokens", ai.usage().inputTokens());
-            usage.put("output_tokens", ai.usage().outputTokens());
-            usage.put("total_tokens", ai.usage().totalTokens());
+            usage.put("input_tokens", reported.inputTokens());
+            usage.put("output_tokens", reported.outputTokens());
+            usage.put("total_tokens", reported.totalTokens());
         } else {
             o.putNull("usage");
         }

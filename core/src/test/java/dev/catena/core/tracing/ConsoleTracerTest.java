@@ -3,13 +3,18 @@ package dev.catena.core.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catena.core.AiMessage;
 import dev.catena.core.Component;
+import dev.catena.core.PromptValue;
+import dev.catena.core.RetryPolicy;
 import dev.catena.core.RunConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +38,36 @@ class ConsoleTracerTest {
         assertThat(lines.get(1)).matches("  function prompt \\[\\d+\\.\\d ms] => .*Say hello.*");
         assertThat(lines.get(2)).matches("  chat_model ReverseModel \\[\\d+\\.\\d ms] tokens: 12 in, 3 out, 15 total => \"olleh yaS\"");
         assertThat(lines.get(3)).matches("  function parser \\[\\d+\\.\\d ms] => \"olleh yaS\"");
+    }
+
+    @Test
+    void usageIsShownOnTheRunThatReportedItAndSummedOnceOnTheRoot() {
+        AtomicInteger attempts = new AtomicInteger();
+        Component<PromptValue, AiMessage> flaky = Component.<PromptValue, PromptValue>of("outage", prompt -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("HTTP 503");
+            }
+            return prompt;
+        }).pipe(new TracedChains.ReverseModel()); // the failed attempt never reached the model, so it reported nothing
+        RetryPolicy quick = RetryPolicy.builder().maxAttempts(2)
+                .initialDelay(Duration.ZERO).build();
+        Component<Map<String, Object>, String> chain = Component.<Map<String, Object>, PromptValue>of(
+                        "prompt", vars -> PromptValue.of("Say " + vars.get("word")))
+                .pipe(flaky.withRetry(quick))
+                .pipe(Component.of("again", (AiMessage ai) -> PromptValue.of(ai.text())))
+                .pipe(new TracedChains.ReverseModel())
+                .pipe(Component.of("parser", AiMessage::text));
+
+        assertThat(chain.invoke(Map.of("word", "hi"), RunConfig.builder().callbacks(tracer).build())).isEqualTo("Say hi");
+
+        List<String> lines = lines();
+        assertThat(lines.get(0)).startsWith("chain Sequence [").contains("tokens: 24 in, 6 out, 30 total");
+        assertThat(lines).filteredOn(l -> l.contains("tokens:")).extracting(l -> l.replaceAll(" \\[.*?]", ""))
+                .containsExactly(
+                        "chain Sequence tokens: 24 in, 6 out, 30 total => \"Say hi\"",
+                        "      chat_model ReverseModel tokens: 12 in, 3 out, 15 total => \"ih yaS\"",
+                        "  chat_model ReverseModel tokens: 12 in, 3 out, 15 total => \"Say hi\"");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  chain Retry(Sequence) [").doesNotContain("tokens"));
     }
 
     @Test

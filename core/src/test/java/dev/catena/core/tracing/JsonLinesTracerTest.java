@@ -72,6 +72,35 @@ class JsonLinesTracerTest {
     }
 
     @Test
+    void usageIsTheSumOfWhatTheRunItselfReported() throws IOException {
+        Path file = dir.resolve("runs.jsonl");
+        Component<String, String> twoRequests = new Component<>() {
+            @Override
+            public String call(String input, RunConfig config) {
+                config.reportUsage(dev.catena.core.TokenUsage.of(100, 0)); // e.g. an embedding run sent in two batches
+                config.reportUsage(dev.catena.core.TokenUsage.of(40, 0));
+                return input;
+            }
+
+            @Override
+            public String name() {
+                return "embedder";
+            }
+        };
+        try (JsonLinesTracer tracer = new JsonLinesTracer(file)) {
+            Component.<String, String>of("outer", s -> s).pipe(twoRequests).invoke("x", RunConfig.builder().callbacks(tracer).build());
+        }
+
+        List<JsonNode> lines = read(file);
+        JsonNode usage = named(lines, "embedder").get("usage");
+        assertThat(usage.get("input_tokens").asInt()).isEqualTo(140);
+        assertThat(usage.get("output_tokens").asInt()).isZero();
+        assertThat(usage.get("total_tokens").asInt()).isEqualTo(140);
+        assertThat(named(lines, "outer").get("usage").isNull()).isTrue();
+        assertThat(named(lines, "Sequence").get("usage").isNull()).isTrue();
+    }
+
+    @Test
     void recordsErrorsAndAppendsToAnExistingFile() throws IOException {
         Path file = dir.resolve("runs.jsonl");
         Files.writeString(file, "{\"earlier\": true}\n");

@@ -18,13 +18,15 @@ final class TracedChains {
     private TracedChains() {
     }
 
-    /** Answers with the last message's text reversed; 12 tokens in, 3 out. */
+    /** Answers with the last message's text reversed; reports 12 tokens in, 3 out. */
     static final class ReverseModel implements ChatModel {
         @Override
         public AiMessage generate(ChatRequest request, RunConfig config) {
             String last = request.messages().get(request.messages().size() - 1).text();
-            return new AiMessage(new StringBuilder(last).reverse().toString(), java.util.List.of(), null, "stop",
+            AiMessage reply = new AiMessage(new StringBuilder(last).reverse().toString(), java.util.List.of(), null, "stop",
                     TokenUsage.of(12, 3));
+            config.reportUsage(reply.usage());
+            return reply;
         }
 
         @Override

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * A chat model behind Anthropic's Messages API ({@code /v1/messages}), streaming included. System
  * messages become the top-level {@code system}, tool calls and results travel as
  * {@code tool_use} / {@code tool_result} blocks, and {@code thinking} is kept as reasoning.
- * Errors and retries behave as for the OpenAI clients (529 "overloaded" is retried).
+ * Errors and retries behave as for the OpenAI clients (529 "overloaded" is retried). Token usage
+ * (cache reads and writes counted as input) is reported to the run's callbacks.
  *
  * <pre>{@code
  * ChatModel claude = AnthropicChatModel.builder().apiKey(System.getenv("ANTHROPIC_API_KEY"))
@@ -56,14 +57,17 @@ public final class AnthropicChatModel implements ChatModel {
 
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
-        return AnthropicMessages.reply(http.postJson(AnthropicMessages.request(request, settings, false),
+        AiMessage reply = AnthropicMessages.reply(http.postJson(AnthropicMessages.request(request, settings, false),
                 () -> estimate(request), config));
+        config.reportUsage(reply.usage());
+        return reply;
     }
 
     @Override
     public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
+        // only the message_stop chunk carries usage, so the run reports it once, with the final output count
         return http.stream(AnthropicMessages.request(request, settings, true), () -> estimate(request), config,
-                new AnthropicStream());
+                new AnthropicStream()).peek(chunk -> config.reportUsage(chunk.usage()));
     }
 
     private int estimate(ChatRequest request) {

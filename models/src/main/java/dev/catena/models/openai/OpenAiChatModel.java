@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Replies carry text, tool calls, reasoning (kept apart from the text), the finish reason and
- * token usage. Streaming sends {@code stream_options.include_usage} where the dialect allows, so
- * streamed calls report usage too. Errors are {@link dev.catena.core.ModelHttpException}s (or
+ * token usage; the usage is also reported to the run's callbacks
+ * ({@link RunConfig#reportUsage}). Streaming sends {@code stream_options.include_usage} where the
+ * dialect allows, so streamed calls report usage too. Errors are {@link dev.catena.core.ModelHttpException}s (or
  * {@link dev.catena.models.ModelConnectionException}s); retryable ones are retried, see
  * {@link ModelClientBuilder}. Runs carry the provider, model and settings in their metadata.
  */
@@ -71,13 +72,17 @@ public final class OpenAiChatModel implements ChatModel {
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, false);
-        return OpenAiReplies.chat(http.postJson(body, () -> estimate(request), config), dialect.name());
+        AiMessage reply = OpenAiReplies.chat(http.postJson(body, () -> estimate(request), config), dialect.name());
+        config.reportUsage(reply.usage());
+        return reply;
     }
 
     @Override
     public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, true);
-        return http.stream(body, () -> estimate(request), config, new OpenAiChatStream());
+        // only the last chunk carries usage, so the run reports it once, when the final count is known
+        return http.stream(body, () -> estimate(request), config, new OpenAiChatStream())
+                .peek(chunk -> config.reportUsage(chunk.usage()));
     }
 
     private int estimate(ChatRequest request) {

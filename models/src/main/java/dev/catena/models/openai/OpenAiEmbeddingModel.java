@@ -28,7 +28,9 @@ import java.util.concurrent.Semaphore;
  * Large input lists are split into requests of {@link Builder#batchSize} texts, sent at most
  * {@link Builder#maxConcurrency} at a time, and the vectors come back in input order. Vectors
  * travel as base64 by default (half the bytes of a JSON float list), decoded here; pass a
- * {@link dev.catena.models.RateLimiter} to keep bulk ingestion under the account's limits.
+ * {@link dev.catena.models.RateLimiter} to keep bulk ingestion under the account's limits. Each
+ * request's token usage is reported to the run's callbacks, so a run split into several requests
+ * reports several times.
  *
  * <pre>{@code
  * EmbeddingModel model = OpenAiEmbeddingModel.builder().apiKey(key).model("text-embedding-3-small").dimensions(256).build();
@@ -105,6 +107,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         }
         JsonNode answer = http.postJson(body, () -> batch.stream().mapToInt(TokenCounter.of("cl100k_base")::count).sum(),
                 config);
+        config.reportUsage(OpenAiReplies.usage(answer.get("usage"))); // one report per request: a failed batch still cost its tokens
         JsonNode data = answer.path("data");
         if (data.size() != batch.size()) {
             throw new ModelConnectionException(http.provider() + " returned " + data.size() + " embeddings for "

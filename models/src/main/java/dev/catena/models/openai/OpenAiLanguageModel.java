@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.LanguageModel;
 import dev.catena.core.RunConfig;
 import dev.catena.core.TokenCounter;
+import dev.catena.core.TokenUsage;
 import dev.catena.models.ModelClientBuilder;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.EventStreams;
@@ -22,7 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * A text-completion model behind the OpenAI {@code /completions} API: text in, text out, as
- * LangChain's {@code OpenAI(model_name=...)}. Use it for instruct models (gpt-3.5-turbo-instruct,
+ * LangChain's {@code OpenAI(model_name=...)}. The text carries no usage, so the client reports
+ * the server's token usage to the run's callbacks ({@link RunConfig#reportUsage}); streamed calls
+ * ask for it with {@code stream_options.include_usage} where the dialect allows. Use it for instruct models (gpt-3.5-turbo-instruct,
  * or base models served by vLLM / llama.cpp); chat models go through {@link OpenAiChatModel}.
  *
  * <pre>{@code
@@ -59,6 +62,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
     @Override
     public String complete(String prompt, RunConfig config) {
         JsonNode answer = http.postJson(body(prompt, false), () -> estimate(prompt), config);
+        config.reportUsage(OpenAiReplies.usage(answer.get("usage")));
         JsonNode choice = answer.path("choices").path(0);
         if (choice.isMissingNode()) {
             throw new ModelConnectionException(dialect.name() + " answered without choices: "
@@ -69,7 +73,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
 
     @Override
     public Stream<String> completeStream(String prompt, RunConfig config) {
-        return http.stream(body(prompt, true), () -> estimate(prompt), config, new Decoder());
+        return http.stream(body(prompt, true), () -> estimate(prompt), config, new Decoder(config));
     }
 
     private ObjectNode body(String prompt, boolean stream) {
@@ -88,6 +92,9 @@ public final class OpenAiLanguageModel implements LanguageModel {
         }
         if (stream) {
             body.put("stream", true);
+            if (dialect.streamUsage()) {
+                body.putObject("stream_options").put("include_usage", true);
+            }
         }
         dialect.extraBody().forEach((k, v) -> body.set(k, Json.MAPPER.valueToTree(v)));
         return body;
@@ -97,16 +104,32 @@ public final class OpenAiLanguageModel implements LanguageModel {
         return TokenCounter.forModel(model).count(prompt) + (maxTokens == null ? 0 : maxTokens);
     }
 
-    /** Text deltas of a streamed completion; the end without a finish reason is an error. */
-    private final class Decoder implements EventStreams.Decoder<String> {
+    /**
+     * Text deltas of a streamed completion; the end without a finish reason is an error. The usage
+     * comes in its own chunk ({@code "choices": []}) or on the last one, and is reported once, at
+     * the end, since the chunks are plain strings that cannot carry it.
+     */
+    private static final class Decoder implements EventStreams.Decoder<String> {
+        private final RunConfig config;
         private boolean finished;
+        private TokenUsage usage;
+
+        Decoder(RunConfig config) {
+            this.config = config;
+        }
 
         @Override
         public boolean onEvent(SseEvent event, OpenStream stream, Consumer<String> out) {
             if (event.data().startsWith("[DONE]")) {
+                config.reportUsage(usage);
                 return false;
             }
-            JsonNode choice = stream.payload(event).path("choices").path(0);
+            JsonNode chunk = stream.payload(event);
+            JsonNode usageNode = chunk.get("usage");
+            if (usageNode != null && usageNode.isObject()) {
+                usage = OpenAiReplies.usage(usageNode);
+            }
+            JsonNode choice = chunk.path("choices").path(0);
             String text = choice.path("text").asText("");
             if (!text.isEmpty()) {
                 out.accept(text);
@@ -123,6 +146,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
                 throw new ModelConnectionException("the " + stream.provider() + " stream ended before the completion"
                         + " was finished; the server or a proxy closed the connection, try again", null, false);
             }
+            config.reportUsage(usage); // a server that closes without [DONE]
         }
     }
 
