@@ -49,7 +49,7 @@ public final class ChatModels {
         String openAiUrl = blankToNull(env.get("OPENAI_BASE_URL"));
         if (openAiKey != null || openAiUrl != null) {
             OpenAiChatModel.Builder b = OpenAiChatModel.builder()
-                    .model(env.getOrDefault("OPENAI_MODEL", "gpt-4o-mini"))
+                    .model(orDefault(env.get("OPENAI_MODEL"), "gpt-4o-mini"))
                     .apiKey(openAiKey);
             if (openAiUrl != null) {
                 b.baseUrl(openAiUrl);
@@ -61,7 +61,7 @@ public final class ChatModels {
             model = b.build();
         } else if (blankToNull(env.get("ANTHROPIC_API_KEY")) != null) {
             model = AnthropicChatModel.builder().apiKey(env.get("ANTHROPIC_API_KEY"))
-                    .model(env.getOrDefault("ANTHROPIC_MODEL", "claude-haiku-4-5")).build();
+                    .model(orDefault(env.get("ANTHROPIC_MODEL"), "claude-haiku-4-5")).build();
         } else {
             model = FakeChatModel.of(OFFLINE_REPLIES);
         }
@@ -81,6 +81,12 @@ public final class ChatModels {
             return claude.model() + " via Anthropic";
         }
         return model.name();
+    }
+
+    /** A set-but-empty variable ({@code OPENAI_MODEL=} in a .env file) means the default, not an empty model name. */
+    private static String orDefault(String value, String fallback) {
+        String v = blankToNull(value);
+        return v == null ? fallback : v.trim();
     }
 
     private static String blankToNull(String s) {

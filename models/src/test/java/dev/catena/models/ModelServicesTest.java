@@ -177,4 +177,14 @@ class ModelServicesTest {
         assertThat(ChatModels.describe(offline)).contains("offline FakeChatModel");
         assertThat(offline.chat("What is Catena?")).startsWith("Catena is a Java library");
     }
+
+    @Test
+    void aBlankModelVariableFallsBackToTheDefaultModel() {
+        // "OPENAI_MODEL=" in a .env file sets the variable to nothing; that must not send an empty model name
+        ChatModel openAi = ChatModels.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_MODEL", " "));
+        assertThat(ChatModels.describe(openAi)).isEqualTo("gpt-4o-mini via OpenAI");
+
+        ChatModel claude = ChatModels.fromEnvironment(Map.of("ANTHROPIC_API_KEY", "sk-ant-x", "ANTHROPIC_MODEL", ""));
+        assertThat(ChatModels.describe(claude)).isEqualTo("claude-haiku-4-5 via Anthropic");
+    }
 }

@@ -111,9 +111,10 @@ public final class ModelHttp {
                 String text = response.body().string();
                 JsonNode json = Json.tryParse(text);
                 if (json == null) {
+                    String safe = secret.redact(text); // before cutting, so no part of an echoed key survives
                     throw new ModelHttpException(provider(), response.code(), "invalid_response", null,
                             "the answer was not JSON; check that the base URL points at the API", response.header("x-request-id"),
-                            secret.redact(text.length() > 500 ? text.substring(0, 500) : text), false, null);
+                            safe.length() > 500 ? safe.substring(0, 500) : safe, false, null);
                 }
                 if (ProviderErrors.isError(json)) {
                     throw ProviderErrors.fromPayload(provider(), json, response.headers(), secret);

@@ -53,9 +53,10 @@ public final class OpenStream implements Closeable {
         }
         JsonNode json = Json.tryParse(data);
         if (json == null) {
-            String excerpt = data.length() > EXCERPT_CHARS ? data.substring(0, EXCERPT_CHARS) + "…" : data;
+            String safe = http.secret().redact(data); // before cutting, so no part of an echoed key survives
+            String excerpt = safe.length() > EXCERPT_CHARS ? safe.substring(0, EXCERPT_CHARS) + "…" : safe;
             throw new ModelConnectionException(provider() + " sent a stream event that is not JSON: "
-                    + http.secret().redact(excerpt) + "; check that the base URL points at the API", null, false);
+                    + excerpt + "; check that the base URL points at the API", null, false);
         }
         if (ProviderErrors.isError(json)) {
             throw ProviderErrors.fromPayload(provider(), json, response.headers(), http.secret());

@@ -79,8 +79,9 @@ public final class ProviderErrors {
         }
         Duration retryAfter = retryAfter(headers, message);
         boolean retryable = retryable(status, type, code, headers, retryAfter, statusDecides);
+        // redact before cutting: a cut through an echoed key would leave its first characters unmasked
         return new ModelHttpException(provider, status, type, code, secret.redact(message), requestId,
-                secret.redact(excerpt(body)), retryable, retryable ? retryAfter : null);
+                excerpt(secret.redact(body)), retryable, retryable ? retryAfter : null);
     }
 
     static boolean retryable(int status, String type, String code, Headers headers, Duration retryAfter,

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An embedding model behind the OpenAI {@code /embeddings} API (also Ollama, vLLM, DashScope…).
@@ -75,11 +76,20 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         }
         Semaphore inFlight = new Semaphore(Math.max(1, Math.min(maxConcurrency, config.maxConcurrency())));
         List<CompletableFuture<List<Embedding>>> futures = new ArrayList<>(batches);
+        AtomicBoolean failed = new AtomicBoolean();
         for (int start = 0; start < texts.size(); start += batchSize) {
             List<String> batch = texts.subList(start, Math.min(texts.size(), start + batchSize));
             inFlight.acquireUninterruptibly();
+            if (failed.get()) {
+                break; // a failed batch (a bad key, an exhausted quota) fails the call: sending the rest only costs
+            }
             futures.add(CompletableFuture.supplyAsync(() -> embedBatch(batch, config), config.executor())
-                    .whenComplete((r, e) -> inFlight.release()));
+                    .whenComplete((r, e) -> {
+                        if (e != null) {
+                            failed.set(true);
+                        }
+                        inFlight.release();
+                    }));
         }
         List<Embedding> all = new ArrayList<>(texts.size());
         try {

@@ -4,11 +4,13 @@ import static dev.catena.models.testing.Wire.body;
 import static dev.catena.models.testing.Wire.jsonResponse;
 import static dev.catena.models.testing.Wire.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.Embedding;
+import dev.catena.core.ModelHttpException;
 import dev.catena.models.internal.Json;
 import dev.catena.models.testing.MockServerTest;
 import dev.catena.models.testing.Wire;
@@ -89,5 +91,22 @@ class OpenAiEmbeddingModelTest extends MockServerTest {
         assertThat(vectors).extracting(v -> (int) v.vector()[0]).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(server.getRequestCount()).isEqualTo(6);
         assertThat(maxInFlight.get()).isBetween(1, 2);
+    }
+
+    @Test
+    void stopsSendingBatchesOnceOneHasFailed() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return jsonResponse(401, "{\"error\":{\"message\":\"Incorrect API key provided\","
+                        + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
+            }
+        });
+        List<String> texts = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "text " + i).toList();
+        OpenAiEmbeddingModel model = model().batchSize(1).maxConcurrency(1).build();
+
+        assertThatThrownBy(() -> model.embedAll(texts)).isInstanceOf(ModelHttpException.class);
+        // the first batch's 401 says every other batch would fail too: none of them is sent
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }

@@ -168,6 +168,21 @@ class OpenAiErrorsTest extends MockServerTest {
         assertThat(model.toString() + model.name() + model.dialect()).doesNotContain("SECRET");
     }
 
+    @Test
+    void anApiKeyEchoedWhereTheBodyExcerptIsCutIsStillMasked() {
+        String key = "sk-proj-SECRETabcdefghijklmnopqrstuvwxyz0123456789";
+        // a proxy's error page echoing the key so that the 500-character excerpt cuts through it
+        String body = "x".repeat(480) + " key " + key + " rejected";
+        server.enqueue(new MockResponse.Builder().code(400).body(body).build());
+        OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(baseUrl("/v1")).apiKey(key).maxRetries(0).build();
+
+        Throwable error = catchThrowable(() -> model.chat("hi"));
+
+        assertThat(error).isInstanceOf(ModelHttpException.class);
+        assertThat(((ModelHttpException) error).bodyExcerpt()).doesNotContain("SECRET").contains("***");
+        assertThat(stackTrace(error)).doesNotContain("SECRET");
+    }
+
     private static String stackTrace(Throwable t) {
         StringWriter out = new StringWriter();
         t.printStackTrace(new PrintWriter(out));
