@@ -127,6 +127,11 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         for (int i = 0; i < data.size(); i++) {
             JsonNode item = data.get(i);
             int index = item.path("index").asInt(i); // sort by index: order is not promised
+            if (index < 0 || index >= ordered.length || ordered[index] != null) {
+                throw new ModelConnectionException(http.provider() + " returned embedding index " + index + " for a batch of "
+                        + batch.size() + " texts (out of range or repeated); the server does not follow the embeddings API",
+                        null, false);
+            }
             ordered[index] = new Embedding(vector(item.get("embedding")));
         }
         return List.of(ordered);
@@ -191,7 +196,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
             return this;
         }
 
-        /** Shorter vectors (text-embedding-3 models, Ollama); servers that cannot ignore it. */
+        /** Asks for vectors of this many dimensions (text-embedding-3 models); leave it unset for servers that reject it. */
         public Builder dimensions(int value) {
             this.dimensions = value;
             return this;

@@ -109,4 +109,22 @@ class OpenAiEmbeddingModelTest extends MockServerTest {
         // the first batch's 401 says every other batch would fail too: none of them is sent
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void aRepeatedOrOutOfRangeIndexIsAClearErrorNotAnArrayFault() {
+        String twiceIndexZero = "{\"object\":\"list\",\"data\":["
+                + "{\"object\":\"embedding\",\"embedding\":[0.1,0.2],\"index\":0},"
+                + "{\"object\":\"embedding\",\"embedding\":[0.3,0.4],\"index\":0}],"
+                + "\"model\":\"m\",\"usage\":{\"prompt_tokens\":2,\"total_tokens\":2}}";
+        server.enqueue(jsonResponse(200, twiceIndexZero));
+        OpenAiEmbeddingModel repeated = model().encoding(OpenAiEmbeddingModel.Encoding.FLOAT).build();
+        assertThatThrownBy(() -> repeated.embedAll(List.of("a", "b")))
+                .isInstanceOf(dev.catena.models.ModelConnectionException.class)
+                .hasMessageContaining("index 0").hasMessageContaining("out of range or repeated");
+
+        server.enqueue(jsonResponse(200, twiceIndexZero.replace("\"index\":0}]", "\"index\":7}]")));
+        assertThatThrownBy(() -> repeated.embedAll(List.of("a", "b")))
+                .isInstanceOf(dev.catena.models.ModelConnectionException.class)
+                .hasMessageContaining("index 7");
+    }
 }
