@@ -189,7 +189,18 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
     @Override
     public boolean equals(Object o) {
         return o instanceof PromptTemplate p && p.template.equals(template) && p.format == format
-                && p.partials.keySet().equals(partials.keySet()) && p.partialValues.equals(partialValues);
+                && p.partials.keySet().equals(partials.keySet()) && p.partialValues.equals(partialValues)
+                && sameSupplierPartials(p);
+    }
+
+    /** Partials given as functions are equal only when they are the same function: their values are unknown until called. */
+    private boolean sameSupplierPartials(PromptTemplate other) {
+        for (Map.Entry<String, Supplier<?>> e : partials.entrySet()) {
+            if (!partialValues.containsKey(e.getKey()) && other.partials.get(e.getKey()) != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

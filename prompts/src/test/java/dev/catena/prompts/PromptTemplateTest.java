@@ -168,4 +168,14 @@ class PromptTemplateTest {
         assertThatThrownBy(() -> PromptTemplate.fromTemplate("{{> header}}", TemplateFormat.MUSTACHE))
                 .isInstanceOf(PromptFormatException.class).hasMessageContaining("partials");
     }
+
+    @Test
+    void templatesWithDifferentFunctionPartialsAreNotEqual() {
+        java.util.function.Supplier<Object> today = () -> "2024-01-01";
+        java.util.function.Supplier<Object> tomorrow = () -> "2024-01-02";
+        PromptTemplate base = PromptTemplate.fromTemplate("Today is {date}. {question}");
+        assertThat(base.partial("date", today)).isEqualTo(base.partial("date", today));
+        assertThat(base.partial("date", today)).isNotEqualTo(base.partial("date", tomorrow));
+        assertThat(base.partial("date", "2024-01-01")).isEqualTo(base.partial("date", "2024-01-01"));
+    }
 }
