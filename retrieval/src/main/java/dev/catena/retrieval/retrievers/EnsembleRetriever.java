@@ -63,7 +63,10 @@ public final class EnsembleRetriever implements Retriever {
         return new EnsembleRetriever(retrievers, weights, value, idKey);
     }
 
-    /** This ensemble treating documents with the same value of metadata {@code key} as the same document. */
+    /**
+     * This ensemble treating documents with the same value of metadata {@code key} as the same document;
+     * every retrieved document must have that metadata (as in LangChain), else retrieval fails.
+     */
     public EnsembleRetriever withIdKey(String key) {
         return new EnsembleRetriever(retrievers, weights, c, Objects.requireNonNull(key, "id key"));
     }
@@ -86,6 +89,12 @@ public final class EnsembleRetriever implements Retriever {
             for (int rank = 1; rank <= list.size(); rank++) {
                 Document doc = list.get(rank - 1);
                 Object key = idKey == null ? doc.text() : doc.metadata().get(idKey);
+                if (key == null) {
+                    // Every document lacking the key would otherwise fuse into one and the rest vanish.
+                    throw new IllegalArgumentException("document " + rank + " of retriever " + (i + 1)
+                            + " has no metadata '" + idKey + "' to identify it (id " + doc.id()
+                            + "); give every retrieved document that metadata or drop withIdKey");
+                }
                 firstSeen.putIfAbsent(key, doc);
                 scores.merge(key, weights.get(i) / (rank + c), Double::sum);
             }

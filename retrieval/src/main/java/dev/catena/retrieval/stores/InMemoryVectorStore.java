@@ -142,6 +142,13 @@ public final class InMemoryVectorStore implements VectorStore {
         List<String> ids = new ArrayList<>(docs.size());
         lock.writeLock().lock();
         try {
+            // Every vector is checked before the first is stored, so a rejected add changes nothing.
+            int dimensionBefore = dimension;
+            try {
+                embeddings.forEach(e -> checkDimension(e.vector()));
+            } finally {
+                dimension = dimensionBefore; // set again below by the first vector stored
+            }
             for (int i = 0; i < docs.size(); i++) {
                 Document doc = docs.get(i);
                 float[] v = embeddings.get(i).vector();

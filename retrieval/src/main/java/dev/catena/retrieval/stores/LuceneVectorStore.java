@@ -143,7 +143,11 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
                     + " embeddings; pass one embedding per document");
         }
         List<String> ids = new ArrayList<>(documents.size());
+        List<org.apache.lucene.document.Document> entries = new ArrayList<>(documents.size());
         try {
+            // Everything that can reject a document is checked before the first one is written:
+            // documents written before a failure would otherwise be committed by the next add or delete.
+            checkBatchDimensions(embeddings);
             for (int i = 0; i < documents.size(); i++) {
                 Document doc = documents.get(i);
                 String id = doc.id() != null ? doc.id() : UUID.randomUUID().toString();
@@ -152,12 +156,15 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
                 entry.add(new StoredField(BODY, encode(doc.withId(id))));
                 entry.add(new KnnFloatVectorField(VECTOR, embeddings.get(i).vector(), similarity()));
                 LuceneFilters.index(entry, doc);
-                if (doc.id() == null) {
-                    writer.addDocument(entry); // a fresh UUID cannot replace anything
-                } else {
-                    writer.updateDocument(new Term(ID, id), entry);
-                }
+                entries.add(entry);
                 ids.add(id);
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                if (documents.get(i).id() == null) {
+                    writer.addDocument(entries.get(i)); // a fresh UUID cannot replace anything
+                } else {
+                    writer.updateDocument(new Term(ID, ids.get(i)), entries.get(i));
+                }
             }
             commit();
         } catch (IOException e) {
@@ -275,6 +282,26 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             case DOT_PRODUCT -> VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT;
             case EUCLIDEAN -> VectorSimilarityFunction.EUCLIDEAN;
         };
+    }
+
+    /** Checks that a batch's vectors all have the dimension of the index (or of the first, for an empty index). */
+    private void checkBatchDimensions(List<Embedding> embeddings) throws IOException {
+        if (embeddings.isEmpty()) {
+            return;
+        }
+        float[] first = embeddings.get(0).vector();
+        for (int i = 1; i < embeddings.size(); i++) {
+            if (embeddings.get(i).vector().length != first.length) {
+                throw new IllegalArgumentException("embedding " + i + " has " + embeddings.get(i).vector().length
+                        + " dimensions but embedding 0 has " + first.length + "; embed every document with the same model");
+            }
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            checkDimension(searcher, first);
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     private void checkDimension(IndexSearcher searcher, float[] vector) throws IOException {

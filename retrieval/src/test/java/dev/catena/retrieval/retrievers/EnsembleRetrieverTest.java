@@ -44,6 +44,17 @@ class EnsembleRetrieverTest {
     }
 
     @Test
+    void aDocumentWithoutTheIdKeyIsRejectedRatherThanMergedWithOthers() {
+        // LangChain raises a KeyError; silently treating every such document as one would drop results.
+        Document p = new Document("1", "p", Map.of());
+        Document q = new Document("2", "q", Map.of());
+        Component<String, List<Document>> one = Component.of(x -> List.of(p, q));
+        assertThatThrownBy(() -> EnsembleRetriever.of(List.of(one)).withIdKey("src").retrieve("q"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no metadata 'src'");
+    }
+
+    @Test
     void eachRetrieverRunIsTracedUnderTheEnsemble() {
         RunRecorder recorder = new RunRecorder();
         EnsembleRetriever.of(List.of(A, B)).invoke("q", RunConfig.builder().callbacks(recorder).build());

@@ -120,6 +120,18 @@ class InMemoryVectorStoreTest {
     }
 
     @Test
+    void anAddWithOneBadVectorAddsNothing() {
+        InMemoryVectorStore store = InMemoryVectorStore.create(model);
+        store.addEmbeddings(List.of(new Document("a", "apples", Map.of())), List.of(new Embedding(new float[] {1, 0, 0})));
+        assertThatThrownBy(() -> store.addEmbeddings(
+                List.of(new Document("a", "avocados", Map.of()), new Document("b", "bananas", Map.of())),
+                List.of(new Embedding(new float[] {0, 1, 0}), new Embedding(new float[] {1, 0}))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 dimensions");
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.get("a")).map(Document::text).contains("apples");
+    }
+
+    @Test
     void mmrPicksADiverseSecondResultWherePlainSimilarityPicksANearDuplicate() {
         InMemoryVectorStore store = InMemoryVectorStore.create(model, Distance.COSINE, 1);
         // Two near-duplicates along x, one different but still relevant document.

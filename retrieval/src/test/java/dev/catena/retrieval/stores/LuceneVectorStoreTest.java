@@ -45,6 +45,27 @@ class LuceneVectorStoreTest {
     }
 
     @Test
+    void aFailedAddLeavesNothingBehindForTheNextCommit() {
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, model)) {
+            store.addEmbeddings(List.of(new Document("a", "apples", Map.of())),
+                    List.of(new Embedding(new float[] {1, 0, 0, 0})));
+            // The second vector has the wrong dimension: the whole add fails, replacing nothing.
+            assertThatThrownBy(() -> store.addEmbeddings(
+                    List.of(new Document("a", "avocados", Map.of()), new Document("b", "bananas", Map.of())),
+                    List.of(new Embedding(new float[] {0, 1, 0, 0}), new Embedding(new float[] {1, 0, 0}))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            store.addEmbeddings(List.of(new Document("c", "cherries", Map.of())),
+                    List.of(new Embedding(new float[] {0, 0, 1, 0})));
+            assertThat(store.size()).isEqualTo(2);
+            assertThat(store.searchByVector(new float[] {1, 0, 0, 0}, 3, null))
+                    .extracting(s -> s.document().text()).containsExactlyInAnyOrder("apples", "cherries");
+        }
+        try (LuceneVectorStore reopened = LuceneVectorStore.open(dir, model)) {
+            assertThat(reopened.size()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void refusesToReopenWithAnotherDistance() {
         LuceneVectorStore.builder(dir, model).distance(Distance.DOT_PRODUCT).build().close();
         assertThatThrownBy(() -> LuceneVectorStore.builder(dir, model).distance(Distance.COSINE).build())
