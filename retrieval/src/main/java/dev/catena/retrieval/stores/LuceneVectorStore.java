@@ -51,7 +51,7 @@ import org.apache.lucene.util.BytesRef;
  * a restart (or a crash) finds everything that was acknowledged. Filters run inside the graph
  * search (Lucene pre-filters, falling back to an exact scan when a filter matches few documents).
  * Scores are recomputed with {@link Distance#score} from the stored vectors, so they equal the
- * in-memory store's. Vectors may have at most 1024 dimensions (Lucene's limit). Close the store
+ * in-memory store's. Vectors may have up to 4096 dimensions (Lucene's default limit of 1024 is raised, so 1536- and 3072-dimension embeddings fit). Close the store
  * when done.
  *
  * <pre>{@code
@@ -99,8 +99,9 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        KnnVectorsFormat hnsw = mergeExecutor == null ? new Lucene99HnswVectorsFormat(b.maxConnections, b.beamWidth)
-                : new Lucene99HnswVectorsFormat(b.maxConnections, b.beamWidth, b.mergeThreads, mergeExecutor);
+        KnnVectorsFormat hnsw = new WideHnswVectorsFormat(mergeExecutor == null
+                ? new Lucene99HnswVectorsFormat(b.maxConnections, b.beamWidth)
+                : new Lucene99HnswVectorsFormat(b.maxConnections, b.beamWidth, b.mergeThreads, mergeExecutor));
         IndexWriterConfig config = new IndexWriterConfig()
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(b.ramBufferMb)

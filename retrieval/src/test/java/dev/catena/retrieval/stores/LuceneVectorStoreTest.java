@@ -66,6 +66,30 @@ class LuceneVectorStoreTest {
     }
 
     @Test
+    void storesAndFindsOpenAiSizedVectorsAndReopensThem() {
+        // text-embedding-3-small and ada-002 give 1536 dimensions, beyond Lucene's default limit of 1024.
+        Random random = new Random(7);
+        List<Document> docs = new ArrayList<>();
+        List<Embedding> vectors = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            float[] v = new float[1536];
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) random.nextGaussian();
+            }
+            docs.add(new Document("d" + i, "document " + i, Map.of()));
+            vectors.add(new Embedding(v));
+        }
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, model)) {
+            store.addEmbeddings(docs, vectors);
+            assertThat(store.searchByVector(vectors.get(5).vector(), 1, null).get(0).document().id()).isEqualTo("d5");
+        }
+        try (LuceneVectorStore reopened = LuceneVectorStore.open(dir, model)) {
+            assertThat(reopened.size()).isEqualTo(20);
+            assertThat(reopened.searchByVector(vectors.get(12).vector(), 1, null).get(0).document().id()).isEqualTo("d12");
+        }
+    }
+
+    @Test
     void refusesToReopenWithAnotherDistance() {
         LuceneVectorStore.builder(dir, model).distance(Distance.DOT_PRODUCT).build().close();
         assertThatThrownBy(() -> LuceneVectorStore.builder(dir, model).distance(Distance.COSINE).build())
