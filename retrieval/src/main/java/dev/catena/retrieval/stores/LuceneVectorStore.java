@@ -51,8 +51,8 @@ import org.apache.lucene.util.BytesRef;
  * a restart (or a crash) finds everything that was acknowledged. Filters run inside the graph
  * search (Lucene pre-filters, falling back to an exact scan when a filter matches few documents).
  * Scores are recomputed with {@link Distance#score} from the stored vectors, so they equal the
- * in-memory store's. Vectors may have up to 4096 dimensions (Lucene's default limit of 1024 is raised, so 1536- and 3072-dimension embeddings fit). Close the store
- * when done.
+ * in-memory store's. Vectors may have up to 4096 dimensions: Lucene's default limit of 1024 is
+ * raised, so 1536- and 3072-dimension embeddings fit. Close the store when done.
  *
  * <pre>{@code
  * try (LuceneVectorStore store = LuceneVectorStore.builder(Path.of("index"), model).build()) {
