@@ -1,11 +1,16 @@
 package dev.catena.prompts.parsers;
 
 import dev.catena.core.OutputParserException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalField;
+import java.time.temporal.TemporalQueries;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,24 +45,34 @@ public final class DatetimeOutputParser implements OutputParser<LocalDateTime> {
     /** @throws IllegalArgumentException if the pattern is not a valid {@link DateTimeFormatter} pattern */
     public DatetimeOutputParser(String pattern) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
+        // No parseDefaulting here: an injected HOUR_OF_DAY 0 conflicts with a 12-hour clock
+        // ("hh:mm a") and an injected month/day with a day-of-year ("DDD"); missing fields are
+        // filled in after the parsed ones are resolved.
         this.formatter = new DateTimeFormatterBuilder()
                 .appendPattern(pattern)
-                .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
-                .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
-                .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
-                .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
-                .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
                 .toFormatter(Locale.ROOT);
     }
 
     @Override
     public LocalDateTime parse(String text) {
         try {
-            return LocalDateTime.parse(text.strip(), formatter);
-        } catch (DateTimeParseException e) {
+            TemporalAccessor parsed = formatter.parse(text.strip());
+            LocalDate date = parsed.query(TemporalQueries.localDate());
+            if (date == null) {
+                date = LocalDate.of(parsed.get(ChronoField.YEAR), field(parsed, ChronoField.MONTH_OF_YEAR),
+                        Math.max(1, field(parsed, ChronoField.DAY_OF_MONTH)));
+            }
+            LocalTime time = parsed.query(TemporalQueries.localTime());
+            return date.atTime(time != null ? time : LocalTime.MIDNIGHT);
+        } catch (DateTimeException e) {
             throw new OutputParserException("could not read a date-time: " + e.getMessage(), text,
                     "a date-time in the pattern " + pattern, e);
         }
+    }
+
+    /** The field's value, or the start of its range (month 1, day 1) when the pattern left it out. */
+    private static int field(TemporalAccessor parsed, TemporalField field) {
+        return parsed.isSupported(field) ? parsed.get(field) : (int) field.range().getMinimum();
     }
 
     @Override

@@ -102,4 +102,16 @@ class SimpleParsersTest {
         assertThatThrownBy(() -> dateOnly.parse("Christmas 2024")).isInstanceOf(OutputParserException.class)
                 .hasMessageContaining("dd/MM/yyyy");
     }
+
+    @Test
+    void datetimeParserReadsTwelveHourClocksDaysOfYearAndYearMonths() {
+        assertThat(new DatetimeOutputParser("yyyy-MM-dd hh:mm a").parse("2023-07-04 02:30 PM"))
+                .isEqualTo(LocalDateTime.of(2023, 7, 4, 14, 30));
+        assertThat(new DatetimeOutputParser("yyyy-MM-dd hh:mm a").parse("2023-07-04 09:05 AM"))
+                .isEqualTo(LocalDateTime.of(2023, 7, 4, 9, 5));
+        assertThat(new DatetimeOutputParser("yyyy-DDD").parse("2023-185")).isEqualTo(LocalDateTime.of(2023, 7, 4, 0, 0));
+        assertThat(new DatetimeOutputParser("yyyy-MM").parse("2023-07")).isEqualTo(LocalDateTime.of(2023, 7, 1, 0, 0));
+        assertThatThrownBy(() -> new DatetimeOutputParser("HH:mm").parse("14:30")).isInstanceOf(OutputParserException.class)
+                .hasMessageContaining("HH:mm");
+    }
 }
