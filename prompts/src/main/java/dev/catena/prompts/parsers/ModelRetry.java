@@ -5,7 +5,9 @@ import dev.catena.core.OutputParserException;
 import dev.catena.core.PromptValue;
 import dev.catena.core.RunConfig;
 import dev.catena.prompts.PromptTemplate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +15,8 @@ import java.util.Objects;
  * The loop behind {@link OutputFixingParser} and {@link RetryWithErrorOutputParser}: parse with the
  * wrapped parser; on failure fill the prompt with the failed {@code completion}, the {@code error}
  * and the caller's own variables, ask the model, and parse its answer, at most {@code maxRetries}
- * times. The last failure is rethrown as it is.
+ * times. The last failure is rethrown, with the earlier ones (the model's original text among
+ * them) attached as suppressed exceptions, so the first answer is not lost.
  */
 record ModelRetry<T>(OutputParser<T> parser, Component<PromptValue, ?> model, PromptTemplate prompt, int maxRetries) {
 
@@ -28,13 +31,16 @@ record ModelRetry<T>(OutputParser<T> parser, Component<PromptValue, ?> model, Pr
 
     /** Parses {@code completion}; {@code variables} are the prompt's variables other than completion and error. */
     T parse(String completion, Map<String, Object> variables, RunConfig config) {
+        List<OutputParserException> earlier = new ArrayList<>();
         for (int attempt = 0; ; attempt++) {
             try {
                 return parser.invoke(completion, config);
             } catch (OutputParserException e) {
                 if (attempt >= maxRetries) {
+                    earlier.stream().filter(f -> f != e).forEach(e::addSuppressed);
                     throw e;
                 }
+                earlier.add(e);
                 Map<String, Object> filled = new HashMap<>(variables);
                 filled.put("completion", completion);
                 filled.put("error", e.getMessage());

@@ -124,6 +124,18 @@ class ChainsWithParsersTest {
     }
 
     @Test
+    void outputFixingParserKeepsTheOriginalModelTextWhenItGivesUp() {
+        FakeChatModel fixer = FakeChatModel.of("still not json", "nope");
+        OutputFixingParser<Person> parser = new OutputFixingParser<>(BeanOutputParser.of(Person.class), fixer,
+                OutputFixingParser.DEFAULT_PROMPT, 2);
+        assertThatThrownBy(() -> parser.invoke("bad"))
+                .isInstanceOf(OutputParserException.class)
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .extracting(s -> ((OutputParserException) s).rawOutput())
+                        .containsExactly("bad", "still not json"));
+    }
+
+    @Test
     void customFixPromptIsUsed() {
         FakeChatModel fixer = FakeChatModel.of("YES");
         PromptTemplate custom = PromptTemplate.fromTemplate("Fix [{completion}] per [{instructions}] after [{error}]");
