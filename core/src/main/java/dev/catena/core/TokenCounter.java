@@ -56,7 +56,9 @@ public final class TokenCounter {
     /**
      * The counter for a model name: o200k_base for the gpt-4o, gpt-4.1, gpt-4.5, gpt-5 and o-series
      * (o1, o3, o4…) families, cl100k_base for gpt-4, gpt-3.5 and the text-embedding-3/ada-002
-     * models, and cl100k_base as a documented approximation for anything else (other providers
+     * models (and the davinci-002/babbage-002 base models), p50k_base or r50k_base for the old
+     * completion models, as tiktoken's table; a fine-tuned {@code ft:<base>:…} name counts as its
+     * base model. Anything else gets cl100k_base as a documented approximation (other providers
      * use their own tokenizers).
      */
     public static TokenCounter forModel(String modelName) {
@@ -81,11 +83,19 @@ public final class TokenCounter {
         if (slash >= 0) {
             m = m.substring(slash + 1); // "openai/gpt-4o" as routers name it
         }
+        if (m.startsWith("ft:")) {
+            m = m.substring(3); // a fine-tuned model ("ft:gpt-4o-mini:org::id") uses its base model's encoding
+        }
         if (m.startsWith("gpt-4o") || m.startsWith("gpt-4.1") || m.startsWith("gpt-4.5") || m.startsWith("gpt-5")
                 || m.startsWith("chatgpt-4o") || m.startsWith("gpt-oss") || m.matches("o\\d.*")) {
             return EncodingType.O200K_BASE;
         }
-        if (m.startsWith("text-davinci-00") || m.startsWith("code-davinci") || m.startsWith("davinci-002")) {
+        // As tiktoken's table: the old text-davinci-001 is r50k_base, and davinci-002/babbage-002 (the
+        // replacement base models) are cl100k_base.
+        if (m.startsWith("text-davinci-001")) {
+            return EncodingType.R50K_BASE;
+        }
+        if (m.startsWith("text-davinci-00") || m.startsWith("code-davinci") || m.startsWith("code-cushman")) {
             return EncodingType.P50K_BASE;
         }
         return EncodingType.CL100K_BASE;

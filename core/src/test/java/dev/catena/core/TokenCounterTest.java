@@ -74,6 +74,8 @@ class TokenCounterTest {
             "gpt-4, cl100k_base", "gpt-4-turbo, cl100k_base", "gpt-3.5-turbo-0125, cl100k_base",
             "text-embedding-3-small, cl100k_base", "text-embedding-ada-002, cl100k_base",
             "text-davinci-003, p50k_base", "llama3.1:8b, cl100k_base",
+            "ft:gpt-4o-mini-2024-07-18:acme::abc123, o200k_base", "ft:gpt-3.5-turbo-0125:acme::x, cl100k_base",
+            "davinci-002, cl100k_base", "babbage-002, cl100k_base", "text-davinci-001, r50k_base",
     })
     void picksTheEncodingFromTheModelName(String model, String encoding) {
         assertThat(TokenCounter.forModel(model).encodingName()).isEqualTo(encoding);
