@@ -14,6 +14,14 @@ final class CommaSeparated {
     }
 
     static List<String> parse(String text) {
+        return parse(text, new int[1]);
+    }
+
+    /**
+     * The items, and in {@code lastStart[0]} where the last item begins in the raw text, so a
+     * stream can keep that raw tail (quotes included) while it may still grow.
+     */
+    static List<String> parse(String text, int[] lastStart) {
         List<String> items = new ArrayList<>();
         int n = text.length();
         int i = 0;
@@ -24,6 +32,7 @@ final class CommaSeparated {
                 continue;
             }
             while (true) {
+                lastStart[0] = i;
                 while (i < n && text.charAt(i) == ' ') {
                     i++;
                 }

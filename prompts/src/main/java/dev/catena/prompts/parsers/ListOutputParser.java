@@ -95,11 +95,13 @@ public final class ListOutputParser implements OutputParser<List<String>> {
             /** Items followed by another item are complete; the last one may still grow. */
             private void emitComplete() {
                 if (style == Style.COMMA) {
-                    List<String> parts = parse(buffer.toString());
+                    int[] lastStart = new int[1];
+                    List<String> parts = CommaSeparated.parse(buffer.toString(), lastStart);
                     if (parts.size() > 1) {
                         parts.subList(0, parts.size() - 1).forEach(p -> ready.add(List.of(p)));
-                        buffer.setLength(0);
-                        buffer.append(parts.get(parts.size() - 1));
+                        // Keep the last item's raw text, not its parsed value: an open quote must stay
+                        // open, or a comma inside it would split the item (LangChain keeps the parsed value).
+                        buffer.delete(0, lastStart[0]);
                     }
                     return;
                 }

@@ -104,6 +104,16 @@ class SimpleParsersTest {
     }
 
     @Test
+    void commaSeparatedStreamKeepsAQuotedItemWholeAcrossChunks() {
+        ListOutputParser p = ListOutputParser.commaSeparated();
+        String text = "a, \"x, y\", \"say \"\"hi\"\"\", b";
+        List<List<String>> streamed = p.transform(Stream.<Object>of("a, \"x", ", y\", \"say \"\"h", "i\"\"\", b"),
+                dev.catena.core.RunConfig.defaults()).toList();
+        assertThat(streamed).containsExactly(List.of("a"), List.of("x, y"), List.of("say \"hi\""), List.of("b"));
+        assertThat(p.parse(text)).containsExactly("a", "x, y", "say \"hi\"", "b");
+    }
+
+    @Test
     void datetimeParserReadsTwelveHourClocksDaysOfYearAndYearMonths() {
         assertThat(new DatetimeOutputParser("yyyy-MM-dd hh:mm a").parse("2023-07-04 02:30 PM"))
                 .isEqualTo(LocalDateTime.of(2023, 7, 4, 14, 30));
