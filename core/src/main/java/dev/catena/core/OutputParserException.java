@@ -23,7 +23,12 @@ public class OutputParserException extends CatenaException {
         if (text == null) {
             return "null";
         }
-        return text.length() <= 300 ? "\"" + text + "\"" : "\"" + text.substring(0, 300) + "…\" (" + text.length() + " chars)";
+        if (text.length() <= 300) {
+            return "\"" + text + "\"";
+        }
+        // Never cut an emoji or other supplementary character in half: a lone surrogate garbles logs.
+        int end = Character.isHighSurrogate(text.charAt(299)) ? 299 : 300;
+        return "\"" + text.substring(0, end) + "…\" (" + text.length() + " chars)";
     }
 
     /** The model's text as it was. */
