@@ -135,7 +135,8 @@ public final class JsonSchema {
         List<Property> out = new ArrayList<>();
         if (raw.isRecord()) {
             for (RecordComponent rc : raw.getRecordComponents()) {
-                out.add(new Property(jsonName(rc.getName(), rc), rc.getGenericType(), rc));
+                AnnotatedElement element = new RecordComponentAnnotations(rc, backingField(raw, rc.getName()));
+                out.add(new Property(jsonName(rc.getName(), element), rc.getGenericType(), element));
             }
             return out;
         }
@@ -153,6 +154,42 @@ public final class JsonSchema {
             }
         }
         return out;
+    }
+
+    private static Field backingField(Class<?> record, String name) {
+        try {
+            return record.getDeclaredField(name);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A record component's annotations together with its backing field's: an annotation whose
+     * target does not include record components (Jackson's {@code @JsonProperty}, many
+     * {@code @Nullable}s) is kept only on the field and accessor, yet Jackson honours it.
+     */
+    private record RecordComponentAnnotations(RecordComponent component, Field field) implements AnnotatedElement {
+
+        @Override
+        public <A extends Annotation> A getAnnotation(Class<A> type) {
+            A a = component.getAnnotation(type);
+            return a != null || field == null ? a : field.getAnnotation(type);
+        }
+
+        @Override
+        public Annotation[] getAnnotations() {
+            return getDeclaredAnnotations();
+        }
+
+        @Override
+        public Annotation[] getDeclaredAnnotations() {
+            List<Annotation> all = new ArrayList<>(List.of(component.getDeclaredAnnotations()));
+            if (field != null) {
+                all.addAll(List.of(field.getDeclaredAnnotations()));
+            }
+            return all.toArray(new Annotation[0]);
+        }
     }
 
     private static String jsonName(String name, AnnotatedElement element) {

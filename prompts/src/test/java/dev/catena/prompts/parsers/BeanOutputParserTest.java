@@ -14,6 +14,24 @@ import org.junit.jupiter.api.Test;
 
 class BeanOutputParserTest {
 
+    /** A field-only {@code @Nullable}, like Spring's or Jakarta's: it cannot sit on a record component. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.FIELD)
+    @interface Nullable {
+    }
+
+    record Renamed(@com.fasterxml.jackson.annotation.JsonProperty("full_name") String fullName, @Nullable String nickname) {
+    }
+
+    @Test
+    void recordComponentsUseJacksonRenamesAndFieldOnlyNullables() {
+        BeanOutputParser<Renamed> parser = BeanOutputParser.of(Renamed.class);
+        assertThat(parser.schema().get("properties").has("full_name")).isTrue();
+        assertThat(parser.schema().get("required")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly("full_name");
+        assertThat(parser.parse("{\"full_name\": \"Ada Lovelace\"}")).isEqualTo(new Renamed("Ada Lovelace", null));
+    }
+
     enum Role { ENGINEER, MANAGER }
 
     record Address(@Description("city name") String city, Optional<String> zip) {
