@@ -62,16 +62,19 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
 
     /** A history in this folder, created if missing. */
     public FileChatMessageHistory(Path directory) {
-        this.directory = directory.toAbsolutePath();
+        Path absolute = directory.toAbsolutePath();
         try {
-            Files.createDirectories(this.directory);
+            Files.createDirectories(absolute);
+            // The real path, so that histories naming one folder differently (.., symbolic links)
+            // share its sessions' locks: the OS file lock does not serialise threads of one JVM.
+            this.directory = absolute.toRealPath();
         } catch (IOException e) {
-            throw new ChatHistoryException("cannot create chat history folder " + this.directory
+            throw new ChatHistoryException("cannot create chat history folder " + absolute
                     + " (" + e + "); check the path and its permissions", e);
         }
     }
 
-    /** The folder holding one file per session. */
+    /** The folder holding one file per session (its real path). */
     public Path directory() {
         return directory;
     }
