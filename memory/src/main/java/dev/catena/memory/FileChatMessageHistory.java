@@ -62,16 +62,19 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
 
     /** A history in this folder, created if missing. */
     public FileChatMessageHistory(Path directory) {
-        this.directory = directory.toAbsolutePath();
+        Path absolute = directory.toAbsolutePath();
         try {
-            Files.createDirectories(this.directory);
+            Files.createDirectories(absolute);
+            // The real path, so that histories naming one folder differently (.., symbolic links)
+            // share its sessions' locks: the OS file lock does not serialise threads of one JVM.
+            this.directory = absolute.toRealPath();
         } catch (IOException e) {
-            throw new ChatHistoryException("cannot create chat history folder " + this.directory
+            throw new ChatHistoryException("cannot create chat history folder " + absolute
                     + " (" + e + "); check the path and its permissions", e);
         }
     }
 
-    /** The folder holding one file per session. */
+    /** The folder holding one file per session (its real path). */
     public Path directory() {
         return directory;
     }
@@ -160,6 +163,11 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         return STRIPES[Math.floorMod(file.hashCode(), STRIPES.length)];
     }
 
+    /** The lock serialising this file's appends in this JVM (for tests that line appends up in one batch). */
+    static ReentrantLock appendLock(Path file) {
+        return stripe(file).lock;
+    }
+
     private static List<ChatMessage> parse(byte[] bytes, Path file, String sessionId) {
         List<ChatMessage> result = new ArrayList<>();
         int start = 0;
@@ -208,7 +216,7 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         final Path file;
         final byte[] bytes;
         boolean done; // written under the stripe's lock, read after taking it
-        IOException failure;
+        Throwable failure;
 
         PendingAppend(Path file, byte[] bytes) {
             this.file = file;
@@ -226,23 +234,7 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
             lock.lock();
             try {
                 if (!mine.done) {
-                    // Write every append queued so far, in queue order, with one fsync per file.
-                    Map<Path, List<PendingAppend>> byFile = new LinkedHashMap<>();
-                    for (PendingAppend p; (p = pending.poll()) != null; ) {
-                        byFile.computeIfAbsent(p.file, f -> new ArrayList<>()).add(p);
-                    }
-                    byFile.forEach((file, batch) -> {
-                        IOException failure = null;
-                        try {
-                            writeAll(file, batch);
-                        } catch (IOException e) {
-                            failure = e;
-                        }
-                        for (PendingAppend p : batch) {
-                            p.failure = failure;
-                            p.done = true;
-                        }
-                    });
+                    writeQueued();
                 }
             } finally {
                 lock.unlock();
@@ -250,6 +242,40 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
             if (mine.failure != null) {
                 throw new ChatHistoryException("cannot append to chat history file " + mine.file + " of session '"
                         + sessionId + "' (" + mine.failure + "); check disk space and permissions", mine.failure);
+            }
+        }
+
+        /**
+         * Writes every append queued so far, in queue order, with one fsync per file. Whatever goes
+         * wrong (an unchecked exception or an error too), every append taken off the queue ends up
+         * done, and failed unless its file was written and synced: the others' threads are waiting
+         * for exactly this.
+         */
+        private void writeQueued() {
+            Map<Path, List<PendingAppend>> byFile = new LinkedHashMap<>();
+            for (PendingAppend p; (p = pending.poll()) != null; ) {
+                byFile.computeIfAbsent(p.file, f -> new ArrayList<>()).add(p);
+            }
+            Throwable fatal = null;
+            for (Map.Entry<Path, List<PendingAppend>> entry : byFile.entrySet()) {
+                Throwable failure = fatal;
+                if (failure == null) {
+                    try {
+                        writeAll(entry.getKey(), entry.getValue());
+                    } catch (IOException | RuntimeException e) {
+                        failure = e;
+                    } catch (Error e) {
+                        failure = e;
+                        fatal = e; // not worth trying the other files; rethrown below once all are marked
+                    }
+                }
+                for (PendingAppend p : entry.getValue()) {
+                    p.failure = failure;
+                    p.done = true;
+                }
+            }
+            if (fatal != null) {
+                throw (Error) fatal;
             }
         }
 
@@ -265,13 +291,24 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
                     channel.truncate(end);
                 }
                 channel.position(end);
-                for (PendingAppend p : batch) {
-                    ByteBuffer buffer = ByteBuffer.wrap(p.bytes);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
+                try {
+                    for (PendingAppend p : batch) {
+                        ByteBuffer buffer = ByteBuffer.wrap(p.bytes);
+                        while (buffer.hasRemaining()) {
+                            channel.write(buffer);
+                        }
                     }
+                    channel.force(false);
+                } catch (IOException | RuntimeException | Error e) {
+                    // Every append of the batch is reported failed, so none of its lines may stay behind
+                    // for a reader to see (or a retry to duplicate).
+                    try {
+                        channel.truncate(end);
+                    } catch (IOException | RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw e;
                 }
-                channel.force(false);
             }
         }
 

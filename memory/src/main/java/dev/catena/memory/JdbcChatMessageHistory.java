@@ -96,8 +96,13 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
                 }
                 insert.executeBatch();
                 c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+            } catch (Throwable e) {
+                // Anything, an Error too: the finally's setAutoCommit(true) would commit a half-done add.
+                try {
+                    c.rollback();
+                } catch (SQLException | RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);

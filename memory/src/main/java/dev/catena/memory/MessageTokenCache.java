@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 /**
@@ -27,28 +28,37 @@ final class MessageTokenCache {
     /** Counts aligned with {@code messages}: element i is the tokens of message i. Do not modify. */
     int[] counts(String sessionId, List<ChatMessage> messages) {
         Counts known = sessions.get(sessionId);
+        int size = messages.size();
         int reuse = 0;
         int[] counts;
-        if (known != null && known.size <= messages.size()
+        AtomicInteger claimed;
+        if (known != null && known.size <= size
                 && (known.size == 0 || messages.get(known.size - 1).equals(known.last))) {
+            if (known.size == size) {
+                return known.counts;
+            }
             reuse = known.size;
-            counts = known.counts.length >= messages.size() ? known.counts
-                    : Arrays.copyOf(known.counts, Math.max(messages.size(), known.counts.length * 2));
+            // Slots past known.size of the shared array go to the one reader that claims them first:
+            // another reader extending the same snapshot may have different new messages (another
+            // replica's), and its counts must not land in the slots this reader's caller reads.
+            if (known.counts.length >= size && known.claimed.compareAndSet(known.size, size)) {
+                counts = known.counts;
+                claimed = known.claimed;
+            } else {
+                counts = Arrays.copyOf(known.counts, Math.max(size, known.counts.length * 2));
+                claimed = new AtomicInteger(size);
+            }
         } else {
-            counts = new int[Math.max(16, messages.size())];
+            counts = new int[Math.max(16, size)];
+            claimed = new AtomicInteger(size);
         }
-        if (reuse == messages.size() && known != null) {
-            return known.counts;
-        }
-        // Filling slots past known.size in a shared array is safe: readers of an older snapshot never
-        // look past its size, and two writers extending the same history write the same numbers.
-        for (int i = reuse; i < messages.size(); i++) {
+        for (int i = reuse; i < size; i++) {
             counts[i] = counter.applyAsInt(messages.get(i));
         }
         if (sessions.size() >= MAX_SESSIONS && known == null) {
             sessions.clear(); // crude bound: an evicted session is counted again once
         }
-        sessions.put(sessionId, new Counts(counts, messages.size(), messages.isEmpty() ? null : messages.get(messages.size() - 1)));
+        sessions.put(sessionId, new Counts(counts, claimed, size, size == 0 ? null : messages.get(size - 1)));
         return counts;
     }
 
@@ -56,6 +66,10 @@ final class MessageTokenCache {
         sessions.remove(sessionId);
     }
 
-    private record Counts(int[] counts, int size, ChatMessage last) {
+    /**
+     * A session's counts as of one read: slots below {@code size} never change once published;
+     * {@code claimed} (shared by every snapshot of one array) is how far the array's slots belong to a reader.
+     */
+    private record Counts(int[] counts, AtomicInteger claimed, int size, ChatMessage last) {
     }
 }

@@ -75,7 +75,17 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
             if (ttl != null) {
                 tx.pexpire(key, ttl.toMillis());
             }
-            tx.exec();
+            // A command Redis rejects inside EXEC (WRONGTYPE: the key holds no list) comes back as an
+            // element of the result, not as a thrown exception; the append did not happen.
+            List<Object> replies = tx.exec();
+            if (replies == null) {
+                throw new JedisException("the transaction was aborted");
+            }
+            for (Object reply : replies) {
+                if (reply instanceof JedisException rejected) {
+                    throw rejected;
+                }
+            }
         } catch (JedisException e) {
             throw failure("append to", key, e);
         }

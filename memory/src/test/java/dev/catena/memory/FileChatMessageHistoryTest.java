@@ -80,4 +80,32 @@ class FileChatMessageHistoryTest extends ChatMessageHistoryContract {
         assertThat(Files.size(history.fileFor("s"))).isZero();
         assertThat(history.messages("s")).isEmpty();
     }
+
+    @Test
+    void historiesOnOneFolderSpelledTwoWaysShareTheSessionsLock() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        List<FileChatMessageHistory> histories = List.of(new FileChatMessageHistory(dir),
+                new FileChatMessageHistory(dir.resolve("sub").resolve("..")));
+        int threads = 4;
+        int appends = 300;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                FileChatMessageHistory history = histories.get(t % 2);
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < appends; i++) {
+                        history.add("s", ChatMessage.user(thread + ":" + i));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS); // an OverlappingFileLockException fails here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(histories.get(0).messages("s")).hasSize(threads * appends);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.catena.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catena.core.ChatMessage;
 import dev.catena.core.ChatMessageHistory;
@@ -80,5 +81,18 @@ class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
             history.add(session, ChatMessage.user("one"));
             assertThat(raw.pttl(history.keyFor(session))).isEqualTo(-1L);
         }
+    }
+
+    @Test
+    void anAddThatRedisRejectsInsideTheTransactionFails() {
+        String session = UUID.randomUUID().toString();
+        raw.set("message_store:" + session, "not a list"); // LPUSH then answers WRONGTYPE inside EXEC
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl()).build()) {
+            assertThatThrownBy(() -> history.add(session, ChatMessage.user("lost?")))
+                    .isInstanceOf(ChatHistoryException.class)
+                    .hasMessageContaining("message_store:" + session)
+                    .hasMessageContaining("WRONGTYPE");
+        }
+        assertThat(raw.get("message_store:" + session)).isEqualTo("not a list");
     }
 }
