@@ -280,6 +280,7 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         }
 
         private static void writeAll(Path file, List<PendingAppend> batch) throws IOException {
+            boolean created = !Files.exists(file);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
@@ -299,6 +300,9 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
                         }
                     }
                     channel.force(false);
+                    if (created) {
+                        syncFolder(file.getParent());
+                    }
                 } catch (IOException | RuntimeException | Error e) {
                     // Every append of the batch is reported failed, so none of its lines may stay behind
                     // for a reader to see (or a retry to duplicate).
@@ -309,6 +313,19 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
                     }
                     throw e;
                 }
+            }
+        }
+
+        /**
+         * Makes a new session file's name durable: without it a power cut right after the first
+         * append can lose the whole file. Folders cannot be opened for syncing on every platform
+         * (Windows refuses); there the file's own sync is all there is.
+         */
+        private static void syncFolder(Path folder) {
+            try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+                dir.force(true);
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.debug("cannot sync folder {} ({}); relying on the file's own sync", folder, e.toString());
             }
         }
 
