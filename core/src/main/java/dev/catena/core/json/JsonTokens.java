@@ -21,7 +21,39 @@ final class JsonTokens {
     record Mismatch(String kind) {
     }
 
+    /** Reads one array element, throwing {@link FieldError} (relative to the element) when it is wrong. */
+    interface ElementReader<T> {
+        T read(JsonParser p, int index) throws IOException;
+    }
+
+    /** An array as read: its good elements, the first element's error (if any) and how many elements it had. */
+    record Elements<T>(java.util.List<T> items, FieldError error, int count) {
+    }
+
     private JsonTokens() {
+    }
+
+    /**
+     * Reads the elements of the array whose start the parser is on, up to its end. After the first
+     * bad element the rest are skipped, so the error reported is the first one, named
+     * {@code field[i]…} ({@code [i]…} when {@code field} is null), as a tree reader would report it.
+     */
+    static <T> Elements<T> elements(JsonParser p, String field, ElementReader<T> reader) throws IOException {
+        java.util.List<T> items = new java.util.ArrayList<>();
+        FieldError first = null;
+        int i = 0;
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), i++) {
+            if (first != null) {
+                p.skipChildren();
+                continue;
+            }
+            try {
+                items.add(reader.read(p, i));
+            } catch (FieldError e) {
+                first = field == null ? e.under("[" + i + "]") : e.under("[" + i + "]").under(field);
+            }
+        }
+        return new Elements<>(items, first, i);
     }
 
     /** The kind of the current value as Jackson's node types name it: object, string, number, null… */

@@ -242,21 +242,8 @@ final class LangChainMessageReader {
             p.skipChildren();
             return new NativeCalls(false, List.of(), new FieldError(field, "expected an array, got " + kind));
         }
-        List<ToolCall> calls = new ArrayList<>();
-        FieldError first = null;
-        int i = 0;
-        for (token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), i++) {
-            if (first != null) {
-                p.skipChildren();
-                continue;
-            }
-            try {
-                calls.add(call(p, i));
-            } catch (FieldError e) {
-                first = e.under("[" + i + "]").under(field);
-            }
-        }
-        return i == 0 ? NONE : new NativeCalls(true, calls, first);
+        JsonTokens.Elements<ToolCall> read = JsonTokens.elements(p, field, LangChainMessageReader::call);
+        return read.count() == 0 ? NONE : new NativeCalls(true, read.items(), read.error());
     }
 
     /** One call of either array; a call without an id gets {@code call_<index>}. */

@@ -144,25 +144,15 @@ final class OpenAiMessageReader {
 
     /** An array of parts; reading goes on to the array's end after the first bad part, which is then thrown. */
     private static List<ContentPart> parts(JsonParser p) throws IOException {
-        List<ContentPart> parts = new ArrayList<>();
-        FieldError first = null;
-        int i = 0;
-        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), i++) {
-            if (first != null) {
-                p.skipChildren();
-                continue;
-            }
-            try {
-                ContentPart part = part(p);
-                if (part != null) {
-                    parts.add(part);
-                }
-            } catch (FieldError e) {
-                first = e.under("[" + i + "]");
-            }
+        JsonTokens.Elements<ContentPart> read = JsonTokens.elements(p, null, (element, index) -> part(element));
+        if (read.error() != null) {
+            throw read.error();
         }
-        if (first != null) {
-            throw first;
+        List<ContentPart> parts = new ArrayList<>();
+        for (ContentPart part : read.items()) {
+            if (part != null) { // a kind that is not modelled
+                parts.add(part);
+            }
         }
         if (parts.isEmpty()) {
             parts.add(new ContentPart.Text(""));
@@ -245,21 +235,8 @@ final class OpenAiMessageReader {
             p.skipChildren();
             return new FieldError(field, "expected an array, got " + kind);
         }
-        List<ToolCall> calls = new ArrayList<>();
-        FieldError first = null;
-        int i = 0;
-        for (token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), i++) {
-            if (first != null) {
-                p.skipChildren();
-                continue;
-            }
-            try {
-                calls.add(toolCall(p));
-            } catch (FieldError e) {
-                first = e.under("[" + i + "]").under(field);
-            }
-        }
-        return first != null ? first : calls;
+        JsonTokens.Elements<ToolCall> read = JsonTokens.elements(p, field, (element, index) -> toolCall(element));
+        return read.error() != null ? read.error() : read.items();
     }
 
     /** Tool calls kept by {@link #toolCalls}: the list, none when absent, or the error thrown. */
