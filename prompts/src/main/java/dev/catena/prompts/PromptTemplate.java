@@ -89,11 +89,16 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return new PromptTemplate(template, format, compiled, p, v);
     }
 
-    /** This template with several variables fixed to values. */
+    /**
+     * This template with several variables fixed: a {@link Supplier} value is called at each format
+     * (as LangChain calls a function given in {@code partial_variables}), any other value is used as is.
+     */
     public PromptTemplate partial(Map<String, ?> values) {
         PromptTemplate result = this;
         for (Map.Entry<String, ?> e : values.entrySet()) {
-            result = result.partial(e.getKey(), (Object) e.getValue());
+            result = e.getValue() instanceof Supplier<?> supplier
+                    ? result.partial(e.getKey(), supplier)
+                    : result.partial(e.getKey(), (Object) e.getValue());
         }
         return result;
     }

@@ -178,4 +178,13 @@ class PromptTemplateTest {
         assertThat(base.partial("date", today)).isNotEqualTo(base.partial("date", tomorrow));
         assertThat(base.partial("date", "2024-01-01")).isEqualTo(base.partial("date", "2024-01-01"));
     }
+
+    @Test
+    void aSupplierInAMapOfPartialsIsCalledAtFormatTime() {
+        AtomicInteger calls = new AtomicInteger();
+        java.util.function.Supplier<Object> counter = () -> "call " + calls.incrementAndGet();
+        PromptTemplate p = PromptTemplate.fromTemplate("{n}: {q}").partial(Map.of("n", counter));
+        assertThat(p.format(Map.of("q", "a"))).isEqualTo("call 1: a");
+        assertThat(p.format(Map.of("q", "b"))).isEqualTo("call 2: b");
+    }
 }
