@@ -26,11 +26,7 @@ public final class CachedLanguageModel implements LanguageModel {
     @Override
     public String complete(String prompt, RunConfig config) {
         String key = CacheKey.of(delegate, Map.of("prompt", prompt));
-        return cache.lookup(key, String.class).orElseGet(() -> {
-            String answer = delegate.complete(prompt, config);
-            cache.update(key, answer);
-            return answer;
-        });
+        return cache.getOrCompute(key, String.class, () -> delegate.complete(prompt, config));
     }
 
     @Override

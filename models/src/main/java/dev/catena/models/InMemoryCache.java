@@ -45,6 +45,18 @@ public final class InMemoryCache {
         });
     }
 
+    /**
+     * The answer stored under a key, or else the one {@code compute} gives, which is stored. The
+     * model call runs outside the cache's lock, so a slow call never blocks other lookups.
+     */
+    public <T> T getOrCompute(String key, Class<T> type, Supplier<T> compute) {
+        return lookup(key, type).orElseGet(() -> {
+            T answer = compute.get();
+            update(key, answer);
+            return answer;
+        });
+    }
+
     /** Stores an answer. */
     public void update(String key, Object value) {
         Objects.requireNonNull(value, "cached value");
