@@ -1,10 +1,10 @@
 package dev.catena.examples;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatModel;
-import dev.catena.core.ChatPromptValue;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.ChatPromptValue;
 import dev.catena.models.ChatModels;
 import dev.catena.models.UsageTracker;
 import java.util.List;

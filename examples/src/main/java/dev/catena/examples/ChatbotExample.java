@@ -1,11 +1,11 @@
 package dev.catena.examples;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatModel;
-import dev.catena.core.ChatRequest;
-import dev.catena.core.RunConfig;
-import dev.catena.core.UserMessage;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.UserMessage;
+import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.ChatRequest;
 import dev.catena.memory.ChatMemory;
 import dev.catena.memory.JdbcChatMessageHistory;
 import dev.catena.memory.TokenBufferMemory;

@@ -1,9 +1,9 @@
 package dev.catena.examples;
 
-import dev.catena.core.Component;
-import dev.catena.core.LanguageModel;
-import dev.catena.core.RetryPolicy;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RetryPolicy;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.models.LanguageModel;
 import dev.catena.models.FakeLanguageModel;
 import dev.catena.prompts.PromptTemplate;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.catena.examples;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import dev.catena.retrieval.loaders.CsvLoader;
 import dev.catena.retrieval.loaders.DirectoryLoader;
 import dev.catena.retrieval.loaders.DocumentLoader;

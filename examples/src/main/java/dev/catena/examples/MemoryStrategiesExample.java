@@ -1,7 +1,7 @@
 package dev.catena.examples;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.TokenCounter;
 import dev.catena.memory.BufferMemory;
 import dev.catena.memory.ChatMemory;
 import dev.catena.memory.InMemoryChatMessageHistory;

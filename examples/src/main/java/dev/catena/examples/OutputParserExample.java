@@ -1,6 +1,6 @@
 package dev.catena.examples;
 
-import dev.catena.core.Component;
+import dev.catena.core.components.Component;
 import dev.catena.models.FakeChatModel;
 import dev.catena.prompts.PromptTemplate;
 import dev.catena.prompts.parsers.BeanOutputParser;

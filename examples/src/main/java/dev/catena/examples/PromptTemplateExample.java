@@ -1,7 +1,7 @@
 package dev.catena.examples;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.Component;
+import dev.catena.core.components.Component;
+import dev.catena.core.messages.ChatMessage;
 import dev.catena.models.FakeChatModel;
 import dev.catena.prompts.ChatPromptTemplate;
 import dev.catena.prompts.MessageTemplate;

@@ -1,8 +1,8 @@
 package dev.catena.examples;
 
-import dev.catena.core.ChatModel;
-import dev.catena.core.Component;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.models.ChatModel;
 import dev.catena.core.tracing.ConsoleTracer;
 import dev.catena.models.FakeChatModel;
 import dev.catena.prompts.ChatPromptTemplate;

@@ -1,7 +1,7 @@
 package dev.catena.examples;
 
-import dev.catena.core.Document;
-import dev.catena.core.Retriever;
+import dev.catena.core.documents.Document;
+import dev.catena.core.documents.Retriever;
 import dev.catena.models.HashingEmbeddingModel;
 import dev.catena.retrieval.retrievers.BM25Retriever;
 import dev.catena.retrieval.retrievers.EnsembleRetriever;

@@ -1,6 +1,6 @@
 package dev.catena.examples;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import dev.catena.retrieval.splitters.RecursiveCharacterTextSplitter;
 import dev.catena.retrieval.splitters.SeparatorPreset;
 import dev.catena.retrieval.splitters.TextSplitter;

@@ -1,6 +1,6 @@
 package dev.catena.examples;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import dev.catena.models.HashingEmbeddingModel;
 import dev.catena.retrieval.stores.Filter;
 import dev.catena.retrieval.stores.InMemoryVectorStore;

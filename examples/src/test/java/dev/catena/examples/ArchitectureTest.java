@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The module dependency rule of ARCHITECTURE.md, checked on the compiled main code of every module:
  * core depends on nothing of ours; models and prompts on core; memory and retrieval on core and
  * prompts; chains on core, prompts, memory and retrieval; agents on core, prompts and chains. And no
- * module reaches into another's {@code ..internal..} packages. (Examples may use everything.)
+ * module reaches into another's {@code ..internal..} packages. (Examples may use everything.) Inside
+ * core, the rooms build on each other in one direction: messages, then components, then documents,
+ * tools and history, then models, then the JSON forms and tracers.
  */
 class ArchitectureTest {
 
@@ -57,6 +59,29 @@ class ArchitectureTest {
                 .whereLayer("agents").mayOnlyAccessLayers("core", "prompts", "chains");
     }
 
+    static ArchRule coreRooms() {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("exceptions").definedBy("dev.catena.core")
+                .layer("messages").definedBy("dev.catena.core.messages..")
+                .layer("components").definedBy("dev.catena.core.components..")
+                .layer("documents").definedBy("dev.catena.core.documents..")
+                .layer("tools").definedBy("dev.catena.core.tools..")
+                .layer("history").definedBy("dev.catena.core.history..")
+                .layer("models").definedBy("dev.catena.core.models..")
+                .layer("json").definedBy("dev.catena.core.json..")
+                .layer("tracing").definedBy("dev.catena.core.tracing..")
+                .layer("vector").definedBy("dev.catena.core.vector..", "dev.catena.core.text..")
+                .whereLayer("messages").mayOnlyAccessLayers("exceptions")
+                .whereLayer("components").mayOnlyAccessLayers("exceptions", "messages")
+                .whereLayer("documents").mayOnlyAccessLayers("exceptions", "messages", "components")
+                .whereLayer("tools").mayOnlyAccessLayers("exceptions", "messages", "components")
+                .whereLayer("history").mayOnlyAccessLayers("exceptions", "messages", "components")
+                .whereLayer("models").mayOnlyAccessLayers("exceptions", "messages", "components", "tools")
+                .whereLayer("json").mayOnlyAccessLayers("exceptions", "messages", "components", "tools", "models", "documents")
+                .whereLayer("vector").mayNotAccessAnyLayer()
+                .whereLayer("exceptions").mayNotAccessAnyLayer();
+    }
+
     static ArchRule noReachingIntoAnotherModulesInternals() {
         return classes().that().resideInAPackage("dev.catena..")
                 .should(new ArchCondition<JavaClass>("not use another module's ..internal.. packages") {
@@ -85,7 +110,7 @@ class ArchitectureTest {
 
     @Test
     void theMainCodeWasImported() {
-        assertThat(mainCode.contain("dev.catena.core.Component")).isTrue();
+        assertThat(mainCode.contain("dev.catena.core.components.Component")).isTrue();
         assertThat(mainCode.contain("dev.catena.models.FakeChatModel")).isTrue();
         assertThat(mainCode.contain("dev.catena.examples.QuickstartExample")).isTrue();
     }
@@ -93,6 +118,26 @@ class ArchitectureTest {
     @Test
     void modulesDependOnlyAsTheArchitectureAllows() {
         moduleDependencies().check(mainCode);
+    }
+
+    @Test
+    void coreRoomsBuildOnEachOtherInOneDirection() {
+        coreRooms().check(mainCode);
+    }
+
+    @Test
+    void coreRoomsCatchAMessageThatReachesUpIntoComponents(@TempDir Path dir) {
+        JavaClasses bad = compileAndImport(dir, Map.of("dev/catena/core/messages/BadMessage.java", """
+                package dev.catena.core.messages;
+                public class BadMessage {
+                    public Object config() { return dev.catena.core.components.RunConfig.defaults(); }
+                }
+                """));
+
+        EvaluationResult result = coreRooms().evaluate(bad);
+
+        assertThat(result.getFailureReport().toString())
+                .contains("dev.catena.core.messages.BadMessage").contains("dev.catena.core.components.RunConfig");
     }
 
     @Test

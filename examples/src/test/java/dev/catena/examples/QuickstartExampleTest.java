@@ -2,8 +2,8 @@ package dev.catena.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.TokenCounter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.catena.memory;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatModel;
-import dev.catena.core.Component;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.PromptValue;
 import dev.catena.prompts.PromptTemplate;
 import java.util.List;
 import java.util.Map;

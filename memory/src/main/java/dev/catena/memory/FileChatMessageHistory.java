@@ -1,7 +1,7 @@
 package dev.catena.memory;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatMessageHistory;
+import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.messages.ChatMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,10 +1,10 @@
 package dev.catena.memory;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.SystemMessage;
-import dev.catena.core.TokenCounter;
-import dev.catena.core.ToolMessage;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.SystemMessage;
+import dev.catena.core.messages.ToolMessage;
+import dev.catena.core.models.TokenCounter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

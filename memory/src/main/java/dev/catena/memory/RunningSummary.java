@@ -1,8 +1,8 @@
 package dev.catena.memory;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.RunConfig;
-import dev.catena.core.SystemMessage;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.SystemMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

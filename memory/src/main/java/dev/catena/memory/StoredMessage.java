@@ -1,8 +1,8 @@
 package dev.catena.memory;
 
-import dev.catena.core.ChatMessage;
 import dev.catena.core.json.MessageJson;
 import dev.catena.core.json.MessageJsonException;
+import dev.catena.core.messages.ChatMessage;
 import java.util.Objects;
 
 /** The one text form every store keeps a message in: LangChain's {@code message_to_dict} JSON. */

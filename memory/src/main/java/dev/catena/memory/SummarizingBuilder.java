@@ -1,8 +1,8 @@
 package dev.catena.memory;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatMessageHistory;
-import dev.catena.core.ChatModel;
+import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.ChatModel;
 import dev.catena.prompts.PromptTemplate;
 import java.util.Objects;
 

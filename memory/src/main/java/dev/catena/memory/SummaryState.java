@@ -1,6 +1,6 @@
 package dev.catena.memory;
 
-import dev.catena.core.ChatMessage;
+import dev.catena.core.messages.ChatMessage;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.catena.memory;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatMessageHistory;
-import dev.catena.core.RunConfig;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.TokenCounter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.catena.memory;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.SystemMessage;
-import dev.catena.core.ToolMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.SystemMessage;
+import dev.catena.core.messages.ToolMessage;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatMessageHistory;
+import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.messages.ChatMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

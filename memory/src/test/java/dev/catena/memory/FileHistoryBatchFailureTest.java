@@ -2,7 +2,7 @@ package dev.catena.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catena.core.ChatMessage;
+import dev.catena.core.messages.ChatMessage;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.catena.memory;
 
-import dev.catena.core.ChatMessageHistory;
+import dev.catena.core.history.ChatMessageHistory;
 
 class InMemoryChatMessageHistoryTest extends ChatMessageHistoryContract {
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ToolCall;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ToolCall;
 import java.util.List;
 
 /**

@@ -3,8 +3,8 @@ package dev.catena.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatMessageHistory;
+import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.messages.ChatMessage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

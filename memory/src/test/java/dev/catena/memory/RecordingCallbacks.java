@@ -1,7 +1,7 @@
 package dev.catena.memory;
 
-import dev.catena.core.CallbackHandler;
-import dev.catena.core.RunInfo;
+import dev.catena.core.components.CallbackHandler;
+import dev.catena.core.components.RunInfo;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

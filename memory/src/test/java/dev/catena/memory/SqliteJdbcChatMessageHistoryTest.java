@@ -2,8 +2,8 @@ package dev.catena.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatMessageHistory;
+import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.messages.ChatMessage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

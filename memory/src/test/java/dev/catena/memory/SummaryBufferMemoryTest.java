@@ -2,9 +2,9 @@ package dev.catena.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.SystemMessage;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.SystemMessage;
+import dev.catena.core.models.TokenCounter;
 import dev.catena.models.FakeChatModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;

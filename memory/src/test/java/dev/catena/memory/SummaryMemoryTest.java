@@ -3,9 +3,9 @@ package dev.catena.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.RunConfig;
-import dev.catena.core.RunInfo;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.components.RunInfo;
+import dev.catena.core.messages.ChatMessage;
 import dev.catena.models.FakeChatModel;
 import dev.catena.prompts.PromptTemplate;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.catena.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.TokenCounter;
-import dev.catena.core.ToolCall;
-import dev.catena.core.ToolMessage;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ToolCall;
+import dev.catena.core.messages.ToolMessage;
+import dev.catena.core.models.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

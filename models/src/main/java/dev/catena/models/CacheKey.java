@@ -1,6 +1,6 @@
 package dev.catena.models;
 
-import dev.catena.core.Component;
+import dev.catena.core.components.Component;
 import dev.catena.models.internal.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.catena.models;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatModel;
-import dev.catena.core.ChatRequest;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
 import dev.catena.core.json.MessageJson;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.ChatRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

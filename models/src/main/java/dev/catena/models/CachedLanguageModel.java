@@ -1,7 +1,7 @@
 package dev.catena.models;
 
-import dev.catena.core.LanguageModel;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.models.LanguageModel;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package dev.catena.models;
 
-import dev.catena.core.ChatModel;
+import dev.catena.core.models.ChatModel;
 import dev.catena.models.anthropic.AnthropicChatModel;
 import dev.catena.models.openai.OpenAiChatModel;
 import dev.catena.models.openai.OpenAiDialect;

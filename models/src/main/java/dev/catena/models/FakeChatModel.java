@@ -1,11 +1,11 @@
 package dev.catena.models;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatModel;
-import dev.catena.core.ChatRequest;
-import dev.catena.core.RunConfig;
-import dev.catena.core.TokenCounter;
-import dev.catena.core.TokenUsage;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.TokenUsage;
+import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.ChatRequest;
+import dev.catena.core.models.TokenCounter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,9 +1,9 @@
 package dev.catena.models;
 
-import dev.catena.core.LanguageModel;
-import dev.catena.core.RunConfig;
-import dev.catena.core.TokenCounter;
-import dev.catena.core.TokenUsage;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.TokenUsage;
+import dev.catena.core.models.LanguageModel;
+import dev.catena.core.models.TokenCounter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.catena.models;
 
-import dev.catena.core.Embedding;
-import dev.catena.core.EmbeddingModel;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.models.Embedding;
+import dev.catena.core.models.EmbeddingModel;
 import dev.catena.core.text.Scripts;
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.catena.models;
 
-import dev.catena.core.RetryPolicy;
+import dev.catena.core.components.RetryPolicy;
 import dev.catena.models.internal.ModelHttp;
 import dev.catena.models.internal.Provider;
 import dev.catena.models.internal.Secret;

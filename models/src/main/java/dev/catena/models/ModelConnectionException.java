@@ -1,7 +1,7 @@
 package dev.catena.models;
 
 import dev.catena.core.CatenaException;
-import dev.catena.core.RetryHint;
+import dev.catena.core.components.RetryHint;
 
 /**
  * A model provider could not be reached or did not answer in full: the connection failed or

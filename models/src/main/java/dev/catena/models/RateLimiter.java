@@ -1,7 +1,7 @@
 package dev.catena.models;
 
-import dev.catena.core.DeadlineExceededException;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.DeadlineExceededException;
+import dev.catena.core.components.RunConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package dev.catena.models;
 
-import dev.catena.core.CallbackHandler;
-import dev.catena.core.RunInfo;
-import dev.catena.core.TokenUsage;
+import dev.catena.core.components.CallbackHandler;
+import dev.catena.core.components.RunInfo;
+import dev.catena.core.messages.TokenUsage;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A callback that adds up the tokens every model call reports, per model, and estimates the cost
  * from a price table you supply (LangChain's {@code get_openai_callback}). It counts what runs
- * report through {@link dev.catena.core.RunConfig#reportUsage}: chat, completion and embedding
+ * report through {@link dev.catena.core.components.RunConfig#reportUsage}: chat, completion and embedding
  * calls, streamed or not (Catena's clients ask for usage in streams). Only the run that made a
  * request reports it, so a call wrapped in retries, fallbacks or chains is counted once; a cached
  * answer reports nothing. Thread-safe; share one across a whole batch.

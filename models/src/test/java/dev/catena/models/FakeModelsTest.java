@@ -3,12 +3,12 @@ package dev.catena.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatRequest;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunConfig;
-import dev.catena.core.ToolCall;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ToolCall;
+import dev.catena.core.models.ChatRequest;
+import dev.catena.core.models.PromptValue;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

@@ -2,7 +2,7 @@ package dev.catena.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catena.core.Embedding;
+import dev.catena.core.models.Embedding;
 import dev.catena.core.vector.Distance;
 import java.util.List;
 import org.junit.jupiter.api.Test;

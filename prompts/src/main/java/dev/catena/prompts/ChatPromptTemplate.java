@@ -1,10 +1,10 @@
 package dev.catena.prompts;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatPromptValue;
-import dev.catena.core.Component;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.ChatPromptValue;
+import dev.catena.core.models.PromptValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,9 +1,9 @@
 package dev.catena.prompts;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.SystemMessage;
-import dev.catena.core.UserMessage;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.SystemMessage;
+import dev.catena.core.messages.UserMessage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.catena.prompts;
 
-import dev.catena.core.Component;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunConfig;
-import dev.catena.core.StringPromptValue;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.models.PromptValue;
+import dev.catena.core.models.StringPromptValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

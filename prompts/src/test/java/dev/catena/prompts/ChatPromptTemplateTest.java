@@ -3,12 +3,12 @@ package dev.catena.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatPromptValue;
-import dev.catena.core.PromptValue;
-import dev.catena.core.SystemMessage;
-import dev.catena.core.UserMessage;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.SystemMessage;
+import dev.catena.core.messages.UserMessage;
+import dev.catena.core.models.ChatPromptValue;
+import dev.catena.core.models.PromptValue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

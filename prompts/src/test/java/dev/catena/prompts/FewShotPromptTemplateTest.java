@@ -3,9 +3,9 @@ package dev.catena.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.SystemMessage;
-import dev.catena.core.UserMessage;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.SystemMessage;
+import dev.catena.core.messages.UserMessage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

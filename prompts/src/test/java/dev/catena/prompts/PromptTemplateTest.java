@@ -3,10 +3,10 @@ package dev.catena.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.PromptValue;
-import dev.catena.core.StringPromptValue;
-import dev.catena.core.UserMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.UserMessage;
+import dev.catena.core.models.PromptValue;
+import dev.catena.core.models.StringPromptValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

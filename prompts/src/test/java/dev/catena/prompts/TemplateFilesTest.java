@@ -3,7 +3,7 @@ package dev.catena.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.ChatMessage;
+import dev.catena.core.messages.ChatMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

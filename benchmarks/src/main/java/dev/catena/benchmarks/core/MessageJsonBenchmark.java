@@ -1,10 +1,10 @@
 package dev.catena.benchmarks.core;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ToolCall;
-import dev.catena.core.ToolMessage;
 import dev.catena.core.json.MessageJson;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ToolCall;
+import dev.catena.core.messages.ToolMessage;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.ChatMessageDeserializer;
 import dev.langchain4j.data.message.ChatMessageSerializer;

@@ -1,8 +1,8 @@
 package dev.catena.benchmarks.core;
 
-import dev.catena.core.CallbackHandler;
-import dev.catena.core.Component;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.CallbackHandler;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -3,7 +3,7 @@ package dev.catena.benchmarks.core;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.models.TokenCounter;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

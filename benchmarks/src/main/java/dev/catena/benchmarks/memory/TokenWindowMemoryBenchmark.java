@@ -1,7 +1,7 @@
 package dev.catena.benchmarks.memory;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.TokenCounter;
 import dev.catena.memory.InMemoryChatMessageHistory;
 import dev.catena.memory.TokenBufferMemory;
 import dev.langchain4j.data.message.AiMessage;

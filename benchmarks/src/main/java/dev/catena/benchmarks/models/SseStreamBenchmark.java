@@ -2,10 +2,10 @@ package dev.catena.benchmarks.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatRequest;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.ChatRequest;
 import dev.catena.models.openai.OpenAiChatModel;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.catena.benchmarks.splitters;
 
-import dev.catena.core.TokenCounter;
+import dev.catena.core.models.TokenCounter;
 import dev.catena.retrieval.splitters.LengthFunction;
 import dev.catena.retrieval.splitters.RecursiveCharacterTextSplitter;
 import dev.langchain4j.data.document.Document;

@@ -1,7 +1,7 @@
 package dev.catena.benchmarks.vectors;
 
-import dev.catena.core.Document;
-import dev.catena.core.Embedding;
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.Embedding;
 import dev.catena.core.vector.Distance;
 import dev.catena.models.HashingEmbeddingModel;
 import dev.catena.retrieval.stores.InMemoryVectorStore;

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.SystemMessage;
-import dev.catena.core.ToolMessage;
-import dev.catena.core.UserMessage;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.SystemMessage;
+import dev.catena.core.messages.ToolMessage;
+import dev.catena.core.messages.UserMessage;
 import java.io.IOException;
 
 /**

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
-import dev.catena.core.ChatMessage;
+import dev.catena.core.messages.ChatMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,13 +3,13 @@ package dev.catena.core.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ContentPart;
-import dev.catena.core.SystemMessage;
-import dev.catena.core.ToolCall;
-import dev.catena.core.ToolMessage;
-import dev.catena.core.UserMessage;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ContentPart;
+import dev.catena.core.messages.SystemMessage;
+import dev.catena.core.messages.ToolCall;
+import dev.catena.core.messages.ToolMessage;
+import dev.catena.core.messages.UserMessage;
 import java.io.IOException;
 
 /**

@@ -1,11 +1,11 @@
 package dev.catena.core.tracing;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.CallbackHandler;
-import dev.catena.core.RunConfig;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunInfo;
-import dev.catena.core.TokenUsage;
+import dev.catena.core.components.CallbackHandler;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.components.RunInfo;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.TokenUsage;
+import dev.catena.core.models.PromptValue;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 

@@ -3,11 +3,11 @@ package dev.catena.core.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.Component;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RetryPolicy;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RetryPolicy;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.models.PromptValue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

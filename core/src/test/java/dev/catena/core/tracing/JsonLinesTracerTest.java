@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catena.core.CatenaException;
-import dev.catena.core.Component;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,8 +77,8 @@ class JsonLinesTracerTest {
         Component<String, String> twoRequests = new Component<>() {
             @Override
             public String call(String input, RunConfig config) {
-                config.reportUsage(dev.catena.core.TokenUsage.of(100, 0)); // e.g. an embedding run sent in two batches
-                config.reportUsage(dev.catena.core.TokenUsage.of(40, 0));
+                config.reportUsage(dev.catena.core.messages.TokenUsage.of(100, 0)); // e.g. an embedding run sent in two batches
+                config.reportUsage(dev.catena.core.messages.TokenUsage.of(40, 0));
                 return input;
             }
 

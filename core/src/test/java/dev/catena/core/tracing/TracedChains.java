@@ -1,12 +1,12 @@
 package dev.catena.core.tracing;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatModel;
-import dev.catena.core.ChatRequest;
-import dev.catena.core.Component;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunConfig;
-import dev.catena.core.TokenUsage;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.TokenUsage;
+import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.ChatRequest;
+import dev.catena.core.models.PromptValue;
 import java.util.Map;
 
 /** Small chains for tracer tests: a prompt function, a model that reports usage, a parser function. */

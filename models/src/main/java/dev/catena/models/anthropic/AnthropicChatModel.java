@@ -1,10 +1,10 @@
 package dev.catena.models.anthropic;
 
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatModel;
-import dev.catena.core.ChatRequest;
-import dev.catena.core.RunConfig;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.ChatRequest;
+import dev.catena.core.models.TokenCounter;
 import dev.catena.models.ModelClientBuilder;
 import dev.catena.models.internal.ModelHttp;
 import dev.catena.models.internal.ModelMetadata;

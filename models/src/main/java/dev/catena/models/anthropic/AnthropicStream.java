@@ -1,9 +1,9 @@
 package dev.catena.models.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catena.core.AiMessage;
-import dev.catena.core.TokenUsage;
-import dev.catena.core.ToolCall;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.TokenUsage;
+import dev.catena.core.messages.ToolCall;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.internal.EventStreams;
 import dev.catena.models.internal.OpenStream;

@@ -1,10 +1,10 @@
 package dev.catena.models.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catena.core.DeadlineExceededException;
-import dev.catena.core.ModelHttpException;
-import dev.catena.core.RetryPolicy;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.DeadlineExceededException;
+import dev.catena.core.components.RetryPolicy;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.models.ModelHttpException;
 import dev.catena.models.ModelClientBuilder;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.RateLimiter;

@@ -1,6 +1,6 @@
 package dev.catena.models.internal;
 
-import dev.catena.core.RunInfo;
+import dev.catena.core.components.RunInfo;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

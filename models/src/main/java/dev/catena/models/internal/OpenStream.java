@@ -1,7 +1,7 @@
 package dev.catena.models.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
 import dev.catena.models.ModelConnectionException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class OpenStream implements Closeable {
     /**
      * An event's data as JSON. Data that is not JSON is a {@link ModelConnectionException}; an error
      * object ({@code {"error": …}} or {@code "type": "error"}) is the provider's
-     * {@link dev.catena.core.ModelHttpException}, never text.
+     * {@link dev.catena.core.models.ModelHttpException}, never text.
      */
     public JsonNode payload(SseEvent event) {
         String data = event.data();

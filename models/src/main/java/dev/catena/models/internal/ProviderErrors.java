@@ -1,7 +1,7 @@
 package dev.catena.models.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catena.core.ModelHttpException;
+import dev.catena.core.models.ModelHttpException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZonedDateTime;

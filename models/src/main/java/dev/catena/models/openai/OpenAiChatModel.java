@@ -1,11 +1,11 @@
 package dev.catena.models.openai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatModel;
-import dev.catena.core.ChatRequest;
-import dev.catena.core.RunConfig;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.ChatRequest;
+import dev.catena.core.models.TokenCounter;
 import dev.catena.models.ModelClientBuilder;
 import dev.catena.models.internal.ModelHttp;
 import dev.catena.models.internal.ModelMetadata;
@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * <p>Replies carry text, tool calls, reasoning (kept apart from the text), the finish reason and
  * token usage; the usage is also reported to the run's callbacks
  * ({@link RunConfig#reportUsage}). Streaming sends {@code stream_options.include_usage} where the
- * dialect allows, so streamed calls report usage too. Errors are {@link dev.catena.core.ModelHttpException}s (or
+ * dialect allows, so streamed calls report usage too. Errors are {@link dev.catena.core.models.ModelHttpException}s (or
  * {@link dev.catena.models.ModelConnectionException}s); retryable ones are retried, see
  * {@link ModelClientBuilder}. Runs carry the provider, model and settings in their metadata.
  */

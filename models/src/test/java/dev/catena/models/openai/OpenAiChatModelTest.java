@@ -8,17 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catena.core.AiMessage;
-import dev.catena.core.ChatMessage;
-import dev.catena.core.ChatRequest;
-import dev.catena.core.ModelHttpException;
-import dev.catena.core.PromptValue;
-import dev.catena.core.ResponseFormat;
-import dev.catena.core.RunConfig;
-import dev.catena.core.TokenUsage;
-import dev.catena.core.ToolCall;
-import dev.catena.core.ToolChoice;
-import dev.catena.core.ToolSpec;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.TokenUsage;
+import dev.catena.core.messages.ToolCall;
+import dev.catena.core.models.ChatRequest;
+import dev.catena.core.models.ModelHttpException;
+import dev.catena.core.models.PromptValue;
+import dev.catena.core.models.ResponseFormat;
+import dev.catena.core.models.ToolChoice;
+import dev.catena.core.tools.ToolSpec;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.UsageTracker;
 import dev.catena.models.internal.Json;
@@ -143,7 +143,7 @@ class OpenAiChatModelTest extends MockServerTest {
     void streamsTextDeltasAndReportsUsage() throws Exception {
         server.enqueue(sse(text("openai-chat-stream-text-with-usage.txt")));
         List<AiMessage> chunks;
-        try (Stream<AiMessage> stream = model().build().stream(dev.catena.core.PromptValue.of("weather as JSON"))) {
+        try (Stream<AiMessage> stream = model().build().stream(dev.catena.core.models.PromptValue.of("weather as JSON"))) {
             chunks = stream.collect(Collectors.toList());
         }
         AiMessage whole = chunks.stream().reduce(AiMessage::merge).orElseThrow();

@@ -6,8 +6,8 @@ import static dev.catena.models.testing.Wire.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.models.PromptValue;
 import dev.catena.models.ModelConnectionException;
 import dev.catena.models.testing.MockServerTest;
 import dev.catena.models.testing.PausedBody;

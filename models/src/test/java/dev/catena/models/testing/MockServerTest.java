@@ -1,6 +1,6 @@
 package dev.catena.models.testing;
 
-import dev.catena.core.AiMessage;
+import dev.catena.core.messages.AiMessage;
 import java.io.IOException;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;

@@ -2,7 +2,7 @@ package dev.catena.prompts.parsers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catena.core.OutputParserException;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterators;

@@ -1,6 +1,6 @@
 package dev.catena.prompts.parsers;
 
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.catena.prompts.parsers;
 
-import dev.catena.core.Component;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.models.PromptValue;
 import dev.catena.prompts.PromptTemplate;
 import java.util.Map;
 

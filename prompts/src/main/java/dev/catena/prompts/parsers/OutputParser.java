@@ -1,12 +1,12 @@
 package dev.catena.prompts.parsers;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.Component;
 import dev.catena.core.OutputParserException;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.ChatMessage;
 
 /**
- * Turns a model's output, text or an {@link dev.catena.core.AiMessage}, into a typed value, and
+ * Turns a model's output, text or an {@link dev.catena.core.messages.AiMessage}, into a typed value, and
  * says in {@link #formatInstructions()} how the model should write its answer so it parses.
  * As a {@link Component} it goes at the end of a chain: {@code prompt.pipe(model).pipe(parser)}.
  *

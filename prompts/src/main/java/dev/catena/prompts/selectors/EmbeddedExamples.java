@@ -1,7 +1,7 @@
 package dev.catena.prompts.selectors;
 
-import dev.catena.core.Embedding;
-import dev.catena.core.EmbeddingModel;
+import dev.catena.core.models.Embedding;
+import dev.catena.core.models.EmbeddingModel;
 import dev.catena.core.vector.Distance;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.catena.prompts.selectors;
 
-import dev.catena.core.EmbeddingModel;
+import dev.catena.core.models.EmbeddingModel;
 import dev.catena.core.vector.MaximalMarginalRelevance;
 import dev.catena.prompts.ExampleSelector;
 import java.util.ArrayList;

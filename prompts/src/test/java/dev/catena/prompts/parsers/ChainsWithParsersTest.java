@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catena.core.CallbackHandler;
-import dev.catena.core.Component;
 import dev.catena.core.OutputParserException;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunConfig;
-import dev.catena.core.RunInfo;
+import dev.catena.core.components.CallbackHandler;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.components.RunInfo;
+import dev.catena.core.models.PromptValue;
 import dev.catena.models.FakeChatModel;
 import dev.catena.models.FakeLanguageModel;
 import dev.catena.prompts.ChatPromptTemplate;

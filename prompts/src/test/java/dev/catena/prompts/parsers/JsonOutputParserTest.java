@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catena.core.AiMessage;
 import dev.catena.core.OutputParserException;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.catena.prompts.parsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.AiMessage;
 import dev.catena.core.OutputParserException;
+import dev.catena.core.messages.AiMessage;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +48,11 @@ class SimpleParsersTest {
     @Test
     void listsStreamItemByItem() {
         List<List<String>> items = ListOutputParser.commaSeparated()
-                .transform(Stream.of("fo", "o, b", "ar,", " baz"), dev.catena.core.RunConfig.defaults()).toList();
+                .transform(Stream.of("fo", "o, b", "ar,", " baz"), dev.catena.core.components.RunConfig.defaults()).toList();
         assertThat(items).containsExactly(List.of("foo"), List.of("bar"), List.of("baz"));
         List<List<String>> numbered = ListOutputParser.numbered()
                 .transform(Stream.<Object>of(AiMessage.of("1. fo"), AiMessage.of("o\n2. bar\n"), AiMessage.of("3. baz")),
-                        dev.catena.core.RunConfig.defaults()).toList();
+                        dev.catena.core.components.RunConfig.defaults()).toList();
         assertThat(numbered).containsExactly(List.of("foo"), List.of("bar"), List.of("baz"));
     }
 
@@ -108,7 +108,7 @@ class SimpleParsersTest {
         ListOutputParser p = ListOutputParser.commaSeparated();
         String text = "a, \"x, y\", \"say \"\"hi\"\"\", b";
         List<List<String>> streamed = p.transform(Stream.<Object>of("a, \"x", ", y\", \"say \"\"h", "i\"\"\", b"),
-                dev.catena.core.RunConfig.defaults()).toList();
+                dev.catena.core.components.RunConfig.defaults()).toList();
         assertThat(streamed).containsExactly(List.of("a"), List.of("x, y"), List.of("say \"hi\""), List.of("b"));
         assertThat(p.parse(text)).containsExactly("a", "x, y", "say \"hi\"", "b");
     }

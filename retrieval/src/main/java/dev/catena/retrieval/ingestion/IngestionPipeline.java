@@ -1,9 +1,9 @@
 package dev.catena.retrieval.ingestion;
 
-import dev.catena.core.Document;
-import dev.catena.core.Embedding;
-import dev.catena.core.RunConfig;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.Embedding;
+import dev.catena.core.models.TokenCounter;
 import dev.catena.retrieval.loaders.DocumentLoader;
 import dev.catena.retrieval.splitters.TextSplitter;
 import dev.catena.retrieval.stores.VectorStore;

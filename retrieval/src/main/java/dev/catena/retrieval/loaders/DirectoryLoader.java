@@ -1,6 +1,6 @@
 package dev.catena.retrieval.loaders;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

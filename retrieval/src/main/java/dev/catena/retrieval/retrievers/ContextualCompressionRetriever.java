@@ -1,9 +1,9 @@
 package dev.catena.retrieval.retrievers;
 
-import dev.catena.core.Component;
-import dev.catena.core.Document;
-import dev.catena.core.Retriever;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.documents.Document;
+import dev.catena.core.documents.Retriever;
 import java.util.List;
 import java.util.Objects;
 

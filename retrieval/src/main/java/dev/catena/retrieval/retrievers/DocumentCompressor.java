@@ -1,7 +1,7 @@
 package dev.catena.retrieval.retrievers;
 
-import dev.catena.core.Document;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.documents.Document;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.catena.retrieval.retrievers;
 
-import dev.catena.core.ChatModel;
-import dev.catena.core.Document;
-import dev.catena.core.PromptValue;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.PromptValue;
 import dev.catena.prompts.PromptTemplate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.catena.retrieval.retrievers;
 
-import dev.catena.core.Document;
-import dev.catena.core.Retriever;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.documents.Document;
+import dev.catena.core.documents.Retriever;
 import dev.catena.retrieval.splitters.TextSplitter;
 import dev.catena.retrieval.stores.ScoredDocument;
 import dev.catena.retrieval.stores.VectorStore;

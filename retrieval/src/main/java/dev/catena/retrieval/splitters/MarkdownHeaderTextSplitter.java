@@ -1,6 +1,6 @@
 package dev.catena.retrieval.splitters;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

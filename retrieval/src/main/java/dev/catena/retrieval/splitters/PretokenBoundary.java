@@ -1,7 +1,7 @@
 package dev.catena.retrieval.splitters;
 
 /**
- * Where every OpenAI encoding that {@link dev.catena.core.TokenCounter} offers (r50k_base,
+ * Where every OpenAI encoding that {@link dev.catena.core.models.TokenCounter} offers (r50k_base,
  * p50k_base, p50k_edit, cl100k_base, o200k_base) must end one pre-token and start the next, so
  * that the token count of a string is exactly the sum of the counts of its two sides.
  *

@@ -1,6 +1,6 @@
 package dev.catena.retrieval.splitters;
 
-import dev.catena.core.TokenCounter;
+import dev.catena.core.models.TokenCounter;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,8 @@
 package dev.catena.retrieval.stores;
 
-import dev.catena.core.Document;
-import dev.catena.core.Embedding;
-import dev.catena.core.EmbeddingModel;
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.Embedding;
+import dev.catena.core.models.EmbeddingModel;
 import dev.catena.core.vector.Distance;
 import java.nio.file.Path;
 import java.util.ArrayList;

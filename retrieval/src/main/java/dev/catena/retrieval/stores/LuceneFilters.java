@@ -1,6 +1,6 @@
 package dev.catena.retrieval.stores;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.lucene.document.DoublePoint;

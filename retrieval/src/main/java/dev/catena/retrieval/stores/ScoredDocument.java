@@ -1,7 +1,7 @@
 package dev.catena.retrieval.stores;
 
-import dev.catena.core.Document;
-import dev.catena.core.Embedding;
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.Embedding;
 import java.util.Objects;
 
 /**

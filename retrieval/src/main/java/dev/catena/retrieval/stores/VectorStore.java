@@ -1,9 +1,9 @@
 package dev.catena.retrieval.stores;
 
-import dev.catena.core.Document;
-import dev.catena.core.Embedding;
-import dev.catena.core.EmbeddingModel;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.Embedding;
+import dev.catena.core.models.EmbeddingModel;
 import dev.catena.core.vector.Distance;
 import dev.catena.core.vector.MaximalMarginalRelevance;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.catena.retrieval.stores;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import dev.catena.core.vector.Distance;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

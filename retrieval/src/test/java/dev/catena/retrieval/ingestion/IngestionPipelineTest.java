@@ -3,11 +3,11 @@ package dev.catena.retrieval.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.Document;
-import dev.catena.core.Embedding;
-import dev.catena.core.EmbeddingModel;
-import dev.catena.core.RunConfig;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.Embedding;
+import dev.catena.core.models.EmbeddingModel;
+import dev.catena.core.models.TokenCounter;
 import dev.catena.models.HashingEmbeddingModel;
 import dev.catena.retrieval.loaders.DirectoryLoader;
 import dev.catena.retrieval.loaders.DocumentLoader;

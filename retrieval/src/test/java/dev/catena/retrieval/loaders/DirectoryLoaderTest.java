@@ -3,7 +3,7 @@ package dev.catena.retrieval.loaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

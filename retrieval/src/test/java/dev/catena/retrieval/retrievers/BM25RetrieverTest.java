@@ -3,7 +3,7 @@ package dev.catena.retrieval.retrievers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

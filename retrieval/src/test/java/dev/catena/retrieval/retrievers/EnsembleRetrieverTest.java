@@ -3,9 +3,9 @@ package dev.catena.retrieval.retrievers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.Component;
-import dev.catena.core.Document;
-import dev.catena.core.RunConfig;
+import dev.catena.core.components.Component;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.documents.Document;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

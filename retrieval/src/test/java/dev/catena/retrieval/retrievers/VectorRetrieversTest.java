@@ -3,11 +3,11 @@ package dev.catena.retrieval.retrievers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.ChatMessage;
-import dev.catena.core.Document;
-import dev.catena.core.Embedding;
-import dev.catena.core.RunConfig;
-import dev.catena.core.UserMessage;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.documents.Document;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.UserMessage;
+import dev.catena.core.models.Embedding;
 import dev.catena.models.FakeChatModel;
 import dev.catena.models.HashingEmbeddingModel;
 import dev.catena.prompts.PromptTemplate;
@@ -144,7 +144,7 @@ class VectorRetrieversTest {
         List<Document> base = List.of(new Document("1", "The cat sat on the mat. It was warm.", Map.of("p", 1)),
                 Document.of("Stocks fell."), Document.of("Bonds rose."));
         ContextualCompressionRetriever retriever = new ContextualCompressionRetriever(
-                dev.catena.core.Component.of(q -> base), LlmExtractor.of(chat));
+                dev.catena.core.components.Component.of(q -> base), LlmExtractor.of(chat));
 
         List<Document> docs = retriever.invoke("where is the {context} cat?", RunConfig.builder().callbacks(recorder).build());
 

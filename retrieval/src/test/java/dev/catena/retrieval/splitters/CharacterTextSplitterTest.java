@@ -3,7 +3,7 @@ package dev.catena.retrieval.splitters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.catena.retrieval.splitters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catena.core.TokenCounter;
+import dev.catena.core.models.TokenCounter;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -3,8 +3,8 @@ package dev.catena.retrieval.splitters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.Document;
-import dev.catena.core.TokenCounter;
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.TokenCounter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.catena.core.Document;
-import dev.catena.core.Embedding;
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.Embedding;
 import dev.catena.core.vector.Distance;
 import dev.catena.models.HashingEmbeddingModel;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.catena.retrieval.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catena.core.Document;
+import dev.catena.core.documents.Document;
 import dev.catena.core.vector.Distance;
 import dev.catena.models.HashingEmbeddingModel;
 import java.io.IOException;

@@ -1,0 +1,18 @@
+package dev.catena.core.documents;
+
+import dev.catena.core.components.Component;
+import java.util.List;
+
+/** Finds the documents relevant to a query. Implement {@code call(String, RunConfig)}. */
+public interface Retriever extends Component<String, List<Document>> {
+
+    /** The documents for a query, most relevant first; traced. */
+    default List<Document> retrieve(String query) {
+        return invoke(query);
+    }
+
+    @Override
+    default String kind() {
+        return "retriever";
+    }
+}

@@ -1,0 +1,2 @@
+/** Documents (text, metadata, id) and the {@link dev.catena.core.documents.Retriever} that finds them. */
+package dev.catena.core.documents;

@@ -1,0 +1,94 @@
+package dev.catena.core.messages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the model answers: text and/or tool calls, plus, when the provider gives them, reasoning
+ * kept apart from the answer (DeepSeek's {@code reasoning_content}), why it stopped, and the
+ * tokens it used.
+ *
+ * <p>A streamed reply arrives as chunks that are {@code AiMessage}s too; {@link #merge} adds
+ * them up: text and reasoning concatenate, tool-call fragments with the same id join their
+ * arguments, and the last non-null finish reason and usage win.
+ *
+ * @param text         the answer text; empty, never null, when the model only calls tools
+ * @param toolCalls    the tools the model wants run, in order
+ * @param reasoning    reasoning text kept apart from the answer, or null
+ * @param finishReason why generation stopped in OpenAI's words ("stop", "length", "tool_calls",
+ *                     "content_filter"), or null while streaming
+ * @param usage        tokens used, or null if the provider did not say
+ */
+public record AiMessage(String text, List<ToolCall> toolCalls, String reasoning, String finishReason, TokenUsage usage)
+        implements ChatMessage, Mergeable<AiMessage> {
+
+    public AiMessage {
+        text = text == null ? "" : text;
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    /** A plain text answer. */
+    public static AiMessage of(String text) {
+        return new AiMessage(text, List.of(), null, null, null);
+    }
+
+    /** An answer that only calls tools. */
+    public static AiMessage ofToolCalls(List<ToolCall> toolCalls) {
+        return new AiMessage("", toolCalls, null, null, null);
+    }
+
+    /** Whether the model asked for tools to be run. */
+    public boolean hasToolCalls() {
+        return !toolCalls.isEmpty();
+    }
+
+    @Override
+    public Role role() {
+        return Role.AI;
+    }
+
+    public AiMessage withUsage(TokenUsage value) {
+        return new AiMessage(text, toolCalls, reasoning, finishReason, value);
+    }
+
+    public AiMessage withFinishReason(String value) {
+        return new AiMessage(text, toolCalls, reasoning, value, usage);
+    }
+
+    /** This message without its reasoning, as most providers want earlier turns sent back. */
+    public AiMessage withoutReasoning() {
+        return reasoning == null ? this : new AiMessage(text, toolCalls, null, finishReason, usage);
+    }
+
+    @Override
+    public AiMessage merge(AiMessage next) {
+        String mergedReasoning = reasoning == null ? next.reasoning
+                : next.reasoning == null ? reasoning : reasoning + next.reasoning;
+        return new AiMessage(text + next.text, mergeToolCalls(toolCalls, next.toolCalls), mergedReasoning,
+                next.finishReason != null ? next.finishReason : finishReason,
+                next.usage != null ? next.usage : usage);
+    }
+
+    private static List<ToolCall> mergeToolCalls(List<ToolCall> first, List<ToolCall> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        Map<String, ToolCall> byId = new LinkedHashMap<>();
+        for (ToolCall call : first) {
+            byId.merge(call.id(), call, AiMessage::join);
+        }
+        for (ToolCall call : second) {
+            byId.merge(call.id(), call, AiMessage::join);
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private static ToolCall join(ToolCall a, ToolCall b) {
+        return new ToolCall(a.id(), a.name().isEmpty() ? b.name() : a.name(), a.arguments() + b.arguments());
+    }
+}

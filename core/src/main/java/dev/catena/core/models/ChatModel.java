@@ -1,0 +1,93 @@
+package dev.catena.core.models;
+
+import dev.catena.core.components.Component;
+import dev.catena.core.components.Run;
+import dev.catena.core.components.RunConfig;
+import dev.catena.core.messages.AiMessage;
+import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.tools.ToolSpec;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A chat model: messages in, an {@link AiMessage} out, optionally streamed and with tools.
+ * As a {@link Component} it takes a {@link PromptValue}, so {@code prompt.pipe(model)} works.
+ *
+ * <pre>{@code
+ * AiMessage reply = model.chat(ChatRequest.of(ChatMessage.user("Hello")));
+ * try (Stream<AiMessage> chunks = model.stream(PromptValue.of("Tell me a story"))) {
+ *     chunks.forEach(chunk -> System.out.print(chunk.text()));
+ * }
+ * }</pre>
+ *
+ * <p>Implementors write {@link #generate} and, to stream natively, {@link #generateStream}.
+ */
+public interface ChatModel extends Component<PromptValue, AiMessage> {
+
+    /** One call to the model. Implement it; callers use {@link #chat} or {@code invoke}, which are traced. */
+    AiMessage generate(ChatRequest request, RunConfig config);
+
+    /**
+     * One streamed call: chunks whose {@link AiMessage#merge merge} is the whole reply, the last
+     * carrying finish reason and usage. Closing the stream cancels the call. The default yields the
+     * reply of {@link #generate} as one chunk.
+     */
+    default Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
+        return Stream.of(request).map(r -> generate(r, config));
+    }
+
+    @Override
+    default AiMessage call(PromptValue prompt, RunConfig config) {
+        return generate(ChatRequest.of(prompt.toMessages()), config);
+    }
+
+    @Override
+    default Stream<AiMessage> callStream(PromptValue prompt, RunConfig config) {
+        return generateStream(ChatRequest.of(prompt.toMessages()), config);
+    }
+
+    /** Sends a request, traced. */
+    default AiMessage chat(ChatRequest request) {
+        return chat(request, RunConfig.defaults());
+    }
+
+    /** Sends a request, traced with this config. */
+    default AiMessage chat(ChatRequest request, RunConfig config) {
+        return Run.trace(this, request, config, child -> generate(request, child));
+    }
+
+    /** Sends messages, traced. */
+    default AiMessage chat(List<? extends ChatMessage> messages) {
+        return chat(ChatRequest.of(messages));
+    }
+
+    /** Sends one user message and returns the reply's text. */
+    default String chat(String userMessage) {
+        return chat(ChatRequest.of(ChatMessage.user(userMessage))).text();
+    }
+
+    /** Streams a request, traced with this config. */
+    default Stream<AiMessage> chatStream(ChatRequest request, RunConfig config) {
+        return Run.traceStream(this, request, config, child -> generateStream(request, child));
+    }
+
+    /** This model with these tools offered on every call (LangChain's {@code bind_tools}). */
+    default ChatModel withTools(List<ToolSpec> tools) {
+        return BoundChatModel.bind(this, r -> r.withTools(tools));
+    }
+
+    /** This model with a tool choice on every call. */
+    default ChatModel withToolChoice(ToolChoice choice) {
+        return BoundChatModel.bind(this, r -> r.withToolChoice(choice));
+    }
+
+    /** This model answering in this format on every call (JSON mode, structured output). */
+    default ChatModel withResponseFormat(ResponseFormat format) {
+        return BoundChatModel.bind(this, r -> r.withResponseFormat(format));
+    }
+
+    @Override
+    default String kind() {
+        return "chat_model";
+    }
+}

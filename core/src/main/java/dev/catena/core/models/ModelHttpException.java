@@ -1,0 +1,107 @@
+package dev.catena.core.models;
+
+import dev.catena.core.CatenaException;
+import dev.catena.core.components.RetryHint;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A model provider answered with an HTTP error (or an error object inside a stream). Carries the
+ * status, the provider's error type, code and message, the request id for support tickets, and an
+ * excerpt of the body. Never carries the API key. Implements {@link RetryHint}: 408, 409, 429 and
+ * 5xx are retryable unless the body says otherwise (a used-up quota is not).
+ */
+public class ModelHttpException extends CatenaException implements RetryHint {
+
+    private final int status;
+    private final String errorType;
+    private final String errorCode;
+    private final String providerMessage;
+    private final String requestId;
+    private final String bodyExcerpt;
+    private final boolean retryable;
+    private final Duration retryAfter;
+
+    public ModelHttpException(String provider, int status, String errorType, String errorCode, String providerMessage,
+                              String requestId, String bodyExcerpt, boolean retryable, Duration retryAfter) {
+        super(describe(provider, status, errorType, errorCode, providerMessage, requestId, retryable));
+        this.status = status;
+        this.errorType = errorType;
+        this.errorCode = errorCode;
+        this.providerMessage = providerMessage;
+        this.requestId = requestId;
+        this.bodyExcerpt = bodyExcerpt;
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
+    }
+
+    private static String describe(String provider, int status, String type, String code, String message,
+                                   String requestId, boolean retryable) {
+        StringBuilder sb = new StringBuilder(provider).append(" returned HTTP ").append(status);
+        if (type != null) {
+            sb.append(" ").append(type);
+        }
+        if (code != null) {
+            sb.append(" (").append(code).append(")");
+        }
+        if (message != null) {
+            sb.append(": ").append(message);
+        }
+        if (requestId != null) {
+            sb.append(" [request id ").append(requestId).append("]");
+        }
+        sb.append(retryable ? "; this is temporary, retry later" : hint(status));
+        return sb.toString();
+    }
+
+    private static String hint(int status) {
+        return switch (status) {
+            case 400 -> "; the request was rejected as invalid, fix the request (model name, parameters, messages)";
+            case 401 -> "; check the API key";
+            case 403 -> "; the key is not allowed to use this model or endpoint";
+            case 404 -> "; check the base URL and the model name";
+            case 429 -> "; the account's quota or budget is used up, check billing";
+            default -> "";
+        };
+    }
+
+    /** The HTTP status (200 for an error object inside a stream). */
+    public int status() {
+        return status;
+    }
+
+    /** The provider's error type, e.g. "invalid_request_error", or null. */
+    public String errorType() {
+        return errorType;
+    }
+
+    /** The provider's error code, e.g. "insufficient_quota", or null. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** The provider's own message, or null. */
+    public String providerMessage() {
+        return providerMessage;
+    }
+
+    /** The provider's request id, or null. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The first part of the response body. */
+    public String bodyExcerpt() {
+        return bodyExcerpt;
+    }
+
+    @Override
+    public boolean retryable() {
+        return retryable;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

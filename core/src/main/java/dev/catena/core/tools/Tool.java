@@ -1,0 +1,30 @@
+package dev.catena.core.tools;
+
+import dev.catena.core.components.Component;
+
+/**
+ * Something an agent can do: described to the model by its {@link ToolSpec}, run with the JSON
+ * arguments the model chose, returning text the model reads next. Implement
+ * {@code call(String argumentsJson, RunConfig)}; throw {@link ToolExecutionException} when the
+ * arguments are wrong or the work fails, with a message the model can act on.
+ */
+public interface Tool extends Component<String, String> {
+
+    /** The name, description and argument schema shown to the model. */
+    ToolSpec spec();
+
+    /** Runs the tool with its arguments as a JSON object text; traced. */
+    default String execute(String argumentsJson) {
+        return invoke(argumentsJson);
+    }
+
+    @Override
+    default String name() {
+        return spec().name();
+    }
+
+    @Override
+    default String kind() {
+        return "tool";
+    }
+}
