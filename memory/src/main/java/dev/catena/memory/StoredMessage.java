@@ -5,19 +5,24 @@ import dev.catena.core.json.MessageJsonException;
 import dev.catena.core.messages.ChatMessage;
 import java.util.Objects;
 
-/** The one text form every store keeps a message in: LangChain's {@code message_to_dict} JSON. */
-final class StoredMessage {
+/**
+ * The one text form every store keeps a message in: LangChain's {@code message_to_dict} JSON, so a
+ * Python and a Java service can share a store. Public for stores in other artifacts (Redis) and for
+ * users writing a store of their own.
+ */
+public final class StoredMessage {
 
     private StoredMessage() {
     }
 
-    static String write(ChatMessage message) {
+    /** The stored form of one message. */
+    public static String write(ChatMessage message) {
         Objects.requireNonNull(message, "message");
         return MessageJson.toJson(MessageJson.toLangChain(message));
     }
 
     /** Reads one stored message; {@code where} names it (store, session, row) in the error. */
-    static ChatMessage read(String json, String where) {
+    public static ChatMessage read(String json, String where) {
         try {
             return MessageJson.fromLangChain(MessageJson.parse(json));
         } catch (MessageJsonException e) {
@@ -26,7 +31,8 @@ final class StoredMessage {
         }
     }
 
-    static void checkSessionId(String sessionId) {
+    /** Rejects a null or empty session id with a message saying what to do. */
+    public static void checkSessionId(String sessionId) {
         Objects.requireNonNull(sessionId, "session id");
         if (sessionId.isEmpty()) {
             throw new IllegalArgumentException("session id is empty; give every conversation a non-empty id");

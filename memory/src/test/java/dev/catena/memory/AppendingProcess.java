@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The main of a child JVM started by {@link MultiProcessAppendTest}: opens each store it is given,
@@ -14,8 +15,8 @@ import java.util.List;
  * together), then appends {@code writer:0 … writer:(count-1)} one message at a time to the same
  * session of every store, in turn.
  *
- * <p>Arguments: {@code writer count session store...}, where a store is {@code redis://…} or a JDBC
- * URL followed by {@code |table}.
+ * <p>Arguments: {@code writer count session store...}, where a store is a JDBC URL followed by
+ * {@code |table}. Other modules' stores run through {@link #run} with their own opener.
  */
 public final class AppendingProcess {
 
@@ -23,12 +24,17 @@ public final class AppendingProcess {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, AppendingProcess::open);
+    }
+
+    /** Appends as {@link #main} says, opening each store with {@code opener}. */
+    static void run(String[] args, Function<String, ChatMessageHistory> opener) throws Exception {
         String writer = args[0];
         int count = Integer.parseInt(args[1]);
         String session = args[2];
         List<ChatMessageHistory> stores = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
-            stores.add(open(args[i]));
+            stores.add(opener.apply(args[i]));
         }
         System.out.println("ready");
         System.out.flush();
@@ -47,9 +53,6 @@ public final class AppendingProcess {
     }
 
     static ChatMessageHistory open(String store) {
-        if (store.startsWith("redis://")) {
-            return RedisChatMessageHistory.builder(store).build();
-        }
         int bar = store.lastIndexOf('|');
         return JdbcChatMessageHistory.builder().url(store.substring(0, bar)).table(store.substring(bar + 1)).build();
     }

@@ -16,14 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several replicas of a service appending to one conversation: real child JVMs (running
- * {@link AppendingProcess}) write to the same session of a SQLite file, of the PostgreSQL server
- * and of the Redis server the tests use, all at once. Nothing may be lost, and each writer's
- * messages must keep the order it wrote them in.
+ * {@link AppendingProcess}) write to the same session of a SQLite file and of the PostgreSQL server
+ * the tests use, all at once. Nothing may be lost, and each writer's messages must keep the order it
+ * wrote them in. {@link #appendFromChildren} is shared with the Redis module's test.
  */
 class MultiProcessAppendTest {
 
@@ -37,18 +38,24 @@ class MultiProcessAppendTest {
     void childProcessesAppendingToOneSessionLoseNothingAndKeepEachWritersOrder() throws Exception {
         String session = UUID.randomUUID().toString();
         String table = "mp_" + session.replace("-", ""); // fresh, so the children also race to create it
-        List<String> stores = List.of(
+        appendFromChildren(dir, AppendingProcess.class, session, List.of(
                 "jdbc:sqlite:" + dir.resolve("chats.db") + "|" + table,
-                TestServers.postgresJdbcUrl() + "|" + table,
-                TestServers.redisUrl());
+                TestServers.postgresJdbcUrl() + "|" + table), AppendingProcess::open);
+    }
 
+    /**
+     * Starts {@value #WRITERS} child JVMs running {@code main} (a main that calls
+     * {@link AppendingProcess#run}) on these stores, and checks every store's session afterwards.
+     */
+    static void appendFromChildren(Path dir, Class<?> main, String session, List<String> stores,
+                                   Function<String, ChatMessageHistory> opener) throws Exception {
         List<Process> children = new ArrayList<>();
         try {
             for (int w = 0; w < WRITERS; w++) {
-                children.add(start(w, session, stores));
+                children.add(start(dir, main, w, session, stores));
             }
             for (int w = 0; w < WRITERS; w++) {
-                awaitReady(w, children.get(w));
+                awaitReady(dir, w, children.get(w));
             }
             for (Process child : children) { // as close together as the parent can make it
                 Writer stdin = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
@@ -58,14 +65,14 @@ class MultiProcessAppendTest {
             for (int w = 0; w < WRITERS; w++) {
                 Process child = children.get(w);
                 assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("writer %d finished", w).isTrue();
-                assertThat(child.exitValue()).as("writer %d exit code; its stderr:%n%s", w, stderr(w)).isZero();
+                assertThat(child.exitValue()).as("writer %d exit code; its stderr:%n%s", w, stderr(dir, w)).isZero();
             }
         } finally {
             children.forEach(Process::destroyForcibly);
         }
 
         for (String store : stores) {
-            ChatMessageHistory history = AppendingProcess.open(store);
+            ChatMessageHistory history = opener.apply(store);
             try {
                 assertEveryWriterComplete(store, history.messages(session));
             } finally {
@@ -98,33 +105,33 @@ class MultiProcessAppendTest {
         return m.text().substring(0, m.text().indexOf(':'));
     }
 
-    private Process start(int writer, String session, List<String> stores) throws IOException {
+    private static Process start(Path dir, Class<?> main, int writer, String session, List<String> stores) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"),
-                AppendingProcess.class.getName(),
+                main.getName(),
                 String.valueOf(writer), String.valueOf(PER_WRITER), session));
         command.addAll(stores);
         return new ProcessBuilder(command)
-                .redirectError(stderrFile(writer).toFile())
+                .redirectError(stderrFile(dir, writer).toFile())
                 .start();
     }
 
-    private Path stderrFile(int writer) {
+    private static Path stderrFile(Path dir, int writer) {
         return dir.resolve("writer-" + writer + ".err");
     }
 
-    private String stderr(int writer) throws IOException {
-        return Files.readString(stderrFile(writer));
+    private static String stderr(Path dir, int writer) throws IOException {
+        return Files.readString(stderrFile(dir, writer));
     }
 
-    private void awaitReady(int writer, Process child) throws IOException {
+    private static void awaitReady(Path dir, int writer, Process child) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (!"ready".equals(line)) {
             child.destroyForcibly();
-            throw new AssertionError("writer " + writer + " did not get ready; its stderr:\n" + stderr(writer));
+            throw new AssertionError("writer " + writer + " did not get ready; its stderr:\n" + stderr(dir, writer));
         }
     }
 }

@@ -4,18 +4,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import redis.embedded.RedisServer;
 
 /**
  * The real servers the store tests run against, each started at most once per test run on a free
- * port: embedded PostgreSQL (zonky) and embedded Redis, unless {@code CATENA_TEST_JDBC_URL} /
- * {@code CATENA_TEST_REDIS_URL} name external ones. A server that cannot start fails the tests
- * that need it; nothing is skipped.
+ * port: embedded PostgreSQL (zonky), unless {@code CATENA_TEST_JDBC_URL} names an external one
+ * (the Redis module starts embedded Redis the same way). A server that cannot start fails the
+ * tests that need it; nothing is skipped.
  */
 final class TestServers {
 
     private static String postgresUrl;
-    private static String redisUrl;
 
     private TestServers() {
     }
@@ -32,32 +30,18 @@ final class TestServers {
         return postgresUrl;
     }
 
-    /** A Redis URL. */
-    static synchronized String redisUrl() {
-        if (redisUrl == null) {
-            redisUrl = externalOrStarted("CATENA_TEST_REDIS_URL", "embedded Redis", () -> {
-                int port = freePort();
-                RedisServer server = new RedisServer(port);
-                server.start();
-                stopAtExit(server::stop);
-                return "redis://127.0.0.1:" + port;
-            });
-        }
-        return redisUrl;
-    }
-
     /** Starts a server and returns its URL. */
-    private interface Server {
+    interface Server {
         String start() throws IOException;
     }
 
     /** Stops a server. */
-    private interface Stop {
+    interface Stop {
         void stop() throws IOException;
     }
 
     /** The URL in an environment variable when it is set, else the URL of a server started here. */
-    private static String externalOrStarted(String variable, String what, Server server) {
+    static String externalOrStarted(String variable, String what, Server server) {
         String external = System.getenv(variable);
         if (external != null && !external.isBlank()) {
             return external;
@@ -69,7 +53,7 @@ final class TestServers {
         }
     }
 
-    private static void stopAtExit(Stop stop) {
+    static void stopAtExit(Stop stop) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 stop.stop();
@@ -79,7 +63,7 @@ final class TestServers {
         }));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -5,7 +5,7 @@ import dev.catena.core.models.Embedding;
 import dev.catena.core.vector.Distance;
 import dev.catena.models.HashingEmbeddingModel;
 import dev.catena.retrieval.stores.InMemoryVectorStore;
-import dev.catena.retrieval.stores.LuceneVectorStore;
+import dev.catena.retrieval.lucene.LuceneVectorStore;
 import dev.catena.retrieval.stores.ScoredDocument;
 import java.io.IOException;
 import java.nio.file.Files;

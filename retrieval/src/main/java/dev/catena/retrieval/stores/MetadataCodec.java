@@ -1,7 +1,12 @@
 package dev.catena.retrieval.stores;
 
+import dev.catena.core.documents.Document;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,9 +19,10 @@ import java.util.Map;
 /**
  * Writes and reads document text and metadata in a compact tagged binary form, keeping each
  * value's type (an Integer comes back an Integer). Shared by the in-memory store's file and the
- * Lucene store's stored field.
+ * stores in other artifacts (Lucene keeps {@link #encode} in a stored field); public for them, not
+ * an API to build on.
  */
-final class MetadataCodec {
+public final class MetadataCodec {
 
     // Value tags on disk: 0 null, 1 to 6 the scalars in Scalar's order, 7 list, 8 map. Never reorder them.
     private static final int NULL = 0;
@@ -65,6 +71,22 @@ final class MetadataCodec {
     private static final Scalar[] SCALARS = Scalar.values();
 
     private MetadataCodec() {
+    }
+
+    /** A whole document (id, text, metadata) as bytes. */
+    public static byte[] encode(Document doc) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        writeString(out, doc.id());
+        writeString(out, doc.text());
+        writeMetadata(out, doc.metadata(), doc.id());
+        return bytes.toByteArray();
+    }
+
+    /** The document {@link #encode} wrote into {@code bytes[offset, offset + length)}. */
+    public static Document decode(byte[] bytes, int offset, int length) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset, length));
+        return new Document(readString(in), readString(in), readMetadata(in));
     }
 
     static void writeString(DataOutput out, String s) throws IOException {

@@ -1,13 +1,13 @@
-package dev.catena.retrieval.stores;
+package dev.catena.retrieval.lucene;
 
 import dev.catena.core.documents.Document;
 import dev.catena.core.models.Embedding;
 import dev.catena.core.models.EmbeddingModel;
 import dev.catena.core.vector.Distance;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import dev.catena.retrieval.stores.Filter;
+import dev.catena.retrieval.stores.MetadataCodec;
+import dev.catena.retrieval.stores.ScoredDocument;
+import dev.catena.retrieval.stores.VectorStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -334,17 +334,11 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     }
 
     private static BytesRef encode(Document doc) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        MetadataCodec.writeString(out, doc.id());
-        MetadataCodec.writeString(out, doc.text());
-        MetadataCodec.writeMetadata(out, doc.metadata(), doc.id());
-        return new BytesRef(bytes.toByteArray());
+        return new BytesRef(MetadataCodec.encode(doc));
     }
 
     private static Document decode(BytesRef bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length));
-        return new Document(MetadataCodec.readString(in), MetadataCodec.readString(in), MetadataCodec.readMetadata(in));
+        return MetadataCodec.decode(bytes.bytes, bytes.offset, bytes.length);
     }
 
     /** Settings for a {@link LuceneVectorStore}. */

@@ -1,7 +1,9 @@
-package dev.catena.memory;
+package dev.catena.memory.redis;
 
 import dev.catena.core.history.ChatMessageHistory;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.memory.ChatHistoryException;
+import dev.catena.memory.StoredMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

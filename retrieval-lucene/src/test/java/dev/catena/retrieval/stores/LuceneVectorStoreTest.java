@@ -8,6 +8,7 @@ import dev.catena.core.documents.Document;
 import dev.catena.core.models.Embedding;
 import dev.catena.core.vector.Distance;
 import dev.catena.models.HashingEmbeddingModel;
+import dev.catena.retrieval.lucene.LuceneVectorStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

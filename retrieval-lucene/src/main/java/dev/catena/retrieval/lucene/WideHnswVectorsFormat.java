@@ -1,4 +1,4 @@
-package dev.catena.retrieval.stores;
+package dev.catena.retrieval.lucene;
 
 import java.io.IOException;
 import org.apache.lucene.codecs.KnnVectorsFormat;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.memory.redis.RedisChatMessageHistory;
 import dev.catena.core.messages.ChatMessage;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ import redis.clients.jedis.RedisClient;
 
 class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
 
-    private final RedisClient raw = RedisClient.create(TestServers.redisUrl());
+    private final RedisClient raw = RedisClient.create(RedisTestServer.url());
 
     @AfterEach
     void closeRaw() {
@@ -23,7 +24,7 @@ class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
 
     @Override
     ChatMessageHistory create() {
-        return RedisChatMessageHistory.builder(TestServers.redisUrl()).build();
+        return RedisChatMessageHistory.builder(RedisTestServer.url()).build();
     }
 
     @Test
@@ -33,7 +34,7 @@ class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
         for (String json : LangChainFixtures.PYTHON_MESSAGES) {
             raw.lpush("message_store:" + session, json);
         }
-        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl()).build()) {
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(RedisTestServer.url()).build()) {
             assertThat(history.messages(session)).isEqualTo(LangChainFixtures.EXPECTED);
             history.add(session, List.of(ChatMessage.user("from Java"), ChatMessage.ai("hello Python")));
         }
@@ -48,7 +49,7 @@ class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
     @Test
     void keyPrefixIsConfigurable() {
         String session = UUID.randomUUID().toString();
-        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl())
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(RedisTestServer.url())
                 .keyPrefix("app1:chat:").build()) {
             history.add(session, ChatMessage.user("hi"));
             assertThat(history.keyFor(session)).isEqualTo("app1:chat:" + session);
@@ -60,7 +61,7 @@ class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
     @Test
     void ttlExpiresTheSessionAndEachAddRenewsIt() throws Exception {
         String session = UUID.randomUUID().toString();
-        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl())
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(RedisTestServer.url())
                 .ttl(Duration.ofMillis(700)).build()) {
             history.add(session, ChatMessage.user("one"));
             assertThat(raw.pttl(history.keyFor(session))).isBetween(1L, 700L);
@@ -77,7 +78,7 @@ class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
     @Test
     void withoutTtlTheKeyDoesNotExpire() {
         String session = UUID.randomUUID().toString();
-        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl()).build()) {
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(RedisTestServer.url()).build()) {
             history.add(session, ChatMessage.user("one"));
             assertThat(raw.pttl(history.keyFor(session))).isEqualTo(-1L);
         }
@@ -87,7 +88,7 @@ class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
     void anAddThatRedisRejectsInsideTheTransactionFails() {
         String session = UUID.randomUUID().toString();
         raw.set("message_store:" + session, "not a list"); // LPUSH then answers WRONGTYPE inside EXEC
-        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(TestServers.redisUrl()).build()) {
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(RedisTestServer.url()).build()) {
             assertThatThrownBy(() -> history.add(session, ChatMessage.user("lost?")))
                     .isInstanceOf(ChatHistoryException.class)
                     .hasMessageContaining("message_store:" + session)

@@ -1,6 +1,7 @@
-package dev.catena.retrieval.stores;
+package dev.catena.retrieval.lucene;
 
 import dev.catena.core.documents.Document;
+import dev.catena.retrieval.stores.Filter;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.lucene.document.DoublePoint;
