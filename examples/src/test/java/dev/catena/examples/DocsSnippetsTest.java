@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -28,16 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Compiles and runs every {@code ```java} block of README.md and docs/**.md, so the docs cannot
  * drift from the code. A block with a {@code public static void main} class runs as is; any other
- * block is wrapped as the body of a main, with every Catena package and {@code java.util},
- * {@code java.util.stream}, {@code java.nio.file} and {@code java.time} imported (its own
- * {@code import} lines are kept). A failure names the file and line of the block.
+ * block is wrapped as the body of a main. Nothing is imported for a block: it shows its own
+ * {@code import} lines, so a reader can copy it into a project as it stands. A failure names the
+ * file and line of the block, and for a missing import the lines to add.
  */
 class DocsSnippetsTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern MAIN_CLASS = Pattern.compile("public\\s+(?:final\\s+)?class\\s+(\\w+)");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-    private static final List<String> JDK_IMPORTS = List.of("java.util", "java.util.stream", "java.nio.file", "java.time");
+    /** JDK packages searched for a missing import's suggestion. */
+    private static final List<String> JDK_PACKAGES = List.of("java.util", "java.util.stream", "java.util.function",
+            "java.util.concurrent", "java.util.concurrent.atomic", "java.nio.file", "java.nio.charset", "java.time",
+            "java.io", "java.net", "java.math");
+    private static final Pattern MISSING_SYMBOL = Pattern.compile("symbol:\\s+(?:class|variable|interface|enum|record) (\\w+)");
 
     /** One fenced java block: where it is and what it says. */
     record Snippet(String location, int firstLine, String code) {
@@ -50,14 +55,14 @@ class DocsSnippetsTest {
     @TestFactory
     Stream<DynamicTest> everyJavaBlockInTheDocsCompilesAndRuns(@TempDir Path work) throws IOException {
         Path root = projectRoot();
-        List<String> packages = projectPackages(root);
+        Map<String, List<String>> types = projectTypes(root);
         List<Snippet> snippets = new ArrayList<>();
         for (Path doc : documents(root)) {
             snippets.addAll(snippets(doc, root.relativize(doc).toString().replace('\\', '/')));
         }
-        assertThat(packages).as("Catena packages found under " + root).contains("dev.catena.core");
+        assertThat(types).as("Catena types found under " + root).containsKey("Component");
         return snippets.stream().map(s -> DynamicTest.dynamicTest(s.toString(),
-                () -> run(s, packages, work.resolve("block" + snippets.indexOf(s)), TIMEOUT)));
+                () -> run(s, types, work.resolve("block" + snippets.indexOf(s)), TIMEOUT)));
     }
 
     static Path projectRoot() {
@@ -83,9 +88,12 @@ class DocsSnippetsTest {
         return docs;
     }
 
-    /** Every package with Java code in a module's main sources (not the benchmarks, which examples cannot see). */
-    static List<String> projectPackages(Path root) throws IOException {
-        TreeSet<String> packages = new TreeSet<>();
+    /**
+     * Every top-level type in a module's main sources (not the benchmarks, which examples cannot
+     * see), by simple name: where to suggest an import from.
+     */
+    static Map<String, List<String>> projectTypes(Path root) throws IOException {
+        Map<String, List<String>> types = new TreeMap<>();
         try (Stream<Path> modules = Files.list(root)) {
             for (Path module : modules.filter(m -> !m.getFileName().toString().equals("benchmarks")).toList()) {
                 Path sources = module.resolve("src/main/java");
@@ -94,13 +102,38 @@ class DocsSnippetsTest {
                 }
                 try (Stream<Path> walk = Files.walk(sources)) {
                     walk.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().equals("package-info.java"))
-                            .map(p -> sources.relativize(p.getParent()).toString().replace(java.io.File.separatorChar, '.'))
-                            .filter(p -> p.startsWith("dev.catena"))
-                            .forEach(packages::add);
+                            .map(p -> sources.relativize(p).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.java$", ""))
+                            .filter(name -> name.startsWith("dev.catena"))
+                            .forEach(name -> types.computeIfAbsent(name.substring(name.lastIndexOf('.') + 1), k -> new ArrayList<>()).add(name));
                 }
             }
         }
-        return new ArrayList<>(packages);
+        return types;
+    }
+
+    /** The import lines that would define the symbols javac could not find, as far as they are known. */
+    static List<String> suggestedImports(List<JavaSourceCompiler.Problem> problems, Map<String, List<String>> types) {
+        TreeSet<String> imports = new TreeSet<>();
+        for (JavaSourceCompiler.Problem problem : problems) {
+            Matcher m = MISSING_SYMBOL.matcher(problem.message());
+            if (!m.find()) {
+                continue;
+            }
+            String name = m.group(1);
+            List<String> candidates = new ArrayList<>(types.getOrDefault(name, List.of()));
+            for (String pkg : JDK_PACKAGES) {
+                try {
+                    Class.forName(pkg + "." + name, false, DocsSnippetsTest.class.getClassLoader());
+                    candidates.add(pkg + "." + name);
+                } catch (ClassNotFoundException notThere) {
+                    // not in this package
+                }
+            }
+            if (candidates.size() == 1) {
+                imports.add("import " + candidates.get(0) + ";");
+            }
+        }
+        return new ArrayList<>(imports);
     }
 
     /** The ```java blocks of one Markdown file, with the line of each block's first code line. */
@@ -122,7 +155,7 @@ class DocsSnippetsTest {
     }
 
     /** Compiles and runs one block; throws an AssertionError naming the file and line if it fails. */
-    static void run(Snippet snippet, List<String> packages, Path dir, Duration timeout) throws IOException {
+    static void run(Snippet snippet, Map<String, List<String>> types, Path dir, Duration timeout) throws IOException {
         Files.createDirectories(dir);
         String code = snippet.code();
         boolean wholeClass = code.contains("public static void main");
@@ -145,8 +178,6 @@ class DocsSnippetsTest {
             className = "DocSnippet";
             fileName = "DocSnippet.java";
             List<String> imports = new ArrayList<>();
-            packages.forEach(pkg -> imports.add("import " + pkg + ".*;"));
-            JDK_IMPORTS.forEach(pkg -> imports.add("import " + pkg + ".*;"));
             String body = code.lines().map(line -> {
                 if (line.strip().startsWith("import ")) {
                     imports.add(line.strip());
@@ -164,7 +195,9 @@ class DocsSnippetsTest {
             String report = problems.stream()
                     .map(pr -> snippet.location() + ":" + (snippet.firstLine() + pr.line() - 1 - lineOffset) + ": " + pr.message())
                     .collect(Collectors.joining("\n"));
-            throw new AssertionError("the java block at " + snippet + " does not compile:\n" + report);
+            List<String> missing = suggestedImports(problems, types);
+            throw new AssertionError("the java block at " + snippet + " does not compile:\n" + report
+                    + (missing.isEmpty() ? "" : "\nadd these imports to the block:\n" + String.join("\n", missing)));
         }
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, DocsSnippetsTest.class.getClassLoader())) {
@@ -210,7 +243,7 @@ class DocsSnippetsTest {
         Path md = write(dir, "# Title", "", "```java", "String s = \"ok\";", "int n = s.lengthh();", "```");
         Snippet block = snippets(md, "docs/bad.md").get(0);
         assertThat(block.firstLine()).isEqualTo(4);
-        assertThatThrownBy(() -> run(block, projectPackages(projectRoot()), dir.resolve("out"), TIMEOUT))
+        assertThatThrownBy(() -> run(block, projectTypes(projectRoot()), dir.resolve("out"), TIMEOUT))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("docs/bad.md:5: cannot find symbol");
     }
@@ -219,26 +252,36 @@ class DocsSnippetsTest {
     void aBlockThatThrowsFailsWithTheLineOfTheThrow(@TempDir Path dir) throws IOException {
         Path md = write(dir, "text", "```java", "import java.util.concurrent.atomic.AtomicInteger;",
                 "var n = new AtomicInteger(1);", "if (n.get() == 1) {", "    throw new IllegalStateException(\"broken example\");", "}", "```");
-        assertThatThrownBy(() -> run(snippets(md, "README.md").get(0), List.of("dev.catena.core"), dir.resolve("out"), TIMEOUT))
+        assertThatThrownBy(() -> run(snippets(md, "README.md").get(0), Map.of(), dir.resolve("out"), TIMEOUT))
                 .hasMessageContaining("failed at README.md:6: java.lang.IllegalStateException: broken example");
     }
 
     @Test
-    void aWholeClassBlockRunsItsMainAndCatenaTypesAreImported(@TempDir Path dir) throws IOException {
+    void aWholeClassBlockRunsItsMainAndABlockRunsWithTheImportsItShows(@TempDir Path dir) throws IOException {
         Path md = write(dir, "```java", "package demo;", "public class Hello {",
                 "    public static void main(String[] args) { if (args.length != 0) throw new AssertionError(); }", "}", "```",
-                "```text", "not java", "```", "```java", "Component<String, Integer> length = Component.of(String::length);",
+                "```text", "not java", "```", "```java", "import dev.catena.core.components.Component;",
+                "Component<String, Integer> length = Component.of(String::length);",
                 "if (length.invoke(\"four\") != 4) throw new AssertionError(\"wrong\");", "```");
         List<Snippet> blocks = snippets(md, "docs/x.md");
         assertThat(blocks).extracting(Snippet::firstLine).containsExactly(2, 11);
-        run(blocks.get(0), List.of(), dir.resolve("a"), TIMEOUT);
-        run(blocks.get(1), projectPackages(projectRoot()), dir.resolve("b"), TIMEOUT);
+        run(blocks.get(0), Map.of(), dir.resolve("a"), TIMEOUT);
+        run(blocks.get(1), projectTypes(projectRoot()), dir.resolve("b"), TIMEOUT);
+    }
+
+    @Test
+    void aBlockWithoutItsImportsFailsAndNamesTheLinesToAdd(@TempDir Path dir) throws IOException {
+        Path md = write(dir, "```java", "List<String> words = List.of(\"a\");",
+                "Component<String, Integer> length = Component.of(String::length);", "```");
+        assertThatThrownBy(() -> run(snippets(md, "docs/y.md").get(0), projectTypes(projectRoot()), dir.resolve("out"), TIMEOUT))
+                .hasMessageContaining("docs/y.md:3: cannot find symbol")
+                .hasMessageContaining("add these imports to the block:\nimport dev.catena.core.components.Component;\nimport java.util.List;");
     }
 
     @Test
     void aBlockThatNeverEndsTimesOut(@TempDir Path dir) throws IOException {
         Path md = write(dir, "```java", "while (true) { Thread.sleep(10); }", "```");
-        assertThatThrownBy(() -> run(snippets(md, "docs/slow.md").get(0), List.of(), dir.resolve("out"), Duration.ofMillis(500)))
+        assertThatThrownBy(() -> run(snippets(md, "docs/slow.md").get(0), Map.of(), dir.resolve("out"), Duration.ofMillis(500)))
                 .hasMessageContaining("docs/slow.md:2 did not finish within");
     }
 
