@@ -72,7 +72,7 @@ public final class OpenAiChatModel implements ChatModel {
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, false);
-        AiMessage reply = OpenAiReplies.chat(http.postJson(body, () -> estimate(request), config), dialect.name());
+        AiMessage reply = http.postJson(body, () -> estimate(request), config, OpenAiReplies::chat);
         config.reportUsage(reply.usage());
         return reply;
     }
@@ -103,7 +103,7 @@ public final class OpenAiChatModel implements ChatModel {
     /** The server, model and generation settings (never the key). */
     @Override
     public String toString() {
-        return "OpenAiChatModel[" + dialect.name() + " " + http.url() + " " + settings + "]";
+        return "OpenAiChatModel[" + dialect.name() + " " + http.displayUrl() + " " + settings + "]";
     }
 
     /** Builds an {@link OpenAiChatModel}. */

@@ -283,9 +283,24 @@ class OpenAiChatModelTest extends MockServerTest {
 
     @Test
     void skipsSseCommentsAndAcceptsAStreamEndingInDone() {
-        server.enqueue(sse(text("openrouter-stream-with-comment.txt") + "data: [DONE]\n\n"));
+        server.enqueue(sse(text("openrouter-stream-with-comment.txt")
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n"));
         AiMessage whole = merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("go")), RunConfig.defaults()));
         assertThat(whole.text()).isEqualTo("The next day");
+        assertThat(whole.finishReason()).isEqualTo("stop");
+    }
+
+    @Test
+    void aStreamSayingDoneWithoutAFinishReasonIsAnErrorNotAShortenedAnswer() {
+        server.enqueue(sse(text("openrouter-stream-with-comment.txt") + "data: [DONE]\n\n"));
+        List<String> delivered = new ArrayList<>();
+        assertThatThrownBy(() -> {
+            try (var chunks = model().build().generateStream(ChatRequest.of(ChatMessage.user("go")), RunConfig.defaults())) {
+                chunks.forEach(c -> delivered.add(c.text()));
+            }
+        }).isInstanceOf(ModelConnectionException.class).hasMessageContaining("[DONE] without a finish reason")
+                .hasMessageContaining("may be incomplete");
+        assertThat(String.join("", delivered)).isEqualTo("The next day");
     }
 
     @Test

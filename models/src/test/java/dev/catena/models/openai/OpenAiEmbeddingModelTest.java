@@ -119,12 +119,12 @@ class OpenAiEmbeddingModelTest extends MockServerTest {
         server.enqueue(jsonResponse(200, twiceIndexZero));
         OpenAiEmbeddingModel repeated = model().encoding(OpenAiEmbeddingModel.Encoding.FLOAT).build();
         assertThatThrownBy(() -> repeated.embedAll(List.of("a", "b")))
-                .isInstanceOf(dev.catena.models.ModelConnectionException.class)
+                .isInstanceOf(dev.catena.models.InvalidResponseException.class)
                 .hasMessageContaining("index 0").hasMessageContaining("out of range or repeated");
 
         server.enqueue(jsonResponse(200, twiceIndexZero.replace("\"index\":0}]", "\"index\":7}]")));
         assertThatThrownBy(() -> repeated.embedAll(List.of("a", "b")))
-                .isInstanceOf(dev.catena.models.ModelConnectionException.class)
+                .isInstanceOf(dev.catena.models.InvalidResponseException.class)
                 .hasMessageContaining("index 7");
     }
 }
