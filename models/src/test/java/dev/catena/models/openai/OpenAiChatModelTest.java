@@ -382,4 +382,45 @@ class OpenAiChatModelTest extends MockServerTest {
         assertThat(OpenAiChatModel.builder().dialect(OpenAiDialect.OLLAMA).model("llama3.2").build().name())
                 .isEqualTo("OpenAiChatModel(llama3.2)");
     }
+
+    @Test
+    void aMessageThatIsAStringIsATypedInvalidResponseNotAnEmptyAnswer() {
+        server.enqueue(jsonResponse(200, "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                + "\"message\":\"Hello there\",\"finish_reason\":\"stop\"}]}"));
+        assertThatThrownBy(() -> model().build().chat("Hello!")).isInstanceOf(dev.catena.models.InvalidResponseException.class)
+                .hasMessageContaining("choices[0].message is a string, not an object")
+                .satisfies(e -> assertThat(((ModelHttpException) e).bodyExcerpt()).contains("Hello there"))
+                .satisfies(e -> assertThat(((ModelHttpException) e).retryable()).isFalse());
+        assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
+    }
+
+    /** A server that sends one endless line: it writes until the client hangs up, counting the bytes. */
+    private static final class EndlessLine implements mockwebserver3.MockResponseBody {
+        volatile long written;
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+            byte[] chunk = ("data: " + "a".repeat(8186)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            while (written < 1L << 30) {
+                sink.write(chunk).flush();
+                written += chunk.length;
+            }
+        }
+    }
+
+    @Test
+    void aStreamLineThatNeverEndsFailsTheCallWithATypedErrorOnceItPassesTheBound() {
+        EndlessLine body = new EndlessLine();
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(body).build());
+        assertThatThrownBy(() -> merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("go")), RunConfig.defaults())))
+                .isInstanceOf(dev.catena.models.InvalidResponseException.class)
+                .hasMessageContaining("a stream line longer than " + dev.catena.models.internal.SseReader.MAX_LINE_BYTES + " bytes");
+        assertThat(body.written).as("bytes the server got out before the client hung up (bound plus socket buffers)")
+                .isLessThan(dev.catena.models.internal.SseReader.MAX_LINE_BYTES + (32L << 20));
+    }
 }
