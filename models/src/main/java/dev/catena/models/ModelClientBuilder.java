@@ -47,6 +47,7 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
     private Duration writeTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofMinutes(10);
     private Duration totalTimeout = Duration.ZERO;
+    private long maxResponseSize = 128L * 1024 * 1024;
     private RetryPolicy retryPolicy = defaultRetryPolicy(2);
     private RateLimiter rateLimiter;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -122,6 +123,19 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
      */
     public B totalTimeout(Duration value) {
         this.totalTimeout = requireNotNegative(value, "totalTimeout");
+        return self();
+    }
+
+    /**
+     * The largest answer read (default 128 MiB): a bigger non-streamed answer fails the call with an
+     * {@link InvalidResponseException} before more is held in memory. Streams are bounded per line
+     * (4 MiB) and per event (16 Mi characters) instead, since a stream may rightly run long.
+     */
+    public B maxResponseSize(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, was " + bytes);
+        }
+        this.maxResponseSize = bytes;
         return self();
     }
 
@@ -201,7 +215,7 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
                 .writeTimeout(writeTimeout)
                 .build();
         return new ModelHttp(provider, url.build(), client, Credentials.of(apiKey, headers, base), all.build(), retryPolicy,
-                rateLimiter, callTimeout, totalTimeout);
+                rateLimiter, callTimeout, totalTimeout, maxResponseSize);
     }
 
     /**

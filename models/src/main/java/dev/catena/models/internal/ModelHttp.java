@@ -63,6 +63,7 @@ public final class ModelHttp {
     private final RateLimiter limiter;
     private final Duration attemptTimeout;
     private final Duration totalTimeout;
+    private final long maxResponseBytes;
 
     /** Builds a {@link ModelHttp} from a builder's settings; {@link ModelClientBuilder} is the only one. */
     public interface Connector {
@@ -71,7 +72,8 @@ public final class ModelHttp {
 
     /** A sender; {@code client}'s own redirect following is switched off here (see the class comment). */
     public ModelHttp(Provider provider, HttpUrl url, OkHttpClient client, Credentials credentials, Headers headers,
-                     RetryPolicy retry, RateLimiter limiter, Duration attemptTimeout, Duration totalTimeout) {
+                     RetryPolicy retry, RateLimiter limiter, Duration attemptTimeout, Duration totalTimeout,
+                     long maxResponseBytes) {
         this.provider = provider;
         this.url = url;
         this.client = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
@@ -81,6 +83,7 @@ public final class ModelHttp {
         this.limiter = limiter;
         this.attemptTimeout = attemptTimeout;
         this.totalTimeout = totalTimeout;
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     /**
@@ -124,7 +127,7 @@ public final class ModelHttp {
                 if (!response.isSuccessful()) {
                     throw ProviderErrors.fromResponse(provider(), response, credentials);
                 }
-                String text = response.body().string();
+                String text = readBounded(response);
                 JsonNode json = Json.tryParse(text);
                 if (json == null) {
                     throw invalid(response.code(), "the answer was not JSON; check that the base URL points at the API",
@@ -142,6 +145,21 @@ public final class ModelHttp {
                 throw connectionFailure(e, bounded, true);
             }
         });
+    }
+
+    /**
+     * The whole body of a successful answer, read only while it stays within the bound: a larger
+     * answer is refused before more than the bound (plus one read) is held in memory.
+     */
+    private String readBounded(Response response) throws IOException {
+        okio.BufferedSource source = response.body().source();
+        if (source.request(maxResponseBytes + 1)) {
+            throw invalid(response.code(), "an answer larger than " + maxResponseBytes + " bytes (maxResponseSize);"
+                    + " raise maxResponseSize if such answers are expected", response.header("x-request-id"), "");
+        }
+        MediaType type = response.body().contentType();
+        java.nio.charset.Charset charset = type == null ? null : type.charset();
+        return source.getBuffer().readString(charset == null ? java.nio.charset.StandardCharsets.UTF_8 : charset);
     }
 
     /** The exception for an answer of the wrong shape, with the answer's start, masked, as excerpt and in the message. */

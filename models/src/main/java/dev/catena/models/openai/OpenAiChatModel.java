@@ -169,7 +169,7 @@ public final class OpenAiChatModel implements ChatModel {
 
         /** An end-user id the provider can use to detect abuse. */
         public Builder user(String value) {
-            this.user = value;
+            this.user = Objects.requireNonNull(value, "user; it is unset unless you set it");
             return this;
         }
 
@@ -181,7 +181,7 @@ public final class OpenAiChatModel implements ChatModel {
 
         /** For reasoning models: "minimal", "low", "medium" or "high" (Ollama also "none"). */
         public Builder reasoningEffort(String value) {
-            this.reasoningEffort = value;
+            this.reasoningEffort = Objects.requireNonNull(value, "reasoningEffort; it is unset unless you set it");
             return this;
         }
 
@@ -193,13 +193,13 @@ public final class OpenAiChatModel implements ChatModel {
 
         /** Sends the {@code OpenAI-Organization} header. */
         public Builder organization(String value) {
-            this.organization = value;
+            this.organization = Objects.requireNonNull(value, "organization; it is unset unless you set it");
             return this;
         }
 
         /** Sends the {@code OpenAI-Project} header. */
         public Builder project(String value) {
-            this.project = value;
+            this.project = Objects.requireNonNull(value, "project; it is unset unless you set it");
             return this;
         }
 

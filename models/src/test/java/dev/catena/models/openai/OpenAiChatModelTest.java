@@ -423,4 +423,15 @@ class OpenAiChatModelTest extends MockServerTest {
         assertThat(body.written).as("bytes the server got out before the client hung up (bound plus socket buffers)")
                 .isLessThan(dev.catena.models.internal.SseReader.MAX_LINE_BYTES + (32L << 20));
     }
+
+    @Test
+    void anAnswerLargerThanMaxResponseSizeIsRefusedBeforeItIsHeldInMemory() {
+        String big = text("openai-chat-response.json").replace("Hello! How can I assist you today?", "x".repeat(4096));
+        server.enqueue(jsonResponse(200, big));
+        assertThatThrownBy(() -> model().maxResponseSize(2048).build().chat("Hello!"))
+                .isInstanceOf(dev.catena.models.InvalidResponseException.class)
+                .hasMessageContaining("an answer larger than 2048 bytes");
+        server.enqueue(jsonResponse(200, big));
+        assertThat(model().maxResponseSize(8192).build().chat("Hello!")).hasSize(4096);
+    }
 }
