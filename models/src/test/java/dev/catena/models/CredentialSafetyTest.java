@@ -121,7 +121,7 @@ class CredentialSafetyTest extends MockServerTest {
     @Test
     void credentialsEchoedByA401AreMaskedOnEverySurface(@TempDir Path dir) throws IOException {
         server.enqueue(jsonResponse(401, echo("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\","
-                + "\"message\":\"invalid x-api-key: %s\"}}")));
+                + "\"message\":\"invalid credentials, received %s\"}}")));
         ChatModel model = anthropic().baseUrl(baseUrl("/v1") + "?api-key=" + QUERY_KEY).build();
 
         String seen = callAndCollectEverySurface(model, dir);
