@@ -62,7 +62,7 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
 
     /** The API's base URL, with or without a trailing {@code /} (a bare host gets {@code /v1}). */
     public B baseUrl(String value) {
-        this.baseUrl = value;
+        this.baseUrl = Objects.requireNonNull(value, "baseUrl; leave it unset for the provider's default");
         return self();
     }
 

@@ -184,6 +184,21 @@ class ModelServicesTest {
     }
 
     @Test
+    void optionSettersRefuseNullInsteadOfTakingItAsUnset() {
+        assertThatThrownBy(() -> OpenAiChatModel.builder().user(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("user");
+        assertThatThrownBy(() -> OpenAiChatModel.builder().reasoningEffort(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> OpenAiChatModel.builder().organization(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> OpenAiChatModel.builder().baseUrl(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> OpenAiChatModel.builder().rateLimiter(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("noRateLimiter()");
+        assertThatThrownBy(() -> AnthropicChatModel.builder().apiKey(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("environment variable");
+        assertThat(OpenAiChatModel.builder().apiKey("sk-x").rateLimiter(RateLimiter.requestsPerMinute(10)).noRateLimiter()
+                .build()).isNotNull();
+    }
+
+    @Test
     void withoutAKeyFromEnvironmentThrowsNamingTheVariablesInsteadOfReturningAFake() {
         assertThatThrownBy(() -> ChatModels.fromEnvironment(Map.of("OPENAI_API_KEY", " ", "PATH", "/bin")))
                 .isInstanceOf(IllegalStateException.class)
