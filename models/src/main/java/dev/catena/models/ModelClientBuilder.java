@@ -180,7 +180,7 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
             throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP header name");
         }
         if (Credentials.isCredentialName(name)) {
-            value = Credentials.checkKey(value, "header " + name);
+            value = Credentials.checkHeaderCredential(value, "header " + name);
         } else {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);

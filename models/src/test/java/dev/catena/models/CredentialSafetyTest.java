@@ -174,6 +174,8 @@ class CredentialSafetyTest extends MockServerTest {
         assertThatThrownBy(() -> OpenAiChatModel.builder().header("api-key", AZURE_KEY + "\u200b"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header api-key")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(AZURE_KEY));
+        assertThat(OpenAiChatModel.builder().header("Authorization", " Bearer " + CUSTOM_TOKEN + " ").apiKey(KEY).build())
+                .as("a credential header may have a space inside").isNotNull();
         assertThatThrownBy(() -> OpenAiChatModel.builder().header("X-Trace", "caf\u00e9"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("position 4")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("caf"));

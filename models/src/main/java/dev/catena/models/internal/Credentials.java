@@ -47,7 +47,11 @@ public final class Credentials {
         }
         headers.forEach((name, value) -> {
             if (isCredentialName(name)) {
-                values.add(value.trim());
+                values.add(value);
+                int space = value.lastIndexOf(' ');
+                if (space >= 0) {
+                    values.add(value.substring(space + 1)); // the token of "Bearer <token>", echoed alone
+                }
             }
         });
         for (int i = 0; i < baseUrl.querySize(); i++) {
@@ -93,6 +97,18 @@ public final class Credentials {
      * @param what names the value in the message, e.g. "the API key" or "header x-api-key"
      */
     public static String checkKey(String value, String what) {
+        return check(value, what, false);
+    }
+
+    /**
+     * A credential header's value checked as {@link #checkKey} does, except that spaces inside are
+     * allowed ({@code Authorization: Bearer <token>}).
+     */
+    public static String checkHeaderCredential(String value, String what) {
+        return check(value, what, true);
+    }
+
+    private static String check(String value, String what, boolean spacesInside) {
         int start = 0;
         int end = value.length();
         while (start < end && isSpace(value.charAt(start))) {
@@ -108,7 +124,7 @@ public final class Credentials {
         }
         for (int i = 0; i < key.length(); i = key.offsetByCodePoints(i, 1)) {
             int c = key.codePointAt(i);
-            if (c < 0x21 || c > 0x7e) {
+            if ((c < 0x21 && !(spacesInside && c == ' ')) || c > 0x7e) {
                 throw new IllegalArgumentException(what + " has an invisible or non-ASCII character "
                         + String.format(Locale.ROOT, "U+%04X", c) + " at position " + (start + i + 1) + " of "
                         + value.length() + "; keys are plain ASCII, paste the key again without it");
