@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 import okio.Okio;
 import okio.Source;
@@ -302,5 +304,16 @@ class SseReaderTest {
         assertThatThrownBy(reader::next).isInstanceOf(MalformedResponse.class)
                 .hasMessageContaining("more than 100000 characters");
         assertThat(server.delivered).as("bytes read before giving up").isLessThanOrEqualTo(100_000 + 4 * 8192);
+    }
+
+    @Test
+    void anEndlessLineIsRefusedInAJvmWithA32MegabyteHeap() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+                EndlessLineInSmallHeap.class.getName()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as("the forked JVM's output").contains("refused after").doesNotContain("OutOfMemoryError");
+        assertThat(process.exitValue()).isZero();
     }
 }
