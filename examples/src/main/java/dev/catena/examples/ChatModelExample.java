@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Streams a reply token by token from whichever chat model the environment points at: OpenAI (or
- * any OpenAI-compatible server via OPENAI_BASE_URL), Anthropic, or, with no key set, the offline
- * scripted model. A {@link UsageTracker} callback counts the tokens of the streamed call, under
+ * any OpenAI-compatible server via OPENAI_BASE_URL) or Anthropic; with no key set it chooses the
+ * offline scripted model explicitly, and its first line says which it runs on. A {@link UsageTracker} callback counts the tokens of the streamed call, under
  * the model name the client reports in its run metadata.
  */
 public final class ChatModelExample {
@@ -22,7 +22,8 @@ public final class ChatModelExample {
     }
 
     public static void main(String[] args) {
-        ChatModel model = ChatModels.fromEnvironment();
+        // no key set: run on the offline scripted model, on purpose and saying so (fromEnvironment() would throw)
+        ChatModel model = ChatModels.findInEnvironment().orElseGet(ChatModels::offline);
         System.out.println("Model: " + ChatModels.describe(model));
 
         UsageTracker usage = new UsageTracker();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -16,7 +17,9 @@ import java.util.stream.Stream;
  * answer without a call. The key is the model's name and run metadata (Catena's clients put the
  * provider, model and generation settings there) plus the messages in OpenAI form, the tools, the
  * tool choice and the response format. A streamed call is stored once it has finished; a cached
- * one streams as a single chunk and reports no usage (no tokens were spent). Only cache what is
+ * one streams as a single chunk and reports no usage (no tokens were spent). Concurrent identical
+ * {@code generate} calls make one model call (see {@link InMemoryCache}); streams are not joined
+ * that way, each live stream is its own call. Only cache what is
  * safe to repeat: with a temperature above zero a cache returns the first of many possible answers.
  *
  * <pre>{@code
@@ -40,13 +43,13 @@ public final class CachedChatModel implements ChatModel {
 
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
-        String key = key(request);
-        // a cached answer cost no tokens, so it reports no usage (as LangChain's cache does)
-        return cache.lookup(key, AiMessage.class).map(hit -> hit.withUsage(null)).orElseGet(() -> {
-            AiMessage answer = delegate.generate(request, config);
-            cache.update(key, answer);
-            return answer;
+        AtomicBoolean called = new AtomicBoolean();
+        AiMessage answer = cache.getOrCompute(key(request), AiMessage.class, () -> {
+            called.set(true);
+            return delegate.generate(request, config);
         });
+        // a cached (or joined) answer cost this caller no tokens, so it reports no usage (as LangChain's cache does)
+        return called.get() ? answer : answer.withUsage(null);
     }
 
     @Override

@@ -5,24 +5,31 @@ import dev.catena.models.anthropic.AnthropicChatModel;
 import dev.catena.models.openai.OpenAiChatModel;
 import dev.catena.models.openai.OpenAiDialect;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks a chat model from the environment, so examples and quick starts run anywhere:
+ * Picks a chat model from the environment:
  * <ol>
  *   <li>{@code OPENAI_API_KEY} or {@code OPENAI_BASE_URL} set: an {@link OpenAiChatModel}
  *       ({@code OPENAI_MODEL}, default gpt-4o-mini; a base URL without a key, such as a local
  *       Ollama at {@code http://localhost:11434/v1}, is used without a key);</li>
  *   <li>else {@code ANTHROPIC_API_KEY} set: an {@link AnthropicChatModel} ({@code ANTHROPIC_MODEL},
  *       default claude-haiku-4-5);</li>
- *   <li>else the offline {@link FakeChatModel} with a few scripted replies.</li>
+ *   <li>else {@link #fromEnvironment()} throws, naming the variables: a library never swaps a
+ *       real model for a fake one behind your back. Code that should also run offline (the
+ *       examples) says so: {@code ChatModels.findInEnvironment().orElseGet(ChatModels::offline)}.</li>
  * </ol>
  * It logs which it chose, and {@link #describe} says so in words.
  */
 public final class ChatModels {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatModels.class);
+
+    /** The variables that point at a model, for messages. */
+    static final String VARIABLES = "OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)"
+            + " or ANTHROPIC_API_KEY";
 
     /** The offline model's replies, in order: they read sensibly as answers to the examples' questions. */
     static final String[] OFFLINE_REPLIES = {
@@ -37,20 +44,42 @@ public final class ChatModels {
     private ChatModels() {
     }
 
-    /** The chat model the process environment points at. */
+    /**
+     * The chat model the process environment points at.
+     *
+     * @throws IllegalStateException if none of the variables is set, naming them
+     */
     public static ChatModel fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
 
-    /** The chat model these variables point at. */
+    /**
+     * The chat model these variables point at.
+     *
+     * @throws IllegalStateException if none of the variables is set, naming them
+     */
     public static ChatModel fromEnvironment(Map<String, String> env) {
+        return findInEnvironment(env).orElseThrow(() -> new IllegalStateException("no chat model is configured: set "
+                + VARIABLES + " (and OPENAI_MODEL or ANTHROPIC_MODEL to pick the model); to run offline on purpose,"
+                + " use ChatModels.offline()"));
+    }
+
+    /** The chat model the process environment points at, if it points at one. */
+    public static Optional<ChatModel> findInEnvironment() {
+        return findInEnvironment(System.getenv());
+    }
+
+    /** The chat model these variables point at, if they point at one. */
+    public static Optional<ChatModel> findInEnvironment(Map<String, String> env) {
         ChatModel model;
         String openAiKey = blankToNull(env.get("OPENAI_API_KEY"));
         String openAiUrl = blankToNull(env.get("OPENAI_BASE_URL"));
         if (openAiKey != null || openAiUrl != null) {
             OpenAiChatModel.Builder b = OpenAiChatModel.builder()
-                    .model(orDefault(env.get("OPENAI_MODEL"), "gpt-4o-mini"))
-                    .apiKey(openAiKey);
+                    .model(orDefault(env.get("OPENAI_MODEL"), "gpt-4o-mini"));
+            if (openAiKey != null) {
+                b.apiKey(openAiKey);
+            }
             if (openAiUrl != null) {
                 b.baseUrl(openAiUrl);
             }
@@ -63,16 +92,25 @@ public final class ChatModels {
             model = AnthropicChatModel.builder().apiKey(env.get("ANTHROPIC_API_KEY"))
                     .model(orDefault(env.get("ANTHROPIC_MODEL"), "claude-haiku-4-5")).build();
         } else {
-            model = FakeChatModel.of(OFFLINE_REPLIES);
+            return Optional.empty();
         }
         LOG.info("Using {}", describe(model));
-        return model;
+        return Optional.of(model);
+    }
+
+    /**
+     * The offline model the examples run on without a key: a {@link FakeChatModel} with a few
+     * scripted replies that read sensibly as answers to the examples' questions. Choose it
+     * explicitly, and tell your users you did ({@link #describe} names it).
+     */
+    public static ChatModel offline() {
+        return FakeChatModel.of(OFFLINE_REPLIES);
     }
 
     /** Says in words which model this is, e.g. for an example's first line of output. */
     public static String describe(ChatModel model) {
         if (model instanceof FakeChatModel) {
-            return "the offline FakeChatModel (no OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY set)";
+            return "the offline FakeChatModel, scripted replies (set " + VARIABLES + " for a real model)";
         }
         if (model instanceof OpenAiChatModel openAi) {
             return openAi.model() + " via " + openAi.dialect().name();

@@ -3,7 +3,7 @@ package dev.catena.models;
 import dev.catena.core.components.RetryPolicy;
 import dev.catena.models.internal.ModelHttp;
 import dev.catena.models.internal.Provider;
-import dev.catena.models.internal.Secret;
+import dev.catena.models.internal.Credentials;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +18,14 @@ import okhttp3.OkHttpClient;
  * connection pool, proxy and interceptors are kept).
  *
  * <p>Defaults suit LLMs, whose answers can take minutes: connect 10 s, read (the longest silence
- * between two bytes) 120 s, write 30 s, whole call 10 min; 2 retries (3 attempts) with
- * exponential backoff from 0.5 s to 8 s and 25% jitter, honouring the server's {@code Retry-After}.
+ * between two bytes) 120 s, write 30 s, each attempt ({@link #callTimeout}) 10 min, no total limit
+ * over all attempts ({@link #totalTimeout}); 2 retries (3 attempts) with exponential backoff from
+ * 0.5 s to 8 s and 25% jitter, honouring the server's {@code Retry-After}.
+ *
+ * <p>Credentials (the API key, credential headers, credential query parameters of the base URL)
+ * are checked when set, masked in every message, trace and {@code toString}, and never sent to
+ * another host than the base URL's: a redirect to another scheme, host or port fails the call
+ * with a {@link dev.catena.core.models.ModelHttpException} of type {@code redirect_refused}.
  *
  * @param <B> the concrete builder
  */
@@ -40,6 +46,8 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
     private Duration readTimeout = Duration.ofSeconds(120);
     private Duration writeTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofMinutes(10);
+    private Duration totalTimeout = Duration.ZERO;
+    private long maxResponseSize = 128L * 1024 * 1024;
     private RetryPolicy retryPolicy = defaultRetryPolicy(2);
     private RateLimiter rateLimiter;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -54,13 +62,22 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
 
     /** The API's base URL, with or without a trailing {@code /} (a bare host gets {@code /v1}). */
     public B baseUrl(String value) {
-        this.baseUrl = value;
+        this.baseUrl = Objects.requireNonNull(value, "baseUrl; leave it unset for the provider's default");
         return self();
     }
 
-    /** The API key; optional for local servers such as Ollama and vLLM. */
+    /**
+     * The API key; optional for local servers such as Ollama and vLLM. Whitespace around it (a
+     * trailing newline or no-break space from a copy and paste) is trimmed; any other invisible or
+     * non-ASCII character is refused with an {@link IllegalArgumentException} naming its position,
+     * never the key.
+     */
     public B apiKey(String value) {
-        this.apiKey = value;
+        if (value == null) {
+            throw new IllegalArgumentException("the API key is null (is its environment variable set?); a local"
+                    + " server that needs no key: do not call apiKey(...)");
+        }
+        this.apiKey = Credentials.checkKey(value, "the API key");
         return self();
     }
 
@@ -88,9 +105,37 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return self();
     }
 
-    /** The longest a whole call (a whole stream included) may take; zero for no limit. A {@code RunConfig} deadline shortens it. */
+    /**
+     * The longest one attempt may take (a whole stream included), as OkHttp's call timeout; each
+     * retry gets this much again. Zero for no limit. To bound the whole call, retries and their
+     * waits included, use {@link #totalTimeout}; a {@code RunConfig} deadline shortens both.
+     */
     public B callTimeout(Duration value) {
         this.callTimeout = requireNotNegative(value, "callTimeout");
+        return self();
+    }
+
+    /**
+     * The longest a whole call may take, every attempt and every wait between retries included
+     * (default zero: no limit beyond {@link #callTimeout} per attempt). Past it the call fails with
+     * a {@link dev.catena.core.components.DeadlineExceededException}; a retry that could not finish
+     * in time is not started. A {@code RunConfig} deadline that comes earlier wins.
+     */
+    public B totalTimeout(Duration value) {
+        this.totalTimeout = requireNotNegative(value, "totalTimeout");
+        return self();
+    }
+
+    /**
+     * The largest answer read (default 128 MiB): a bigger non-streamed answer fails the call with an
+     * {@link InvalidResponseException} before more is held in memory. Streams are bounded per line
+     * (4 MiB) and per event (16 Mi characters) instead, since a stream may rightly run long.
+     */
+    public B maxResponseSize(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, was " + bytes);
+        }
+        this.maxResponseSize = bytes;
         return self();
     }
 
@@ -111,23 +156,53 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
 
     /** Waits for this (possibly shared) limiter before every request. */
     public B rateLimiter(RateLimiter value) {
-        this.rateLimiter = value;
+        this.rateLimiter = Objects.requireNonNull(value, "rateLimiter; call noRateLimiter() to send without one");
         return self();
     }
 
-    /** Sends this header on every request (for example {@code OpenAI-Organization}). */
+    /** Sends without a rate limiter (the default). */
+    public B noRateLimiter() {
+        this.rateLimiter = null;
+        return self();
+    }
+
+    /**
+     * Sends this header on every request (for example {@code OpenAI-Organization}, or Azure's
+     * {@code api-key}). A header whose name says it is a credential (it contains {@code auth},
+     * {@code key}, {@code token}, {@code secret}, {@code password}, {@code sig}, {@code credential}
+     * or {@code cookie}) is checked and trimmed as {@link #apiKey} is and masked everywhere. A value
+     * with a character HTTP does not allow in a header is refused, naming its position, not the value.
+     */
     public B header(String name, String value) {
-        headers.put(Objects.requireNonNull(name, "header name"), Objects.requireNonNull(value, "header value"));
+        Objects.requireNonNull(name, "header name");
+        Objects.requireNonNull(value, "header value");
+        if (name.isEmpty() || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ':')) {
+            throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP header name");
+        }
+        if (Credentials.isCredentialName(name)) {
+            value = Credentials.checkHeaderCredential(value, "header " + name);
+        } else {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+                    throw new IllegalArgumentException("header " + name + " has a character HTTP does not allow ("
+                            + String.format(java.util.Locale.ROOT, "U+%04X", (int) c) + ") at position " + (i + 1)
+                            + " of its value");
+                }
+            }
+        }
+        headers.put(name, value);
         return self();
     }
 
     /** The HTTP sender these settings describe, for one provider's endpoint. */
     private ModelHttp connect(Provider provider, String... path) {
-        if (provider.requiresApiKey() && (apiKey == null || apiKey.isBlank())) {
+        if (provider.requiresApiKey() && apiKey == null) {
             throw new IllegalArgumentException("no API key for " + provider.name() + ": pass .apiKey(...), for example"
                     + " read from an environment variable; only local servers (pick their dialect) run without one");
         }
-        HttpUrl.Builder url = normalizeBaseUrl(baseUrl != null ? baseUrl : provider.defaultBaseUrl()).newBuilder();
+        HttpUrl base = normalizeBaseUrl(baseUrl != null ? baseUrl : provider.defaultBaseUrl());
+        HttpUrl.Builder url = base.newBuilder();
         for (String segment : path) {
             url.addPathSegment(segment);
         }
@@ -139,8 +214,8 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
                 .readTimeout(readTimeout)
                 .writeTimeout(writeTimeout)
                 .build();
-        return new ModelHttp(provider, url.build(), client, Secret.of(apiKey), all.build(), retryPolicy, rateLimiter,
-                callTimeout);
+        return new ModelHttp(provider, url.build(), client, Credentials.of(apiKey, headers, base), all.build(), retryPolicy,
+                rateLimiter, callTimeout, totalTimeout, maxResponseSize);
     }
 
     /**
@@ -162,7 +237,7 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         }
         HttpUrl parsed = HttpUrl.parse(s);
         if (parsed == null) {
-            throw new IllegalArgumentException("base URL '" + url
+            throw new IllegalArgumentException("base URL '" + Credentials.withoutQuery(url)
                     + "' is not an http(s) URL; use for example https://api.openai.com/v1 or http://localhost:11434/v1");
         }
         if (parsed.encodedPath().equals("/")) {

@@ -21,7 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -119,14 +124,13 @@ class ModelServicesTest {
     }
 
     @Test
-    void cacheDropsTheLeastRecentlyUsedAndCachesLanguageModels() {
-        InMemoryCache cache = new InMemoryCache(2);
-        cache.update("a", "A");
-        cache.update("b", "B");
-        cache.lookup("a", String.class);
-        cache.update("c", "C");
-        assertThat(cache.lookup("b", String.class)).isEmpty();
-        assertThat(cache.lookup("a", String.class)).contains("A");
+    void cacheStaysWithinItsSizeAndCachesLanguageModels() {
+        InMemoryCache cache = InMemoryCache.builder().maximumSize(10).ticker(() -> 0).build();
+        for (int i = 0; i < 100; i++) {
+            cache.update("k" + i, "v" + i);
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(10);
+        assertThat(cache.stats().evictionCount()).isGreaterThanOrEqualTo(90);
 
         FakeLanguageModel llm = FakeLanguageModel.of("x", "y");
         CachedLanguageModel cachedLlm = CachedLanguageModel.of(llm, new InMemoryCache());
@@ -173,9 +177,91 @@ class ModelServicesTest {
         ChatModel claude = ChatModels.fromEnvironment(Map.of("ANTHROPIC_API_KEY", "sk-ant-x"));
         assertThat(claude).isInstanceOf(AnthropicChatModel.class);
 
-        ChatModel offline = ChatModels.fromEnvironment(Map.of());
+        assertThat(ChatModels.findInEnvironment(Map.of())).isEmpty();
+        ChatModel offline = ChatModels.findInEnvironment(Map.of()).orElseGet(ChatModels::offline);
         assertThat(ChatModels.describe(offline)).contains("offline FakeChatModel");
         assertThat(offline.chat("What is Catena?")).startsWith("Catena is a Java library");
+    }
+
+    @Test
+    void optionSettersRefuseNullInsteadOfTakingItAsUnset() {
+        assertThatThrownBy(() -> OpenAiChatModel.builder().user(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("user");
+        assertThatThrownBy(() -> OpenAiChatModel.builder().reasoningEffort(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> OpenAiChatModel.builder().organization(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> OpenAiChatModel.builder().baseUrl(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> OpenAiChatModel.builder().rateLimiter(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("noRateLimiter()");
+        assertThatThrownBy(() -> AnthropicChatModel.builder().apiKey(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("environment variable");
+        assertThat(OpenAiChatModel.builder().apiKey("sk-x").rateLimiter(RateLimiter.requestsPerMinute(10)).noRateLimiter()
+                .build()).isNotNull();
+    }
+
+    @Test
+    void withoutAKeyFromEnvironmentThrowsNamingTheVariablesInsteadOfReturningAFake() {
+        assertThatThrownBy(() -> ChatModels.fromEnvironment(Map.of("OPENAI_API_KEY", " ", "PATH", "/bin")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OPENAI_API_KEY").hasMessageContaining("OPENAI_BASE_URL")
+                .hasMessageContaining("ANTHROPIC_API_KEY").hasMessageContaining("ChatModels.offline()");
+    }
+
+    @Test
+    void eightConcurrentIdenticalRequestsMakeOneModelCall() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch allAsking = new CountDownLatch(8);
+        ChatModel slow = new ChatModel() {
+            @Override
+            public AiMessage generate(ChatRequest request, RunConfig config) {
+                calls.incrementAndGet();
+                try {
+                    allAsking.await(5, TimeUnit.SECONDS); // answer only once every caller has asked
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new AiMessage("Paris.", List.of(), null, "stop", TokenUsage.of(10, 2));
+            }
+        };
+        InMemoryCache cache = new InMemoryCache();
+        ChatModel cached = CachedChatModel.of(slow, cache);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<AiMessage>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    allAsking.countDown();
+                    return cached.generate(ChatRequest.of(ChatMessage.user("Capital of France?")), RunConfig.defaults());
+                }));
+            }
+            List<AiMessage> replies = new ArrayList<>();
+            for (Future<AiMessage> f : answers) {
+                replies.add(f.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(replies).extracting(AiMessage::text).containsOnly("Paris.");
+            assertThat(calls.get()).as("model calls for 8 concurrent identical requests").isEqualTo(1);
+            assertThat(replies).filteredOn(r -> r.usage() != null).as("only the caller that paid reports usage").hasSize(1);
+            assertThat(cache.stats().missCount()).isEqualTo(1);
+            assertThat(cache.stats().hitCount()).isEqualTo(7);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedCallIsNotCachedAndAnswersExpireAfterTheirTime() {
+        AtomicLong nanos = new AtomicLong();
+        InMemoryCache cache = InMemoryCache.builder().expireAfterWrite(Duration.ofMinutes(10)).ticker(nanos::get).build();
+        assertThatThrownBy(() -> cache.getOrCompute("k", String.class, () -> {
+            throw new IllegalStateException("provider down");
+        })).hasMessage("provider down");
+        assertThat(cache.getOrCompute("k", String.class, () -> "fresh")).isEqualTo("fresh");
+        assertThat(cache.getOrCompute("k", String.class, () -> "again")).isEqualTo("fresh");
+
+        nanos.addAndGet(Duration.ofMinutes(11).toNanos());
+        assertThat(cache.lookup("k", String.class)).as("expired").isEmpty();
+        assertThat(cache.getOrCompute("k", String.class, () -> "new")).isEqualTo("new");
+        assertThatThrownBy(() -> InMemoryCache.builder().expireAfterWrite(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

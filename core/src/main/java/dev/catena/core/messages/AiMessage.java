@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>A streamed reply arrives as chunks that are {@code AiMessage}s too; {@link #merge} adds
  * them up: text and reasoning concatenate, tool-call fragments with the same id join their
- * arguments, and the last non-null finish reason and usage win.
+ * arguments, the last non-null finish reason wins, and token usages add up (as LangChain's
+ * chunks do), so a client's chunk usages must sum to the call's total.
  *
  * @param text         the answer text; empty, never null, when the model only calls tools
  * @param toolCalls    the tools the model wants run, in order
@@ -68,7 +69,7 @@ public record AiMessage(String text, List<ToolCall> toolCalls, String reasoning,
                 : next.reasoning == null ? reasoning : reasoning + next.reasoning;
         return new AiMessage(text + next.text, mergeToolCalls(toolCalls, next.toolCalls), mergedReasoning,
                 next.finishReason != null ? next.finishReason : finishReason,
-                next.usage != null ? next.usage : usage);
+                usage == null ? next.usage : usage.plus(next.usage));
     }
 
     private static List<ToolCall> mergeToolCalls(List<ToolCall> first, List<ToolCall> second) {

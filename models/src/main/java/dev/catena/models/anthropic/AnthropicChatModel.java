@@ -57,8 +57,8 @@ public final class AnthropicChatModel implements ChatModel {
 
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
-        AiMessage reply = AnthropicMessages.reply(http.postJson(AnthropicMessages.request(request, settings, false),
-                () -> estimate(request), config));
+        AiMessage reply = http.postJson(AnthropicMessages.request(request, settings, false), () -> estimate(request),
+                config, AnthropicMessages::reply);
         config.reportUsage(reply.usage());
         return reply;
     }
@@ -87,7 +87,7 @@ public final class AnthropicChatModel implements ChatModel {
 
     @Override
     public String toString() {
-        return "AnthropicChatModel[" + http.url() + " " + settings + "]";
+        return "AnthropicChatModel[" + http.displayUrl() + " " + settings + "]";
     }
 
     /** Builds an {@link AnthropicChatModel}. */

@@ -17,7 +17,10 @@ public final class EventStreams {
 
     /** Decodes one provider's events; one instance per call (it keeps the call's state). */
     public interface Decoder<T> {
-        /** Handles one event, emitting chunks; returns false when the stream is complete ({@code [DONE]}). */
+        /**
+         * Handles one event, emitting chunks; returns false when the stream is complete ({@code [DONE]}).
+         * An event of the wrong shape is a {@link MalformedResponse}.
+         */
         boolean onEvent(SseEvent event, OpenStream stream, Consumer<T> out);
 
         /** The server closed the stream; emit the last chunks, or throw if the answer is incomplete. */
@@ -53,11 +56,15 @@ public final class EventStreams {
                         open = opener.get();
                     }
                     SseEvent event = open.next();
-                    if (event == null) {
-                        ended = true;
-                        decoder.onEnd(open, ready::add);
-                    } else if (!decoder.onEvent(event, open, ready::add)) {
-                        ended = true;
+                    try {
+                        if (event == null) {
+                            ended = true;
+                            decoder.onEnd(open, ready::add);
+                        } else if (!decoder.onEvent(event, open, ready::add)) {
+                            ended = true;
+                        }
+                    } catch (MalformedResponse e) {
+                        throw open.invalid(e, event);
                     }
                     if (ended) {
                         open.close();

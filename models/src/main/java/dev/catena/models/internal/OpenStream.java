@@ -2,7 +2,7 @@ package dev.catena.models.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catena.core.components.RunConfig;
-import dev.catena.models.ModelConnectionException;
+import dev.catena.models.InvalidResponseException;
 import java.io.Closeable;
 import java.io.IOException;
 import okhttp3.Call;
@@ -10,8 +10,6 @@ import okhttp3.Response;
 
 /** An accepted streaming answer: its events, read one by one; closing it cancels the HTTP call. */
 public final class OpenStream implements Closeable {
-
-    private static final int EXCERPT_CHARS = 200;
 
     private final ModelHttp http;
     private final Call call;
@@ -23,7 +21,7 @@ public final class OpenStream implements Closeable {
         this.http = http;
         this.call = call;
         this.response = response;
-        this.reader = new SseReader(response.body().source());
+        this.reader = new SseReader(response.body().source(), SseReader.MAX_LINE_BYTES, SseReader.MAX_EVENT_CHARS);
         this.config = config;
     }
 
@@ -33,7 +31,18 @@ public final class OpenStream implements Closeable {
             return reader.next();
         } catch (IOException e) {
             throw http.connectionFailure(e, config, false);
+        } catch (MalformedResponse e) {
+            throw http.invalid(response.code(), e.getMessage(), response.header("x-request-id"), ""); // no excerpt of an oversized line
         }
+    }
+
+    /**
+     * The exception for an event of the wrong shape: what was wrong, with the event's data (masked)
+     * as excerpt. Decoders throw {@link MalformedResponse}; {@link EventStreams} calls this.
+     */
+    InvalidResponseException invalid(MalformedResponse problem, SseEvent event) {
+        return http.invalid(response.code(), problem.getMessage(), response.header("x-request-id"),
+                event == null ? "" : event.data());
     }
 
     /** The provider's name, for messages. */
@@ -42,7 +51,7 @@ public final class OpenStream implements Closeable {
     }
 
     /**
-     * An event's data as JSON. Data that is not JSON is a {@link ModelConnectionException}; an error
+     * An event's data as JSON. Data that is not JSON is a {@link MalformedResponse}; an error
      * object ({@code {"error": …}} or {@code "type": "error"}) is the provider's
      * {@link dev.catena.core.models.ModelHttpException}, never text.
      */
@@ -53,13 +62,10 @@ public final class OpenStream implements Closeable {
         }
         JsonNode json = Json.tryParse(data);
         if (json == null) {
-            String safe = http.secret().redact(data); // before cutting, so no part of an echoed key survives
-            String excerpt = safe.length() > EXCERPT_CHARS ? safe.substring(0, EXCERPT_CHARS) + "…" : safe;
-            throw new ModelConnectionException(provider() + " sent a stream event that is not JSON: "
-                    + excerpt + "; check that the base URL points at the API", null, false);
+            throw new MalformedResponse("a stream event that is not JSON; check that the base URL points at the API");
         }
         if (ProviderErrors.isError(json)) {
-            throw ProviderErrors.fromPayload(provider(), json, response.headers(), http.secret());
+            throw ProviderErrors.fromPayload(provider(), json, response.headers(), http.credentials());
         }
         return json;
     }

@@ -38,14 +38,14 @@ public final class ProviderErrors {
     }
 
     /** The exception for a non-2xx response; reads (a bounded part of) the body. */
-    public static ModelHttpException fromResponse(String provider, Response response, Secret secret) {
+    public static ModelHttpException fromResponse(String provider, Response response, Credentials secret) {
         String body = readBody(response.body());
         JsonNode json = Json.tryParse(body);
         return build(provider, response.code(), json, response.headers(), body, secret, true);
     }
 
     /** The exception for an {@code error} object that arrived inside a 200 stream or body. */
-    public static ModelHttpException fromPayload(String provider, JsonNode payload, Headers headers, Secret secret) {
+    public static ModelHttpException fromPayload(String provider, JsonNode payload, Headers headers, Credentials secret) {
         return build(provider, 200, payload, headers, payload.toString(), secret, false);
     }
 
@@ -56,7 +56,7 @@ public final class ProviderErrors {
     }
 
     private static ModelHttpException build(String provider, int status, JsonNode json, Headers headers, String body,
-                                            Secret secret, boolean statusDecides) {
+                                            Credentials secret, boolean statusDecides) {
         String type = null;
         String code = null;
         String message = null;

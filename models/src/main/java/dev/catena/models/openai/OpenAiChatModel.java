@@ -72,7 +72,7 @@ public final class OpenAiChatModel implements ChatModel {
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, false);
-        AiMessage reply = OpenAiReplies.chat(http.postJson(body, () -> estimate(request), config), dialect.name());
+        AiMessage reply = http.postJson(body, () -> estimate(request), config, OpenAiReplies::chat);
         config.reportUsage(reply.usage());
         return reply;
     }
@@ -103,7 +103,7 @@ public final class OpenAiChatModel implements ChatModel {
     /** The server, model and generation settings (never the key). */
     @Override
     public String toString() {
-        return "OpenAiChatModel[" + dialect.name() + " " + http.url() + " " + settings + "]";
+        return "OpenAiChatModel[" + dialect.name() + " " + http.displayUrl() + " " + settings + "]";
     }
 
     /** Builds an {@link OpenAiChatModel}. */
@@ -169,7 +169,7 @@ public final class OpenAiChatModel implements ChatModel {
 
         /** An end-user id the provider can use to detect abuse. */
         public Builder user(String value) {
-            this.user = value;
+            this.user = Objects.requireNonNull(value, "user; it is unset unless you set it");
             return this;
         }
 
@@ -181,7 +181,7 @@ public final class OpenAiChatModel implements ChatModel {
 
         /** For reasoning models: "minimal", "low", "medium" or "high" (Ollama also "none"). */
         public Builder reasoningEffort(String value) {
-            this.reasoningEffort = value;
+            this.reasoningEffort = Objects.requireNonNull(value, "reasoningEffort; it is unset unless you set it");
             return this;
         }
 
@@ -193,13 +193,13 @@ public final class OpenAiChatModel implements ChatModel {
 
         /** Sends the {@code OpenAI-Organization} header. */
         public Builder organization(String value) {
-            this.organization = value;
+            this.organization = Objects.requireNonNull(value, "organization; it is unset unless you set it");
             return this;
         }
 
         /** Sends the {@code OpenAI-Project} header. */
         public Builder project(String value) {
-            this.project = value;
+            this.project = Objects.requireNonNull(value, "project; it is unset unless you set it");
             return this;
         }
 

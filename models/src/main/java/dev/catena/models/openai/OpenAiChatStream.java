@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * with its call's id, so {@link AiMessage#merge} joins them. A new id at an index already in use
  * opens a new call (servers that reuse index 0). The last chunk carries the finish reason, the
  * usage (from the {@code choices: []} chunk) and {@code "{}"} for calls that had no arguments.
- * An {@code error} object in the stream, or an end before any finish reason, is an error.
+ * An {@code error} object in the stream, or an end (or {@code [DONE]}) before any finish reason,
+ * is an error: an answer that may be incomplete is never handed on as if it were whole.
  */
 final class OpenAiChatStream implements EventStreams.Decoder<AiMessage> {
 
@@ -44,6 +45,9 @@ final class OpenAiChatStream implements EventStreams.Decoder<AiMessage> {
     @Override
     public boolean onEvent(SseEvent event, OpenStream stream, Consumer<AiMessage> out) {
         if (event.data().startsWith("[DONE]")) {
+            if (finishReason == null) {
+                throw doneWithoutFinishReason(stream);
+            }
             finish(out);
             return false;
         }
@@ -112,6 +116,15 @@ final class OpenAiChatStream implements EventStreams.Decoder<AiMessage> {
             }
         }
         out.accept(new AiMessage("", empty, null, finishReason, usage));
+    }
+
+    /**
+     * The error for a stream that said {@code [DONE]} before any choice had a finish reason: the
+     * server (or a proxy) may have cut the answer short, so it is not handed on as complete.
+     */
+    static ModelConnectionException doneWithoutFinishReason(OpenStream stream) {
+        return new ModelConnectionException("the " + stream.provider() + " stream sent [DONE] without a finish reason,"
+                + " so the answer may be incomplete; the server or a proxy may have cut it short, try again", null, false);
     }
 
     @Override

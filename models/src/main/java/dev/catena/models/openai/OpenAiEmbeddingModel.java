@@ -8,7 +8,7 @@ import dev.catena.core.models.Embedding;
 import dev.catena.core.models.EmbeddingModel;
 import dev.catena.core.models.TokenCounter;
 import dev.catena.models.ModelClientBuilder;
-import dev.catena.models.ModelConnectionException;
+import dev.catena.models.internal.MalformedResponse;
 import dev.catena.models.internal.Json;
 import dev.catena.models.internal.ModelHttp;
 import dev.catena.models.internal.ModelMetadata;
@@ -115,43 +115,80 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         if (dimensions != null) {
             body.put("dimensions", dimensions);
         }
-        JsonNode answer = http.postJson(body, () -> batch.stream().mapToInt(TokenCounter.of("cl100k_base")::count).sum(),
-                config);
-        config.reportUsage(OpenAiReplies.usage(answer.get("usage"))); // one report per request: a failed batch still cost its tokens
+        return http.postJson(body, () -> batch.stream().mapToInt(TokenCounter.of("cl100k_base")::count).sum(), config,
+                answer -> {
+                    // one report per request: a failed batch still cost its tokens
+                    config.reportUsage(OpenAiReplies.usage(answer.get("usage")));
+                    return vectors(answer, batch.size());
+                });
+    }
+
+    /**
+     * The vectors of an embeddings answer in input order, every one checked: the answer has one per
+     * text, each {@code index} is in range and used once, and all vectors have the same length.
+     */
+    static List<Embedding> vectors(JsonNode answer, int texts) {
         JsonNode data = answer.path("data");
-        if (data.size() != batch.size()) {
-            throw new ModelConnectionException(http.provider() + " returned " + data.size() + " embeddings for "
-                    + batch.size() + " texts; the server may cap the batch size, lower batchSize", null, false);
+        if (!data.isArray()) {
+            throw new MalformedResponse("data is " + OpenAiReplies.kind(data) + ", not a list of embeddings");
         }
-        Embedding[] ordered = new Embedding[batch.size()];
+        if (data.size() != texts) {
+            throw new MalformedResponse(data.size() + " embeddings for " + texts
+                    + " texts; the server may cap the batch size, lower batchSize");
+        }
+        Embedding[] ordered = new Embedding[texts];
+        int dimensions = -1;
         for (int i = 0; i < data.size(); i++) {
             JsonNode item = data.get(i);
-            int index = item.path("index").asInt(i); // sort by index: order is not promised
-            if (index < 0 || index >= ordered.length || ordered[index] != null) {
-                throw new ModelConnectionException(http.provider() + " returned embedding index " + index + " for a batch of "
-                        + batch.size() + " texts (out of range or repeated); the server does not follow the embeddings API",
-                        null, false);
+            JsonNode indexNode = item.path("index");
+            if (!indexNode.isMissingNode() && !indexNode.canConvertToExactIntegral()) {
+                throw new MalformedResponse("data[" + i + "].index is " + OpenAiReplies.kind(indexNode) + ", not an integer");
             }
-            ordered[index] = new Embedding(vector(item.get("embedding")));
+            int index = indexNode.isMissingNode() ? i : indexNode.asInt(); // sort by index: order is not promised
+            if (index < 0 || index >= ordered.length || ordered[index] != null) {
+                throw new MalformedResponse("embedding index " + index + " for a batch of " + texts
+                        + " texts (out of range or repeated); the server does not follow the embeddings API");
+            }
+            float[] vector = vector(item.get("embedding"), i);
+            if (dimensions >= 0 && vector.length != dimensions) {
+                throw new MalformedResponse("data[" + i + "].embedding has " + vector.length + " dimensions where the"
+                        + " ones before had " + dimensions + "; the vectors of one answer must have one length");
+            }
+            dimensions = vector.length;
+            ordered[index] = new Embedding(vector);
         }
         return List.of(ordered);
     }
 
-    /** A vector from a JSON float list, or from base64 little-endian float32 bytes. */
-    static float[] vector(JsonNode node) {
+    /** A vector from a JSON list of numbers, or from base64 of little-endian float32 bytes. */
+    static float[] vector(JsonNode node, int position) {
+        String where = "data[" + position + "].embedding";
         if (node != null && node.isTextual()) {
-            ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(node.asText())).order(ByteOrder.LITTLE_ENDIAN);
-            float[] v = new float[bytes.remaining() / Float.BYTES];
-            bytes.asFloatBuffer().get(v);
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(node.asText());
+            } catch (IllegalArgumentException e) {
+                throw new MalformedResponse(where + " is not valid base64 (" + e.getMessage() + ")");
+            }
+            if (bytes.length % Float.BYTES != 0) {
+                throw new MalformedResponse(where + " has " + bytes.length + " bytes of base64, not a whole number of"
+                        + " 4-byte floats");
+            }
+            float[] v = new float[bytes.length / Float.BYTES];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
             return v;
         }
         if (node == null || !node.isArray()) {
-            throw new ModelConnectionException("an embedding was neither a float list nor base64; if the server"
-                    + " only speaks one encoding, set .encoding(...) to it", null, false);
+            throw new MalformedResponse(where + " is " + OpenAiReplies.kind(node) + ", neither a list of numbers nor"
+                    + " base64; if the server only speaks one encoding, set .encoding(...) to it");
         }
         float[] v = new float[node.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = (float) node.get(i).asDouble();
+            JsonNode number = node.get(i);
+            if (!number.isNumber()) {
+                throw new MalformedResponse(where + "[" + i + "] is " + OpenAiReplies.kind(number) + ", not a number");
+            }
+            v[i] = (float) number.asDouble();
         }
         return v;
     }
@@ -169,7 +206,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
     /** The server, model and dimensions (never the key). */
     @Override
     public String toString() {
-        return "OpenAiEmbeddingModel[" + http.provider() + " " + http.url() + " model=" + model + " dimensions=" + dimensions + "]";
+        return "OpenAiEmbeddingModel[" + http.provider() + " " + http.displayUrl() + " model=" + model + " dimensions=" + dimensions + "]";
     }
 
     /** Builds an {@link OpenAiEmbeddingModel}. */

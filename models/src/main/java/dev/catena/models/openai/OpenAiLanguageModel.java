@@ -61,14 +61,10 @@ public final class OpenAiLanguageModel implements LanguageModel {
 
     @Override
     public String complete(String prompt, RunConfig config) {
-        JsonNode answer = http.postJson(body(prompt, false), () -> estimate(prompt), config);
-        config.reportUsage(OpenAiReplies.usage(answer.get("usage")));
-        JsonNode choice = answer.path("choices").path(0);
-        if (choice.isMissingNode()) {
-            throw new ModelConnectionException(dialect.name() + " answered without choices: "
-                    + OpenAiReplies.excerpt(answer), null, false);
-        }
-        return choice.path("text").asText("");
+        return http.postJson(body(prompt, false), () -> estimate(prompt), config, answer -> {
+            config.reportUsage(OpenAiReplies.usage(answer.get("usage"))); // spent even if the answer is malformed
+            return OpenAiReplies.completionText(answer);
+        });
     }
 
     @Override
@@ -122,6 +118,9 @@ public final class OpenAiLanguageModel implements LanguageModel {
         public boolean onEvent(SseEvent event, OpenStream stream, Consumer<String> out) {
             if (event.data().startsWith("[DONE]")) {
                 config.reportUsage(usage);
+                if (!finished) {
+                    throw OpenAiChatStream.doneWithoutFinishReason(stream);
+                }
                 return false;
             }
             JsonNode chunk = stream.payload(event);
@@ -163,7 +162,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
     /** The server, model and generation settings (never the key). */
     @Override
     public String toString() {
-        return "OpenAiLanguageModel[" + dialect.name() + " " + http.url() + " model=" + model + " temperature=" + temperature
+        return "OpenAiLanguageModel[" + dialect.name() + " " + http.displayUrl() + " model=" + model + " temperature=" + temperature
                 + " maxTokens=" + maxTokens + " stop=" + stop + "]";
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.TokenUsage;
 import dev.catena.core.messages.ToolCall;
-import dev.catena.models.ModelConnectionException;
+import dev.catena.models.internal.MalformedResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +15,12 @@ final class OpenAiReplies {
     }
 
     /** The first choice of a {@code chat.completion}. */
-    static AiMessage chat(JsonNode completion, String provider) {
-        JsonNode choice = completion.path("choices").path(0);
-        if (choice.isMissingNode()) {
-            throw new ModelConnectionException(provider + " answered without choices: "
-                    + excerpt(completion), null, false);
-        }
+    static AiMessage chat(JsonNode completion) {
+        JsonNode choice = firstChoice(completion);
         JsonNode message = choice.path("message");
+        if (!message.isObject()) {
+            throw new MalformedResponse("choices[0].message is " + kind(message) + ", not an object");
+        }
         String text = textOrNull(message.get("content"));
         if (text == null) {
             text = textOrNull(message.get("refusal")); // structured outputs: the refusal replaces the content
@@ -37,6 +36,40 @@ final class OpenAiReplies {
         }
         return new AiMessage(text, calls, reasoning(message), textOrNull(choice.get("finish_reason")),
                 usage(completion.get("usage")));
+    }
+
+    /** The text of a legacy {@code text_completion}'s first choice. */
+    static String completionText(JsonNode completion) {
+        JsonNode text = firstChoice(completion).path("text");
+        if (!text.isMissingNode() && !text.isNull() && !text.isTextual()) {
+            throw new MalformedResponse("choices[0].text is " + kind(text) + ", not a string");
+        }
+        return text.asText("");
+    }
+
+    private static JsonNode firstChoice(JsonNode completion) {
+        JsonNode choice = completion.path("choices").path(0);
+        if (!choice.isObject()) {
+            throw new MalformedResponse(choice.isMissingNode() ? "an answer without choices"
+                    : "choices[0] is " + kind(choice) + ", not an object");
+        }
+        return choice;
+    }
+
+    /** What a JSON value is, in words, for messages. */
+    static String kind(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "missing";
+        }
+        return switch (node.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** DeepSeek's and Qwen's {@code reasoning_content}, or Ollama's {@code reasoning}. */
@@ -69,8 +102,4 @@ final class OpenAiReplies {
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    static String excerpt(JsonNode node) {
-        String s = node.toString();
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
-    }
 }

@@ -97,6 +97,22 @@ class AnthropicChatModelTest extends MockServerTest {
     }
 
     @Test
+    void chunkUsagesSumToTheTotalAlthoughStartAndDeltaEventsBothCarryUsage() {
+        // message_start says 135 in / 1 out, message_delta the cumulative 135 in / 10 out: the total is 135 / 10
+        server.enqueue(sse(text("anthropic-stream-text.txt")));
+        dev.catena.models.UsageTracker reported = new dev.catena.models.UsageTracker();
+        List<AiMessage> chunks;
+        try (Stream<AiMessage> s = model().build().stream(PromptValue.of("hi"), RunConfig.builder().callbacks(reported).build())) {
+            chunks = s.toList();
+        }
+        TokenUsage summed = chunks.stream().map(AiMessage::usage).filter(java.util.Objects::nonNull)
+                .reduce(TokenUsage.ZERO, TokenUsage::plus);
+        assertThat(summed).isEqualTo(TokenUsage.of(135, 10));
+        assertThat(chunks.stream().reduce(AiMessage::merge).orElseThrow().usage()).isEqualTo(TokenUsage.of(135, 10));
+        assertThat(reported.total()).as("what the callbacks were told").isEqualTo(TokenUsage.of(135, 10));
+    }
+
+    @Test
     void deliversEachChunkAsItArrivesAndClosingHangsUp() throws Exception {
         String wire = text("anthropic-stream-text.txt");
         int secondDelta = wire.indexOf("event: content_block_delta", wire.indexOf("event: content_block_delta") + 1);

@@ -283,9 +283,24 @@ class OpenAiChatModelTest extends MockServerTest {
 
     @Test
     void skipsSseCommentsAndAcceptsAStreamEndingInDone() {
-        server.enqueue(sse(text("openrouter-stream-with-comment.txt") + "data: [DONE]\n\n"));
+        server.enqueue(sse(text("openrouter-stream-with-comment.txt")
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n"));
         AiMessage whole = merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("go")), RunConfig.defaults()));
         assertThat(whole.text()).isEqualTo("The next day");
+        assertThat(whole.finishReason()).isEqualTo("stop");
+    }
+
+    @Test
+    void aStreamSayingDoneWithoutAFinishReasonIsAnErrorNotAShortenedAnswer() {
+        server.enqueue(sse(text("openrouter-stream-with-comment.txt") + "data: [DONE]\n\n"));
+        List<String> delivered = new ArrayList<>();
+        assertThatThrownBy(() -> {
+            try (var chunks = model().build().generateStream(ChatRequest.of(ChatMessage.user("go")), RunConfig.defaults())) {
+                chunks.forEach(c -> delivered.add(c.text()));
+            }
+        }).isInstanceOf(ModelConnectionException.class).hasMessageContaining("[DONE] without a finish reason")
+                .hasMessageContaining("may be incomplete");
+        assertThat(String.join("", delivered)).isEqualTo("The next day");
     }
 
     @Test
@@ -366,5 +381,57 @@ class OpenAiChatModelTest extends MockServerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no API key for DeepSeek");
         assertThat(OpenAiChatModel.builder().dialect(OpenAiDialect.OLLAMA).model("llama3.2").build().name())
                 .isEqualTo("OpenAiChatModel(llama3.2)");
+    }
+
+    @Test
+    void aMessageThatIsAStringIsATypedInvalidResponseNotAnEmptyAnswer() {
+        server.enqueue(jsonResponse(200, "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                + "\"message\":\"Hello there\",\"finish_reason\":\"stop\"}]}"));
+        assertThatThrownBy(() -> model().build().chat("Hello!")).isInstanceOf(dev.catena.models.InvalidResponseException.class)
+                .hasMessageContaining("choices[0].message is a string, not an object")
+                .satisfies(e -> assertThat(((ModelHttpException) e).bodyExcerpt()).contains("Hello there"))
+                .satisfies(e -> assertThat(((ModelHttpException) e).retryable()).isFalse());
+        assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
+    }
+
+    /** A server that sends one endless line: it writes until the client hangs up, counting the bytes. */
+    private static final class EndlessLine implements mockwebserver3.MockResponseBody {
+        volatile long written;
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+            byte[] chunk = ("data: " + "a".repeat(8186)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            while (written < 1L << 30) {
+                sink.write(chunk).flush();
+                written += chunk.length;
+            }
+        }
+    }
+
+    @Test
+    void aStreamLineThatNeverEndsFailsTheCallWithATypedErrorOnceItPassesTheBound() {
+        EndlessLine body = new EndlessLine();
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(body).build());
+        assertThatThrownBy(() -> merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("go")), RunConfig.defaults())))
+                .isInstanceOf(dev.catena.models.InvalidResponseException.class)
+                .hasMessageContaining("a stream line longer than " + dev.catena.models.internal.SseReader.MAX_LINE_BYTES + " bytes");
+        assertThat(body.written).as("bytes the server got out before the client hung up (bound plus socket buffers)")
+                .isLessThan(dev.catena.models.internal.SseReader.MAX_LINE_BYTES + (32L << 20));
+    }
+
+    @Test
+    void anAnswerLargerThanMaxResponseSizeIsRefusedBeforeItIsHeldInMemory() {
+        String big = text("openai-chat-response.json").replace("Hello! How can I assist you today?", "x".repeat(4096));
+        server.enqueue(jsonResponse(200, big));
+        assertThatThrownBy(() -> model().maxResponseSize(2048).build().chat("Hello!"))
+                .isInstanceOf(dev.catena.models.InvalidResponseException.class)
+                .hasMessageContaining("an answer larger than 2048 bytes");
+        server.enqueue(jsonResponse(200, big));
+        assertThat(model().maxResponseSize(8192).build().chat("Hello!")).hasSize(4096);
     }
 }

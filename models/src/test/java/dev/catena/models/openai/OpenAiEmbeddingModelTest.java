@@ -119,12 +119,52 @@ class OpenAiEmbeddingModelTest extends MockServerTest {
         server.enqueue(jsonResponse(200, twiceIndexZero));
         OpenAiEmbeddingModel repeated = model().encoding(OpenAiEmbeddingModel.Encoding.FLOAT).build();
         assertThatThrownBy(() -> repeated.embedAll(List.of("a", "b")))
-                .isInstanceOf(dev.catena.models.ModelConnectionException.class)
+                .isInstanceOf(dev.catena.models.InvalidResponseException.class)
                 .hasMessageContaining("index 0").hasMessageContaining("out of range or repeated");
 
         server.enqueue(jsonResponse(200, twiceIndexZero.replace("\"index\":0}]", "\"index\":7}]")));
         assertThatThrownBy(() -> repeated.embedAll(List.of("a", "b")))
-                .isInstanceOf(dev.catena.models.ModelConnectionException.class)
+                .isInstanceOf(dev.catena.models.InvalidResponseException.class)
                 .hasMessageContaining("index 7");
+    }
+
+    private static String answer(String... embeddings) {
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < embeddings.length; i++) {
+            data.append(i == 0 ? "" : ",").append("{\"object\":\"embedding\",\"embedding\":").append(embeddings[i])
+                    .append(",\"index\":").append(i).append('}');
+        }
+        return "{\"object\":\"list\",\"data\":[" + data + "],\"model\":\"m\",\"usage\":{\"prompt_tokens\":2,\"total_tokens\":2}}";
+    }
+
+    private static String base64Of(int bytes) {
+        return "\"" + Base64.getEncoder().encodeToString(new byte[bytes]) + "\"";
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            a string in a float list      | [0.1,"x"]          | [0.3,0.4]   | data[0].embedding[1] is a string, not a number
+            null in a float list          | [0.1,null]         | [0.3,0.4]   | data[0].embedding[1] is null, not a number
+            true in a float list          | [true,0.2]         | [0.3,0.4]   | data[0].embedding[0] is a boolean, not a number
+            mixed lengths                 | [0.1,0.2]          | [0.3,0.4,0.5] | data[1].embedding has 3 dimensions where the ones before had 2
+            an object                     | {"v":1}            | [0.3,0.4]   | data[0].embedding is an object
+            null vector                   | null               | [0.3,0.4]   | data[0].embedding is null
+            invalid base64                | "!!!not base64!!!" | [0.3,0.4]   | data[0].embedding is not valid base64
+            """)
+    void aMalformedVectorIsATypedInvalidResponseNeverANumber(String name, String first, String second, String message) {
+        server.enqueue(jsonResponse(200, answer(first, second)));
+        assertThatThrownBy(() -> model().encoding(OpenAiEmbeddingModel.Encoding.FLOAT).build().embedAll(List.of("a", "b")))
+                .as(name).isInstanceOf(dev.catena.models.InvalidResponseException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void base64WhoseByteCountIsNotAWholeNumberOfFloatsIsRefused() {
+        for (int bytes : new int[] {5, 6, 7, 1}) {
+            server.enqueue(jsonResponse(200, answer(base64Of(bytes))));
+            assertThatThrownBy(() -> model().build().embed("a")).isInstanceOf(dev.catena.models.InvalidResponseException.class)
+                    .hasMessageContaining("has " + bytes + " bytes of base64");
+        }
+        server.enqueue(jsonResponse(200, answer(base64Of(8))));
+        assertThat(model().build().embed("a").vector()).containsExactly(0f, 0f);
     }
 }

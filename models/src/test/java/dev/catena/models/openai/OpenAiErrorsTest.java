@@ -133,6 +133,28 @@ class OpenAiErrorsTest extends MockServerTest {
     }
 
     @Test
+    void callTimeoutBoundsEachAttemptAndTotalTimeoutTheWholeCallWithItsRetries() {
+        for (int i = 0; i < 6; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).body(text("openai-chat-response.json"))
+                    .headersDelay(3, TimeUnit.SECONDS).build());
+        }
+        // each attempt times out after 400 ms and is retried at once (the sleeper records, it does not wait)
+        OpenAiChatModel perAttempt = model().callTimeout(Duration.ofMillis(400)).maxRetries(2)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1)).jitter(0)
+                        .sleeper(sleeps::add).build()).build();
+        assertThatThrownBy(() -> perAttempt.chat("Hello!")).isInstanceOf(ModelConnectionException.class)
+                .hasMessageContaining("timed out");
+        assertThat(server.getRequestCount()).as("callTimeout applies to each of the 3 attempts").isEqualTo(3);
+
+        OpenAiChatModel bounded = model().callTimeout(Duration.ofMillis(400)).totalTimeout(Duration.ofMillis(600))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1)).jitter(0)
+                        .sleeper(sleeps::add).build()).build();
+        assertThatThrownBy(() -> bounded.chat("Hello!")).isInstanceOf(DeadlineExceededException.class)
+                .hasMessageContaining("totalTimeout 600 ms");
+        assertThat(server.getRequestCount() - 3).as("attempts that fit in the total timeout").isEqualTo(2);
+    }
+
+    @Test
     void theApiKeyAppearsInNoExceptionMessageTraceOrToString() {
         String key = "sk-proj-SECRET-abcdef0123456789";
         // some servers echo the key back in their error text

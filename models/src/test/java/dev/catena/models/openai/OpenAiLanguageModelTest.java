@@ -55,6 +55,16 @@ class OpenAiLanguageModelTest extends MockServerTest {
     }
 
     @Test
+    void aCompletionStreamSayingDoneWithoutAFinishReasonIsAnError() {
+        server.enqueue(sse("data: {\"choices\":[{\"text\":\"Hel\",\"index\":0,\"finish_reason\":null}]}\n\ndata: [DONE]\n\n"));
+        assertThatThrownBy(() -> {
+            try (Stream<String> s = model().completeStream("say hello", RunConfig.defaults())) {
+                s.forEach(x -> { });
+            }
+        }).isInstanceOf(ModelConnectionException.class).hasMessageContaining("may be incomplete");
+    }
+
+    @Test
     void deliversEachChunkAsItArrivesAndClosingHangsUp() throws Exception {
         String text = "data: {\"choices\":[{\"text\":\"%s\",\"index\":0,\"finish_reason\":null}]}\n\n";
         PausedBody body = new PausedBody(text.formatted("Hello"), text.formatted(" world"), Duration.ofSeconds(5));
