@@ -16,9 +16,13 @@ public final class MaximalMarginalRelevance {
     }
 
     /**
-     * Returns the indexes of up to {@code k} candidates in the order picked.
+     * {@return the indexes of up to {@code k} candidates in the order picked}
      *
      * @throws IllegalArgumentException if lambda is outside [0, 1] or k is negative
+     * @param query the query's vector
+     * @param candidates the candidates' vectors
+     * @param k how many to pick
+     * @param lambda 1 for relevance only, 0 for diversity only
      */
     public static List<Integer> select(float[] query, List<float[]> candidates, int k, double lambda) {
         if (lambda < 0 || lambda > 1) {
