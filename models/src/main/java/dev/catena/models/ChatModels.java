@@ -37,12 +37,16 @@ public final class ChatModels {
     private ChatModels() {
     }
 
-    /** The chat model the process environment points at. */
+    /** {@return the chat model the process environment points at} */
     public static ChatModel fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
 
-    /** The chat model these variables point at. */
+    /**
+     * {@return the chat model these variables point at}
+     *
+     * @param env the environment variables, usually {@code System.getenv()}
+     */
     public static ChatModel fromEnvironment(Map<String, String> env) {
         ChatModel model;
         String openAiKey = blankToNull(env.get("OPENAI_API_KEY"));
@@ -69,7 +73,12 @@ public final class ChatModels {
         return model;
     }
 
-    /** Says in words which model this is, e.g. for an example's first line of output. */
+    /**
+     * Says in words which model this is, e.g. for an example's first line of output.
+     *
+     * @param model the model
+     * @return its provider and model name, e.g. "OpenAI gpt-4o-mini", or its class name for an offline model
+     */
     public static String describe(ChatModel model) {
         if (model instanceof FakeChatModel) {
             return "the offline FakeChatModel (no OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY set)";

@@ -24,7 +24,11 @@ public final class InMemoryCache {
         this(10_000);
     }
 
-    /** A cache of at most {@code maxEntries} answers. */
+    /**
+     * A cache of at most {@code maxEntries} answers.
+     *
+     * @param maxEntries the most answers kept; the least recently used go first
+     */
     public InMemoryCache(int maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
@@ -32,7 +36,13 @@ public final class InMemoryCache {
         this.maxEntries = maxEntries;
     }
 
-    /** The answer stored under a key, if any. */
+    /**
+     * {@return the answer stored under a key, if any}
+     *
+     * @param <T> the answer's type
+     * @param key the cache key (model settings and prompt)
+     * @param type the answer's class; an entry of another class counts as absent
+     */
     public <T> Optional<T> lookup(String key, Class<T> type) {
         return locked(() -> {
             Object value = entries.get(key);
@@ -46,8 +56,13 @@ public final class InMemoryCache {
     }
 
     /**
-     * The answer stored under a key, or else the one {@code compute} gives, which is stored. The
+     * {@return the answer stored under a key, or else the one {@code compute} gives, which is stored} The
      * model call runs outside the cache's lock, so a slow call never blocks other lookups.
+     *
+     * @param <T> the answer's type
+     * @param key the cache key (model settings and prompt)
+     * @param type the answer's class; an entry of another class counts as absent
+     * @param compute calls the model on a miss
      */
     public <T> T getOrCompute(String key, Class<T> type, Supplier<T> compute) {
         return lookup(key, type).orElseGet(() -> {
@@ -57,7 +72,12 @@ public final class InMemoryCache {
         });
     }
 
-    /** Stores an answer. */
+    /**
+     * Stores an answer.
+     *
+     * @param key the cache key (model settings and prompt)
+     * @param value the answer
+     */
     public void update(String key, Object value) {
         Objects.requireNonNull(value, "cached value");
         locked(() -> {
@@ -77,17 +97,25 @@ public final class InMemoryCache {
         });
     }
 
-    /** How many answers are stored. */
+    /** {@return how many answers are stored} */
     public int size() {
         return locked(entries::size);
     }
 
-    /** Look-ups that found an answer. */
+    /**
+     * Look-ups that found an answer.
+     *
+     * @return the number of hits since the cache was made
+     */
     public long hits() {
         return locked(() -> hits);
     }
 
-    /** Look-ups that did not. */
+    /**
+     * Look-ups that did not.
+     *
+     * @return the number of misses since the cache was made
+     */
     public long misses() {
         return locked(() -> misses);
     }

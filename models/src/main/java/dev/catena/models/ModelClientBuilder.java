@@ -44,6 +44,7 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
     private RateLimiter rateLimiter;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
+    /** For subclasses: the builder of each model client. */
     protected ModelClientBuilder() {
     }
 
@@ -52,49 +53,91 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return (B) this;
     }
 
-    /** The API's base URL, with or without a trailing {@code /} (a bare host gets {@code /v1}). */
+    /**
+     * The API's base URL, with or without a trailing {@code /} (a bare host gets {@code /v1}).
+     *
+     * @param value the base URL
+     * @return this builder
+     */
     public B baseUrl(String value) {
         this.baseUrl = value;
         return self();
     }
 
-    /** The API key; optional for local servers such as Ollama and vLLM. */
+    /**
+     * The API key; optional for local servers such as Ollama and vLLM.
+     *
+     * @param value the API key
+     * @return this builder
+     */
     public B apiKey(String value) {
         this.apiKey = value;
         return self();
     }
 
-    /** Sends these requests through your client (its pool, proxy, interceptors); the timeouts set here still apply. */
+    /**
+     * Sends these requests through your client (its pool, proxy, interceptors); the timeouts set here still
+     * apply.
+     *
+     * @param value the client to build on
+     * @return this builder
+     */
     public B httpClient(OkHttpClient value) {
         this.httpClient = Objects.requireNonNull(value, "httpClient");
         return self();
     }
 
-    /** The longest wait for a connection to open. */
+    /**
+     * The longest wait for a connection to open.
+     *
+     * @param value the connect timeout
+     * @return this builder
+     */
     public B connectTimeout(Duration value) {
         this.connectTimeout = requireNotNegative(value, "connectTimeout");
         return self();
     }
 
-    /** The longest silence between two reads (for a stream: between two chunks). */
+    /**
+     * The longest silence between two reads (for a stream: between two chunks).
+     *
+     * @param value the read timeout
+     * @return this builder
+     */
     public B readTimeout(Duration value) {
         this.readTimeout = requireNotNegative(value, "readTimeout");
         return self();
     }
 
-    /** The longest wait while sending the request. */
+    /**
+     * The longest wait while sending the request.
+     *
+     * @param value the write timeout
+     * @return this builder
+     */
     public B writeTimeout(Duration value) {
         this.writeTimeout = requireNotNegative(value, "writeTimeout");
         return self();
     }
 
-    /** The longest a whole call (a whole stream included) may take; zero for no limit. A {@code RunConfig} deadline shortens it. */
+    /**
+     * The longest a whole call (a whole stream included) may take; zero for no limit. A
+     * {@code RunConfig} deadline shortens it.
+     *
+     * @param value the call timeout
+     * @return this builder
+     */
     public B callTimeout(Duration value) {
         this.callTimeout = requireNotNegative(value, "callTimeout");
         return self();
     }
 
-    /** Retries after the first attempt (default 2), with the default backoff. */
+    /**
+     * Retries after the first attempt (default 2), with the default backoff.
+     *
+     * @param value the number of retries, 0 for none
+     * @return this builder
+     */
     public B maxRetries(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("maxRetries must be zero or more, was " + value);
@@ -103,19 +146,35 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return self();
     }
 
-    /** Retries as this policy says (it still obeys each error's own retryable flag and {@code Retry-After}). */
+    /**
+     * Retries as this policy says (it still obeys each error's own retryable flag and {@code Retry-After}).
+     *
+     * @param value the retry policy
+     * @return this builder
+     */
     public B retryPolicy(RetryPolicy value) {
         this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
         return self();
     }
 
-    /** Waits for this (possibly shared) limiter before every request. */
+    /**
+     * Waits for this (possibly shared) limiter before every request.
+     *
+     * @param value the rate limiter
+     * @return this builder
+     */
     public B rateLimiter(RateLimiter value) {
         this.rateLimiter = value;
         return self();
     }
 
-    /** Sends this header on every request (for example {@code OpenAI-Organization}). */
+    /**
+     * Sends this header on every request (for example {@code OpenAI-Organization}).
+     *
+     * @param name the header name
+     * @param value the header value
+     * @return this builder
+     */
     public B header(String name, String value) {
         headers.put(Objects.requireNonNull(name, "header name"), Objects.requireNonNull(value, "header value"));
         return self();
@@ -144,9 +203,11 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
     }
 
     /**
-     * A base URL made joinable: trailing slashes dropped, an endpoint path pasted by mistake
+     * {@return a base URL made joinable: trailing slashes dropped, an endpoint path pasted by mistake
      * ({@code /chat/completions}, {@code /embeddings}, {@code /messages}) dropped, and {@code /v1}
-     * added when the URL is a bare host.
+     * added when the URL is a bare host}
+     *
+     * @param url the base URL as given
      */
     public static HttpUrl normalizeBaseUrl(String url) {
         Objects.requireNonNull(url, "base URL");
