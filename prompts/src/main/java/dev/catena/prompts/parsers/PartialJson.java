@@ -38,9 +38,11 @@ public final class PartialJson {
     }
 
     /**
-     * The JSON value in a model's text, complete or not, or null if there is none. Tries, in
+     * {@return the JSON value in a model's text, complete or not, or null if there is none} Tries, in
      * order: the text (or the part after a {@code ```} fence) as it is; the first complete value
      * starting at the first <code>{</code> or {@code [}; then that value closed as LangChain does.
+     *
+     * @param text the model's text
      */
     public static JsonNode parseMarkdown(String text) {
         String candidate = strip(text);
@@ -70,6 +72,9 @@ public final class PartialJson {
      * LangChain's {@code parse_partial_json}: the text as JSON if it parses, else with open strings
      * and brackets closed and trailing characters dropped until it parses; null if nothing does or
      * a closing bracket does not match.
+     *
+     * @param s the JSON text, complete or not
+     * @return the value, or null
      */
     public static JsonNode parsePartial(String s) {
         JsonNode whole = strict(s);
