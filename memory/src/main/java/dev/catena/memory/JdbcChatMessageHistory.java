@@ -256,8 +256,8 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         /**
          * The database's JDBC URL, e.g. {@code jdbc:sqlite:chats.db} or {@code jdbc:postgresql://host/db}.
          *
-         * @return this builder
          * @param jdbcUrl the JDBC URL
+         * @return this builder
          */
         public Builder url(String jdbcUrl) {
             this.url = Objects.requireNonNull(jdbcUrl, "JDBC URL");
@@ -267,9 +267,9 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         /**
          * User and password for a URL (they may also be in the URL).
          *
-         * @return this builder
          * @param user the database user
          * @param password the password
+         * @return this builder
          */
         public Builder credentials(String user, String password) {
             this.user = user;
@@ -280,8 +280,8 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         /**
          * A data source (normally a connection pool) to take a connection from for each operation.
          *
-         * @return this builder
          * @param dataSource the data source
+         * @return this builder
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "data source");
@@ -292,8 +292,8 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
          * The table; default {@value JdbcChatMessageHistory#DEFAULT_TABLE} (langchain-postgres' examples use
          * "chat_history").
          *
-         * @return this builder
          * @param table the table name
+         * @return this builder
          */
         public Builder table(String table) {
             if (table == null || !TABLE_NAME.matcher(table).matches()) {
@@ -307,8 +307,8 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         /**
          * Whether to create the table and index if missing (default true).
          *
-         * @return this builder
          * @param create false when the table is managed elsewhere (for example by migrations)
+         * @return this builder
          */
         public Builder createTable(boolean create) {
             this.createTable = create;

@@ -177,8 +177,8 @@ public final class MessageTrimmer {
         /**
          * The budget (required).
          *
-         * @return this builder
          * @param maxTokens the budget, in tokens
+         * @return this builder
          */
         public Builder maxTokens(int maxTokens) {
             this.maxTokens = TokenWindow.checkedBudget(maxTokens);
@@ -188,8 +188,8 @@ public final class MessageTrimmer {
         /**
          * Keep the last messages (default) or the first.
          *
-         * @return this builder
          * @param strategy which end to keep
+         * @return this builder
          */
         public Builder strategy(Strategy strategy) {
             this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -199,8 +199,8 @@ public final class MessageTrimmer {
         /**
          * With the LAST strategy: always keep a system message that comes first (its tokens count).
          *
-         * @return this builder
          * @param include true to keep it
+         * @return this builder
          */
         public Builder includeSystem(boolean include) {
             this.includeSystem = include;
@@ -210,8 +210,8 @@ public final class MessageTrimmer {
         /**
          * With LAST: drop kept messages from the front until one of these roles starts (e.g. USER).
          *
-         * @return this builder
          * @param roles the roles the kept messages may start with
+         * @return this builder
          */
         public Builder startOn(ChatMessage.Role... roles) {
             startOn.addAll(List.of(roles));
@@ -221,8 +221,8 @@ public final class MessageTrimmer {
         /**
          * Drop messages from the end until one of these roles ends the list (e.g. USER or AI).
          *
-         * @return this builder
          * @param roles the roles the kept messages may end with
+         * @return this builder
          */
         public Builder endOn(ChatMessage.Role... roles) {
             endOn.addAll(List.of(roles));

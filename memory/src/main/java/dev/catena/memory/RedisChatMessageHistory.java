@@ -159,8 +159,8 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
         /**
          * The prefix of every session's key; default {@value RedisChatMessageHistory#DEFAULT_KEY_PREFIX}.
          *
-         * @return this builder
          * @param prefix the key prefix
+         * @return this builder
          */
         public Builder keyPrefix(String prefix) {
             this.keyPrefix = Objects.requireNonNull(prefix, "key prefix");
@@ -170,8 +170,8 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
         /**
          * How long a session lives after its last add (LangChain's {@code ttl}); none by default.
          *
-         * @return this builder
          * @param ttl the time to live
+         * @return this builder
          */
         public Builder ttl(Duration ttl) {
             if (ttl != null && (ttl.isNegative() || ttl.isZero() || ttl.toMillis() == 0)) {

@@ -90,8 +90,8 @@ public final class SummaryBufferMemory implements ChatMemory {
         /**
          * The budget for verbatim messages; default {@value TokenBufferMemory#DEFAULT_MAX_TOKENS}.
          *
-         * @return this builder
          * @param maxTokens the budget, in tokens
+         * @return this builder
          */
         public Builder maxTokens(int maxTokens) {
             recent.maxTokens(maxTokens);
@@ -101,8 +101,8 @@ public final class SummaryBufferMemory implements ChatMemory {
         /**
          * The tokenizer of the model the prompt goes to; default o200k_base.
          *
-         * @return this builder
          * @param counter the tokenizer
+         * @return this builder
          */
         public Builder tokenCounter(TokenCounter counter) {
             recent.tokenCounter(counter);

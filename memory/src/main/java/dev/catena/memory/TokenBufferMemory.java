@@ -100,8 +100,8 @@ public final class TokenBufferMemory implements ChatMemory {
         /**
          * The budget; default {@value TokenBufferMemory#DEFAULT_MAX_TOKENS}.
          *
-         * @return this builder
          * @param maxTokens the budget, in tokens
+         * @return this builder
          */
         public Builder maxTokens(int maxTokens) {
             this.maxTokens = TokenWindow.checkedBudget(maxTokens);
@@ -111,8 +111,8 @@ public final class TokenBufferMemory implements ChatMemory {
         /**
          * The tokenizer of the model the prompt goes to; default o200k_base (gpt-4o and later).
          *
-         * @return this builder
          * @param counter the tokenizer
+         * @return this builder
          */
         public Builder tokenCounter(TokenCounter counter) {
             this.counter = Objects.requireNonNull(counter, "token counter");
@@ -123,8 +123,8 @@ public final class TokenBufferMemory implements ChatMemory {
          * Another way to count a message's tokens (a provider's own tokenizer), instead of a {@link
          * TokenCounter}.
          *
-         * @return this builder
          * @param messageTokens the tokens of one message
+         * @return this builder
          */
         public Builder messageTokens(ToIntFunction<ChatMessage> messageTokens) {
             this.messageTokens = Objects.requireNonNull(messageTokens, "message token counter");
@@ -134,8 +134,8 @@ public final class TokenBufferMemory implements ChatMemory {
         /**
          * Whether the history's system messages are always kept (default false).
          *
-         * @return this builder
          * @param pin true to keep them
+         * @return this builder
          */
         public Builder pinSystemMessages(boolean pin) {
             this.pinSystemMessages = pin;

@@ -162,8 +162,8 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         /**
          * A fixed list of examples, each a map of the example prompt's variables.
          *
-         * @return this builder
          * @param value the examples
+         * @return this builder
          */
         public Builder examples(List<? extends Map<String, ?>> value) {
             this.examples = Objects.requireNonNull(value, "examples");
@@ -173,8 +173,8 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         /**
          * Picks examples per input instead of a fixed list.
          *
-         * @return this builder
          * @param value the example selector
+         * @return this builder
          */
         public Builder exampleSelector(ExampleSelector value) {
             this.selector = Objects.requireNonNull(value, "exampleSelector");
@@ -184,8 +184,8 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         /**
          * Formats one example.
          *
-         * @return this builder
          * @param value the example prompt
+         * @return this builder
          */
         public Builder examplePrompt(PromptTemplate value) {
             this.examplePrompt = value;
@@ -195,8 +195,8 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         /**
          * A template put before the examples (default none).
          *
-         * @return this builder
          * @param value the prefix template
+         * @return this builder
          */
         public Builder prefix(String value) {
             this.prefix = Objects.requireNonNull(value, "prefix");
@@ -206,8 +206,8 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         /**
          * A template put after the examples, usually holding the input.
          *
-         * @return this builder
          * @param value the suffix template
+         * @return this builder
          */
         public Builder suffix(String value) {
             this.suffix = value;
@@ -217,8 +217,8 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         /**
          * Joins prefix, examples and suffix (default a blank line, {@code "\n\n"}).
          *
-         * @return this builder
          * @param value the separator
+         * @return this builder
          */
         public Builder exampleSeparator(String value) {
             this.separator = Objects.requireNonNull(value, "exampleSeparator");
@@ -228,8 +228,8 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         /**
          * The syntax of prefix and suffix (default f-string).
          *
-         * @return this builder
          * @param value the template syntax
+         * @return this builder
          */
         public Builder templateFormat(TemplateFormat value) {
             this.format = Objects.requireNonNull(value, "templateFormat");
@@ -239,9 +239,9 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         /**
          * Fixes a prefix or suffix variable to a value.
          *
-         * @return this builder
          * @param name the variable
          * @param value its value
+         * @return this builder
          */
         public Builder partial(String name, Object value) {
             partials.put(name, value);

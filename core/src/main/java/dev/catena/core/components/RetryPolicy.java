@@ -130,8 +130,8 @@ public final class RetryPolicy {
         /**
          * Calls in all, the first included (at least 1).
          *
-         * @return this builder
          * @param value the number of calls (default 3)
+         * @return this builder
          */
         public Builder maxAttempts(int value) {
             if (value < 1) {
@@ -155,8 +155,8 @@ public final class RetryPolicy {
         /**
          * Each delay is the previous one times this (at least 1).
          *
-         * @return this builder
          * @param value the factor (default 2)
+         * @return this builder
          */
         public Builder multiplier(double value) {
             if (value < 1.0) {
@@ -180,8 +180,8 @@ public final class RetryPolicy {
         /**
          * Fraction of the delay to add or take away at random, 0 to 1.
          *
-         * @return this builder
          * @param value the jitter fraction (default 0.2)
+         * @return this builder
          */
         public Builder jitter(double value) {
             if (value < 0 || value > 1) {
@@ -194,8 +194,8 @@ public final class RetryPolicy {
         /**
          * Only failures this accepts are retried (default: all).
          *
-         * @return this builder
          * @param value accepts the failures to retry
+         * @return this builder
          */
         public Builder retryOn(Predicate<Throwable> value) {
             this.retryOn = Objects.requireNonNull(value, "retryOn");

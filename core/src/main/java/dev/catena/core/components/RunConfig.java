@@ -188,8 +188,8 @@ public final class RunConfig {
         /**
          * Adds callback handlers.
          *
-         * @return this builder
          * @param handlers the handlers to add
+         * @return this builder
          */
         public Builder callbacks(CallbackHandler... handlers) {
             for (CallbackHandler h : handlers) {
@@ -201,8 +201,8 @@ public final class RunConfig {
         /**
          * Adds tags, shown in traces.
          *
-         * @return this builder
          * @param values the tags to add
+         * @return this builder
          */
         public Builder tags(String... values) {
             for (String t : values) {
@@ -214,9 +214,9 @@ public final class RunConfig {
         /**
          * Adds a metadata entry, shown in traces.
          *
-         * @return this builder
          * @param key the metadata key
          * @param value its value
+         * @return this builder
          */
         public Builder metadata(String key, Object value) {
             metadata.put(Objects.requireNonNull(key, "metadata key"), Objects.requireNonNull(value, "metadata value"));
@@ -226,8 +226,8 @@ public final class RunConfig {
         /**
          * The whole run, nested runs included, must finish by this instant.
          *
-         * @return this builder
          * @param value the deadline
+         * @return this builder
          */
         public Builder deadline(Instant value) {
             this.deadline = value;
@@ -237,8 +237,8 @@ public final class RunConfig {
         /**
          * The whole run must finish within this time from now.
          *
-         * @return this builder
          * @param timeout the time the run may take, from now
+         * @return this builder
          */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
@@ -251,8 +251,8 @@ public final class RunConfig {
         /**
          * At most this many batch items or parallel branches run at once (at least 1).
          *
-         * @return this builder
          * @param value the limit
+         * @return this builder
          */
         public Builder maxConcurrency(int value) {
             if (value < 1) {
@@ -266,8 +266,8 @@ public final class RunConfig {
          * Runs batches and parallel branches on this executor (for example a virtual-thread executor on Java
          * 21+).
          *
-         * @return this builder
          * @param value the executor
+         * @return this builder
          */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");

@@ -31,12 +31,12 @@ public record RunInfo(UUID runId, UUID parentRunId, String name, String kind,
     /**
      * Copies the tags and metadata into immutable collections.
      *
-     * @param tags the tags from the run's config
-     * @param metadata the metadata from the run's config and the component
      * @param runId this run's id
      * @param parentRunId the id of the run this one is nested in, or null for a root run
      * @param name the component's name
      * @param kind the component's kind ("chat_model", "prompt", "chain", …)
+     * @param tags the tags from the run's config
+     * @param metadata the metadata from the run's config and the component
      * @param startedAt when the run started
      */
     public RunInfo {

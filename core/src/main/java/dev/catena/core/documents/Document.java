@@ -18,10 +18,10 @@ public record Document(String id, String text, Map<String, Object> metadata) {
     /**
      * Requires the text and keeps an immutable copy of the metadata, in its order.
      *
+     * @param id an identifier, or null until a store assigns one
      * @param text the content (LangChain's {@code page_content})
      * @param metadata where it came from and anything else worth filtering on ({@code source}, {@code page},
      *     …); values are strings, numbers, booleans or lists of them
-     * @param id an identifier, or null until a store assigns one
      */
     public Document {
         Objects.requireNonNull(text, "document text");

@@ -136,9 +136,9 @@ public final class TokenCounter {
      * whether a long text fits a budget costs only the budget (text splitters ask this of every
      * piece)}
      *
-     * @throws IllegalArgumentException if {@code limit < 1}
      * @param text the text
      * @param limit the budget, at least 1
+     * @throws IllegalArgumentException if {@code limit < 1}
      */
     public int countUpTo(String text, int limit) {
         if (limit < 1) {

@@ -105,8 +105,8 @@ public final class AnthropicChatModel implements ChatModel {
         /**
          * The model name, e.g. "claude-haiku-4-5" or "claude-sonnet-4-5".
          *
-         * @return this builder
          * @param value the model name
+         * @return this builder
          */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
@@ -116,8 +116,8 @@ public final class AnthropicChatModel implements ChatModel {
         /**
          * The most tokens to generate; Anthropic requires it (default 1024).
          *
-         * @return this builder
          * @param value the token limit
+         * @return this builder
          */
         public Builder maxTokens(int value) {
             if (value < 1) {
@@ -130,8 +130,8 @@ public final class AnthropicChatModel implements ChatModel {
         /**
          * Sampling temperature, 0 to 1.
          *
-         * @return this builder
          * @param value the temperature
+         * @return this builder
          */
         public Builder temperature(double value) {
             this.temperature = value;
@@ -141,8 +141,8 @@ public final class AnthropicChatModel implements ChatModel {
         /**
          * Nucleus sampling: only the most likely tokens whose probabilities add up to this.
          *
-         * @return this builder
          * @param value the cumulative probability, 0 to 1
+         * @return this builder
          */
         public Builder topP(double value) {
             this.topP = value;
@@ -152,8 +152,8 @@ public final class AnthropicChatModel implements ChatModel {
         /**
          * Sequences at which the model stops generating (sent as {@code stop_sequences}).
          *
-         * @return this builder
          * @param values the stop sequences
+         * @return this builder
          */
         public Builder stop(String... values) {
             this.stop = List.of(values);
@@ -163,8 +163,8 @@ public final class AnthropicChatModel implements ChatModel {
         /**
          * The {@code anthropic-version} header (default {@value #API_VERSION}).
          *
-         * @return this builder
          * @param value the API version, e.g. "2023-06-01"
+         * @return this builder
          */
         public Builder apiVersion(String value) {
             this.version = Objects.requireNonNull(value, "apiVersion");

@@ -128,8 +128,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * The server's dialect (default {@link OpenAiDialect#OPENAI}); also the default base URL.
          *
-         * @return this builder
          * @param value the dialect
+         * @return this builder
          */
         public Builder dialect(OpenAiDialect value) {
             this.dialect = Objects.requireNonNull(value, "dialect");
@@ -139,8 +139,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * The model name, e.g. "gpt-4o-mini", "deepseek-chat", "qwen-plus", "glm-4-flash", "llama3.2".
          *
-         * @return this builder
          * @param value the model name
+         * @return this builder
          */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
@@ -150,8 +150,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * Sampling temperature; 0 for the most repeatable answers.
          *
-         * @return this builder
          * @param value the temperature, 0 to 2
+         * @return this builder
          */
         public Builder temperature(double value) {
             this.temperature = value;
@@ -161,8 +161,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * Nucleus sampling: only the most likely tokens whose probabilities add up to this.
          *
-         * @return this builder
          * @param value the cumulative probability, 0 to 1
+         * @return this builder
          */
         public Builder topP(double value) {
             this.topP = value;
@@ -172,8 +172,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * The most tokens to generate (sent as max_tokens or max_completion_tokens, as the dialect says).
          *
-         * @return this builder
          * @param value the token limit
+         * @return this builder
          */
         public Builder maxTokens(int value) {
             this.maxTokens = value;
@@ -183,8 +183,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * Sequences at which the model stops generating.
          *
-         * @return this builder
          * @param values the stop sequences
+         * @return this builder
          */
         public Builder stop(String... values) {
             this.stop = List.copyOf(Arrays.asList(values));
@@ -194,8 +194,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * Asks the server for repeatable sampling (best effort on most servers).
          *
-         * @return this builder
          * @param value the seed
+         * @return this builder
          */
         public Builder seed(long value) {
             this.seed = value;
@@ -205,8 +205,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * An end-user id the provider can use to detect abuse.
          *
-         * @return this builder
          * @param value the end-user id
+         * @return this builder
          */
         public Builder user(String value) {
             this.user = value;
@@ -216,8 +216,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * Whether the model may call several tools in one turn (sent only where the dialect accepts it).
          *
-         * @return this builder
          * @param value true to allow several tool calls in one turn
+         * @return this builder
          */
         public Builder parallelToolCalls(boolean value) {
             this.parallelToolCalls = value;
@@ -227,8 +227,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * For reasoning models: "minimal", "low", "medium" or "high" (Ollama also "none").
          *
-         * @return this builder
          * @param value the effort
+         * @return this builder
          */
         public Builder reasoningEffort(String value) {
             this.reasoningEffort = value;
@@ -238,9 +238,9 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * A field added to every request body, e.g. {@code extraBody("enable_thinking", false)} for Qwen.
          *
-         * @return this builder
          * @param field the body field's name
          * @param value its value, serialized as JSON
+         * @return this builder
          */
         public Builder extraBody(String field, Object value) {
             this.extraBody.put(Objects.requireNonNull(field, "field"), value);
@@ -250,8 +250,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * Sends the {@code OpenAI-Organization} header.
          *
-         * @return this builder
          * @param value the organization id
+         * @return this builder
          */
         public Builder organization(String value) {
             this.organization = value;
@@ -261,8 +261,8 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * Sends the {@code OpenAI-Project} header.
          *
-         * @return this builder
          * @param value the project id
+         * @return this builder
          */
         public Builder project(String value) {
             this.project = value;

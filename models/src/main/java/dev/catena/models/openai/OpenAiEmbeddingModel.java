@@ -192,8 +192,8 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         /**
          * The server's dialect (default OpenAI); sets the default base URL.
          *
-         * @return this builder
          * @param value the dialect
+         * @return this builder
          */
         public Builder dialect(OpenAiDialect value) {
             this.dialect = Objects.requireNonNull(value, "dialect");
@@ -203,8 +203,8 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         /**
          * The model name, e.g. "text-embedding-3-small" or "nomic-embed-text".
          *
-         * @return this builder
          * @param value the model name
+         * @return this builder
          */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
@@ -215,8 +215,8 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
          * Asks for vectors of this many dimensions (text-embedding-3 models); leave it unset for servers that
          * reject it.
          *
-         * @return this builder
          * @param value the number of dimensions
+         * @return this builder
          */
         public Builder dimensions(int value) {
             this.dimensions = value;
@@ -226,8 +226,8 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         /**
          * How vectors travel (default BASE64; some servers only know FLOAT).
          *
-         * @return this builder
          * @param value the encoding
+         * @return this builder
          */
         public Builder encoding(Encoding value) {
             this.encoding = Objects.requireNonNull(value, "encoding");
@@ -237,8 +237,8 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         /**
          * Texts per request (default 512; OpenAI allows 2048).
          *
-         * @return this builder
          * @param value the number of texts per request
+         * @return this builder
          */
         public Builder batchSize(int value) {
             if (value < 1) {
@@ -251,8 +251,8 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         /**
          * Requests in flight at once (default 4; the RunConfig's maxConcurrency lowers it).
          *
-         * @return this builder
          * @param value the number of concurrent requests
+         * @return this builder
          */
         public Builder maxConcurrency(int value) {
             if (value < 1) {

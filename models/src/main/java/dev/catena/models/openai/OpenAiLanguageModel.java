@@ -181,8 +181,8 @@ public final class OpenAiLanguageModel implements LanguageModel {
         /**
          * The server's dialect (default {@link OpenAiDialect#OPENAI}); also the default base URL.
          *
-         * @return this builder
          * @param value the dialect
+         * @return this builder
          */
         public Builder dialect(OpenAiDialect value) {
             this.dialect = Objects.requireNonNull(value, "dialect");
@@ -192,8 +192,8 @@ public final class OpenAiLanguageModel implements LanguageModel {
         /**
          * The model name, e.g. "gpt-3.5-turbo-instruct" or a base model served by vLLM.
          *
-         * @return this builder
          * @param value the model name
+         * @return this builder
          */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
@@ -203,8 +203,8 @@ public final class OpenAiLanguageModel implements LanguageModel {
         /**
          * Sampling temperature; 0 for the most repeatable answers.
          *
-         * @return this builder
          * @param value the temperature, 0 to 2
+         * @return this builder
          */
         public Builder temperature(double value) {
             this.temperature = value;
@@ -214,8 +214,8 @@ public final class OpenAiLanguageModel implements LanguageModel {
         /**
          * The most tokens to generate.
          *
-         * @return this builder
          * @param value the token limit
+         * @return this builder
          */
         public Builder maxTokens(int value) {
             this.maxTokens = value;
@@ -225,8 +225,8 @@ public final class OpenAiLanguageModel implements LanguageModel {
         /**
          * Sequences at which the model stops generating.
          *
-         * @return this builder
          * @param values the stop sequences
+         * @return this builder
          */
         public Builder stop(String... values) {
             this.stop = List.of(values);

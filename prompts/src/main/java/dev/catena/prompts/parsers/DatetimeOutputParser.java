@@ -44,8 +44,8 @@ public final class DatetimeOutputParser implements OutputParser<LocalDateTime> {
     }
 
     /**
-     * @throws IllegalArgumentException if the pattern is not a valid {@link DateTimeFormatter} pattern
      * @param pattern a {@link DateTimeFormatter} pattern
+     * @throws IllegalArgumentException if the pattern is not a valid {@link DateTimeFormatter} pattern
      */
     public DatetimeOutputParser(String pattern) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");

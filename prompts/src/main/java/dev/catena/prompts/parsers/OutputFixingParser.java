@@ -45,10 +45,10 @@ public final class OutputFixingParser<T> implements OutputParser<T> {
     private final ModelRetry<T> retry;
 
     /**
+     * @param parser the parser to fix the output for
      * @param model      a chat or text model
      * @param prompt     the fix prompt, with variables instructions, completion and error
      * @param maxRetries how many times to ask the model at most (0 means never)
-     * @param parser the parser to fix the output for
      */
     public OutputFixingParser(OutputParser<T> parser, Component<PromptValue, ?> model, PromptTemplate prompt, int maxRetries) {
         this.retry = new ModelRetry<>(parser, model, prompt, maxRetries);

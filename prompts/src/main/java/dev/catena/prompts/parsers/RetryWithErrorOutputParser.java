@@ -33,10 +33,10 @@ public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
     private final ModelRetry<T> retry;
 
     /**
+     * @param parser the parser to retry
      * @param model      a chat or text model
      * @param prompt     the retry prompt, with variables prompt, completion and error
      * @param maxRetries how many times to ask the model at most (0 means never)
-     * @param parser the parser to retry
      */
     public RetryWithErrorOutputParser(OutputParser<T> parser, Component<PromptValue, ?> model, PromptTemplate prompt,
                                       int maxRetries) {

@@ -32,12 +32,12 @@ public final class MaxMarginalRelevanceExampleSelector implements ExampleSelecto
     }
 
     /**
-     * @param fetchK    how many nearest examples to re-rank
-     * @param lambda    relevance versus diversity, in [0, 1]
-     * @param inputKeys which keys to embed; null for all
      * @param examples the examples to pick from
      * @param model embeds the examples and the input
      * @param k how many to pick
+     * @param fetchK    how many nearest examples to re-rank
+     * @param lambda    relevance versus diversity, in [0, 1]
+     * @param inputKeys which keys to embed; null for all
      */
     public MaxMarginalRelevanceExampleSelector(List<? extends Map<String, ?>> examples, EmbeddingModel model, int k,
                                                int fetchK, double lambda, List<String> inputKeys) {

@@ -32,10 +32,10 @@ public final class SemanticSimilarityExampleSelector implements ExampleSelector 
     }
 
     /**
-     * @param inputKeys which keys to embed (for example only the question, not the answer); null for all
      * @param examples the examples to pick from
      * @param model embeds the examples and the input
      * @param k how many to pick
+     * @param inputKeys which keys to embed (for example only the question, not the answer); null for all
      */
     public SemanticSimilarityExampleSelector(List<? extends Map<String, ?>> examples, EmbeddingModel model, int k,
                                              List<String> inputKeys) {
