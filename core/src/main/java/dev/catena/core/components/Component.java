@@ -293,7 +293,7 @@ public interface Component<I, O> {
     }
 
     /**
-     * {@return its input unchanged (LCEL's {@code RunnablePassthrough})}
+     * {@return a component whose output is its input, unchanged (LCEL's {@code RunnablePassthrough})}
      *
      * @param <I> the input (and output) type
      */

@@ -55,7 +55,7 @@ public final class RunConfig {
         this.run = b.run;
     }
 
-    /** {@return no callbacks, no tags, no deadline, default concurrency} */
+    /** {@return a config with no callbacks, no tags, no deadline and the default concurrency} */
     public static RunConfig defaults() {
         return DEFAULTS;
     }

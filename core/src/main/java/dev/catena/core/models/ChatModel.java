@@ -25,11 +25,12 @@ import java.util.stream.Stream;
 public interface ChatModel extends Component<PromptValue, AiMessage> {
 
     /**
-     * {@return one call to the model} Implement it; callers use {@link #chat} or {@code invoke}, which are
+     * One call to the model. Implement it; callers use {@link #chat} or {@code invoke}, which are
      * traced.
      *
      * @param request the messages and per-call options
      * @param config the run's config; its remaining time bounds the call
+     * @return the reply
      */
     AiMessage generate(ChatRequest request, RunConfig config);
 

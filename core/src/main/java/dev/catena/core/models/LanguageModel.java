@@ -17,11 +17,12 @@ import java.util.stream.Stream;
 public interface LanguageModel extends Component<PromptValue, String> {
 
     /**
-     * {@return one call to the model} Implement it; callers use {@link #generate} or {@code invoke}, which
+     * One call to the model. Implement it; callers use {@link #generate} or {@code invoke}, which
      * are traced.
      *
      * @param prompt the prompt text
      * @param config the run's config; its remaining time bounds the call
+     * @return the completion
      */
     String complete(String prompt, RunConfig config);
 

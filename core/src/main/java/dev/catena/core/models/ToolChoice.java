@@ -36,7 +36,7 @@ public record ToolChoice(String mode, String toolName) {
     }
 
     /**
-     * {@return the model must call this tool}
+     * {@return the choice that makes the model call this tool}
      *
      * @param name the tool's name
      */
