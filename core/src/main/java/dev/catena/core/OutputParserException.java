@@ -6,13 +6,30 @@ package dev.catena.core;
  */
 public class OutputParserException extends CatenaException {
 
+    /** The model's text as it was, for {@link #rawOutput()}. */
     private final String rawOutput;
+    /** What the parser expected, for {@link #expected()}. */
     private final String expected;
 
+    /**
+     * A parse failure; the message shows the problem, what was expected and an excerpt of the text.
+     *
+     * @param problem what is wrong with the text
+     * @param rawOutput the model's text as it was
+     * @param expected what the parser expected, in words
+     */
     public OutputParserException(String problem, String rawOutput, String expected) {
         this(problem, rawOutput, expected, null);
     }
 
+    /**
+     * A parse failure caused by another exception (for example Jackson's).
+     *
+     * @param problem what is wrong with the text
+     * @param rawOutput the model's text as it was
+     * @param expected what the parser expected, in words
+     * @param cause the underlying failure, or null
+     */
     public OutputParserException(String problem, String rawOutput, String expected, Throwable cause) {
         super(problem + "; expected " + expected + ", got: " + excerpt(rawOutput), cause);
         this.rawOutput = rawOutput;
@@ -31,12 +48,12 @@ public class OutputParserException extends CatenaException {
         return "\"" + text.substring(0, end) + "…\" (" + text.length() + " chars)";
     }
 
-    /** The model's text as it was. */
+    /** {@return the model's text as it was} */
     public String rawOutput() {
         return rawOutput;
     }
 
-    /** What the parser expected, in words. */
+    /** {@return what the parser expected, in words} */
     public String expected() {
         return expected;
     }

@@ -15,6 +15,11 @@ import java.util.stream.Stream;
  * any OpenAI-compatible server via OPENAI_BASE_URL) or Anthropic; with no key set it chooses the
  * offline scripted model explicitly, and its first line says which it runs on. A {@link UsageTracker} callback counts the tokens of the streamed call, under
  * the model name the client reports in its run metadata.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.ChatModelExample
+ * }</pre>
  */
 public final class ChatModelExample {
 

@@ -29,9 +29,11 @@ import java.util.Map;
  * <p>Runs offline: the "model" here is a stand-in that says what it can see of the conversation.
  * Swap in a real {@code ChatModel} from {@code dev.catena.models} to talk to an LLM.
  *
+ * <p>Run it from the project folder (it builds what it needs first):
  * <pre>{@code
- * ./mvnw -q -pl examples exec:java -Dexec.mainClass=dev.catena.examples.ChatbotExample -Dexec.args=chat.db
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.ChatbotExample
  * }</pre>
+ * Add {@code -Dexec.args=chat.db} to choose the database file (default {@code catena-chat.db}).
  */
 public final class ChatbotExample {
 

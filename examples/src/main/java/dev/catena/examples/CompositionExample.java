@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * template and a text model, run with "天道酬勤"), then the composition tools every component
  * shares: batch with bounded concurrency, parallel branches, assign, retry and fallbacks, and
  * streaming through the whole chain. Offline: the model answers from a script.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.CompositionExample
+ * }</pre>
  */
 public final class CompositionExample {
 

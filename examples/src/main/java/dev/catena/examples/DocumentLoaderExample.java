@@ -28,8 +28,11 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * with one {@link DirectoryLoader}, and prints every document's source, metadata and the start of
  * its text, then the file that was skipped and why. The broken file does not stop the load.
  *
- * <p>Run: {@code ./mvnw -q -pl examples exec:java -Dexec.mainClass=dev.catena.examples.DocumentLoaderExample}
- * (pass a folder to write the files there; by default a temporary one is used).
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.DocumentLoaderExample
+ * }</pre>
+ * Add {@code -Dexec.args=<folder>} to write the files there; by default a temporary folder is used.
  */
 public final class DocumentLoaderExample {
 

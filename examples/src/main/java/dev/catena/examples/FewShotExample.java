@@ -14,6 +14,11 @@ import java.util.Map;
 /**
  * Few-shot prompts: a fixed list of examples, examples cut to a length budget, examples picked by
  * similarity to the input (offline embeddings), and examples as chat turns.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.FewShotExample
+ * }</pre>
  */
 public final class FewShotExample {
 

@@ -23,8 +23,11 @@ import java.util.Random;
  * second run finds every document unchanged and embeds nothing; after one article is edited, the
  * third run re-embeds only that one and deletes its old chunks. Then it searches the store.
  *
- * <p>Run: {@code ./mvnw -q -pl examples exec:java -Dexec.mainClass=dev.catena.examples.IngestionExample}
- * (pass a folder to write the articles there; by default a temporary one is used).
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.IngestionExample
+ * }</pre>
+ * Add {@code -Dexec.args=<folder>} to write the articles there; by default a temporary folder is used.
  */
 public final class IngestionExample {
 

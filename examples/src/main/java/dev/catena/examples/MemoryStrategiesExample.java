@@ -18,6 +18,11 @@ import java.util.List;
  * the last k exchanges, the newest messages within a token budget, a running summary, recent
  * messages plus a summary of older ones, and {@code trimMessages} on a plain list. Runs offline
  * (the summaries come from a scripted fake model).
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.MemoryStrategiesExample
+ * }</pre>
  */
 public final class MemoryStrategiesExample {
 

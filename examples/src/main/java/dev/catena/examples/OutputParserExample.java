@@ -15,6 +15,11 @@ import java.util.Map;
  * Output parsers: a record extracted from text with format instructions from its JSON schema,
  * a list, streamed partial JSON, and a parser that asks the model to fix bad output. The models
  * are scripted fakes, so it runs offline.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.OutputParserExample
+ * }</pre>
  */
 public final class OutputParserExample {
 

@@ -15,6 +15,11 @@ import java.util.Map;
 /**
  * Prompt templates: the seed document's two templates, a Mustache template for JSON-heavy text,
  * a chat template with a history placeholder, and a prompt → model → parser chain on a fake model.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.PromptTemplateExample
+ * }</pre>
  */
 public final class PromptTemplateExample {
 

@@ -15,6 +15,11 @@ import java.util.Map;
  * piped into one chain ({@code prompt.pipe(model).pipe(parser)}), run once with the
  * {@link ConsoleTracer} printing its run tree, then streamed. Offline: the model answers from a
  * script, so it needs no API key and no network.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.QuickstartExample
+ * }</pre>
  */
 public final class QuickstartExample {
 

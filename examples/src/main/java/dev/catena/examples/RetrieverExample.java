@@ -15,7 +15,10 @@ import java.util.List;
  * such as an error code; vector search finds related wording; the ensemble ranks first what both
  * agree on.
  *
- * <p>Run: {@code ./mvnw -q -pl examples exec:java -Dexec.mainClass=dev.catena.examples.RetrieverExample}
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.RetrieverExample
+ * }</pre>
  */
 public final class RetrieverExample {
 

@@ -11,6 +11,11 @@ import java.util.Map;
  * Splits the seed document's 天道酬勤 paragraph into chunks of at most 100 characters, first with
  * LangChain's default separators (as the seed's Python does), then with the Chinese preset on the
  * same paragraph written as one line, where only punctuation can guide the cuts.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.TextSplitterExample
+ * }</pre>
  */
 public final class TextSplitterExample {
 

@@ -16,8 +16,11 @@ import java.util.Map;
  * Vector store basics, offline: embed a few documents, search with scores (k = 2), save the store
  * to a folder, load it back and search again, then search with a metadata filter.
  *
- * <p>Run: {@code ./mvnw -q -pl examples exec:java -Dexec.mainClass=dev.catena.examples.VectorStoreExample}
- * (pass a folder to keep the saved store; by default a temporary one is used).
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.VectorStoreExample
+ * }</pre>
+ * Add {@code -Dexec.args=<folder>} to keep the saved store there; by default a temporary folder is used.
  */
 public final class VectorStoreExample {
 

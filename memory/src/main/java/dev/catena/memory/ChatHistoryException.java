@@ -8,10 +8,21 @@ import dev.catena.core.CatenaException;
  */
 public class ChatHistoryException extends CatenaException {
 
+    /**
+     * A store failure found without an exception to wrap.
+     *
+     * @param message what failed, naming the store and the session
+     */
     public ChatHistoryException(String message) {
         super(message);
     }
 
+    /**
+     * A store failure, carrying the store's own error.
+     *
+     * @param message what failed, naming the store and the session
+     * @param cause the store's error
+     */
     public ChatHistoryException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -60,7 +60,11 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
 
     private final Path directory;
 
-    /** A history in this folder, created if missing. */
+    /**
+     * A history in this folder, created if missing.
+     *
+     * @param directory the folder that holds one file per session
+     */
     public FileChatMessageHistory(Path directory) {
         Path absolute = directory.toAbsolutePath();
         try {
@@ -74,16 +78,18 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         }
     }
 
-    /** The folder holding one file per session (its real path). */
+    /** {@return the folder holding one file per session (its real path)} */
     public Path directory() {
         return directory;
     }
 
     /**
-     * The file of a session: {@code <name>.jsonl}, where the name is the session id with every
+     * {@return the file of a session: {@code <name>.jsonl}, where the name is the session id with every
      * character other than {@code a-z 0-9 _ -} percent-encoded as UTF-8 bytes (so ids that differ
      * only in case stay apart on case-insensitive file systems), or {@code sha256-<hex>} when that
-     * would be longer than 120 characters.
+     * would be longer than 120 characters}
+     *
+     * @param sessionId the conversation
      */
     public Path fileFor(String sessionId) {
         StoredMessage.checkSessionId(sessionId);

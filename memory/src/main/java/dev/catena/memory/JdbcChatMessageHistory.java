@@ -58,21 +58,31 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         this.createTable = b.createTable;
     }
 
-    /** A history in the default table of the database at this JDBC URL, e.g. {@code jdbc:sqlite:chats.db}. */
+    /**
+     * {@return a history in the default table of the database at this JDBC URL, e.g. {@code
+     * jdbc:sqlite:chats.db}}
+     *
+     * @param jdbcUrl the JDBC URL
+     */
     public static JdbcChatMessageHistory of(String jdbcUrl) {
         return builder().url(jdbcUrl).build();
     }
 
-    /** A history in the default table of the database behind this (pooled) data source. */
+    /**
+     * {@return a history in the default table of the database behind this (pooled) data source}
+     *
+     * @param dataSource the data source
+     */
     public static JdbcChatMessageHistory of(DataSource dataSource) {
         return builder().dataSource(dataSource).build();
     }
 
+    /** {@return a new builder; give it exactly one of a URL or a data source} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The table's name. */
+    /** {@return the table's name} */
     public String table() {
         return table;
     }
@@ -243,26 +253,48 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         private Builder() {
         }
 
-        /** The database's JDBC URL, e.g. {@code jdbc:sqlite:chats.db} or {@code jdbc:postgresql://host/db}. */
+        /**
+         * The database's JDBC URL, e.g. {@code jdbc:sqlite:chats.db} or {@code jdbc:postgresql://host/db}.
+         *
+         * @param jdbcUrl the JDBC URL
+         * @return this builder
+         */
         public Builder url(String jdbcUrl) {
             this.url = Objects.requireNonNull(jdbcUrl, "JDBC URL");
             return this;
         }
 
-        /** User and password for a URL (they may also be in the URL). */
+        /**
+         * User and password for a URL (they may also be in the URL).
+         *
+         * @param user the database user
+         * @param password the password
+         * @return this builder
+         */
         public Builder credentials(String user, String password) {
             this.user = user;
             this.password = password;
             return this;
         }
 
-        /** A data source (normally a connection pool) to take a connection from for each operation. */
+        /**
+         * A data source (normally a connection pool) to take a connection from for each operation.
+         *
+         * @param dataSource the data source
+         * @return this builder
+         */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "data source");
             return this;
         }
 
-        /** The table; default {@value JdbcChatMessageHistory#DEFAULT_TABLE} (langchain-postgres' examples use "chat_history"). */
+        /**
+         * The table; default {@value JdbcChatMessageHistory#DEFAULT_TABLE} (langchain-postgres' examples use
+         * "chat_history").
+         *
+         * @param table the table name
+         * @return this builder
+         */
         public Builder table(String table) {
             if (table == null || !TABLE_NAME.matcher(table).matches()) {
                 throw new IllegalArgumentException("table name '" + table
@@ -272,12 +304,18 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
             return this;
         }
 
-        /** Whether to create the table and index if missing (default true). */
+        /**
+         * Whether to create the table and index if missing (default true).
+         *
+         * @param create false when the table is managed elsewhere (for example by migrations)
+         * @return this builder
+         */
         public Builder createTable(boolean create) {
             this.createTable = create;
             return this;
         }
 
+        /** {@return the history; fails unless exactly one of a URL or a data source was given} */
         public JdbcChatMessageHistory build() {
             if ((url == null) == (dataSource == null)) {
                 throw new IllegalStateException("give the JDBC history exactly one of url(...) or dataSource(...)");

@@ -35,7 +35,12 @@ import java.util.function.ToIntFunction;
 public final class MessageTrimmer {
 
     /** Which end of the conversation to keep. */
-    public enum Strategy { FIRST, LAST }
+    public enum Strategy {
+        /** Keep the first messages that fit. */
+        FIRST,
+        /** Keep the last messages that fit (the default). */
+        LAST
+    }
 
     private final int maxTokens;
     private final ToIntFunction<ChatMessage> counter;
@@ -53,22 +58,44 @@ public final class MessageTrimmer {
         this.endOn = Set.copyOf(b.endOn);
     }
 
-    /** The last messages that fit {@code maxTokens}, counted with this counter, with the common options off. */
+    /**
+     * {@return the last messages that fit {@code maxTokens}, counted with this counter, with the common
+     * options off}
+     *
+     * @param messages the conversation, oldest first
+     * @param maxTokens the budget
+     * @param counter counts each message's tokens
+     */
     public static List<ChatMessage> trimMessages(List<? extends ChatMessage> messages, int maxTokens, TokenCounter counter) {
         return builder(counter).maxTokens(maxTokens).build().trim(messages);
     }
 
+    /**
+     * Settings counting a message's tokens with this counter.
+     *
+     * @param counter the tokenizer of the model the messages go to
+     * @return the settings; set at least {@link Builder#maxTokens}
+     */
     public static Builder builder(TokenCounter counter) {
         Objects.requireNonNull(counter, "token counter");
         return new Builder(counter::count);
     }
 
-    /** Settings counting a message's tokens with this function (a provider's own tokenizer, say). */
+    /**
+     * Settings counting a message's tokens with this function (a provider's own tokenizer, say).
+     *
+     * @param counter the tokens of one message
+     * @return the settings; set at least {@link Builder#maxTokens}
+     */
     public static Builder builder(ToIntFunction<ChatMessage> counter) {
         return new Builder(Objects.requireNonNull(counter, "token counter"));
     }
 
-    /** The messages that are kept, in their original order. */
+    /**
+     * {@return the messages that are kept, in their original order}
+     *
+     * @param input the conversation, oldest first
+     */
     public List<ChatMessage> trim(List<? extends ChatMessage> input) {
         List<ChatMessage> messages = new ArrayList<>(input);
         if (strategy == Strategy.LAST && !endOn.isEmpty()) {
@@ -147,36 +174,62 @@ public final class MessageTrimmer {
             this.counter = counter;
         }
 
-        /** The budget (required). */
+        /**
+         * The budget (required).
+         *
+         * @param maxTokens the budget, in tokens
+         * @return this builder
+         */
         public Builder maxTokens(int maxTokens) {
             this.maxTokens = TokenWindow.checkedBudget(maxTokens);
             return this;
         }
 
-        /** Keep the last messages (default) or the first. */
+        /**
+         * Keep the last messages (default) or the first.
+         *
+         * @param strategy which end to keep
+         * @return this builder
+         */
         public Builder strategy(Strategy strategy) {
             this.strategy = Objects.requireNonNull(strategy, "strategy");
             return this;
         }
 
-        /** With the LAST strategy: always keep a system message that comes first (its tokens count). */
+        /**
+         * With the LAST strategy: always keep a system message that comes first (its tokens count).
+         *
+         * @param include true to keep it
+         * @return this builder
+         */
         public Builder includeSystem(boolean include) {
             this.includeSystem = include;
             return this;
         }
 
-        /** With LAST: drop kept messages from the front until one of these roles starts (e.g. USER). */
+        /**
+         * With LAST: drop kept messages from the front until one of these roles starts (e.g. USER).
+         *
+         * @param roles the roles the kept messages may start with
+         * @return this builder
+         */
         public Builder startOn(ChatMessage.Role... roles) {
             startOn.addAll(List.of(roles));
             return this;
         }
 
-        /** Drop messages from the end until one of these roles ends the list (e.g. USER or AI). */
+        /**
+         * Drop messages from the end until one of these roles ends the list (e.g. USER or AI).
+         *
+         * @param roles the roles the kept messages may end with
+         * @return this builder
+         */
         public Builder endOn(ChatMessage.Role... roles) {
             endOn.addAll(List.of(roles));
             return this;
         }
 
+        /** {@return the trimmer; fails if no budget was set} */
         public MessageTrimmer build() {
             if (maxTokens < 0) {
                 throw new IllegalStateException("set maxTokens(...) for the message trimmer");

@@ -27,20 +27,38 @@ abstract class SummarizingBuilder<B extends SummarizingBuilder<B>> {
         this.model = Objects.requireNonNull(model, "summary model");
     }
 
-    /** The prompt that asks for the new summary, with {summary} and {new_lines}; default {@link SummaryMemory#DEFAULT_PROMPT}. */
+    /**
+     * The prompt that asks for the new summary, with {summary} and {new_lines}; default
+     * {@link SummaryMemory#DEFAULT_PROMPT}.
+     *
+     * @param prompt the summary prompt
+     * @return this builder
+     */
     public B prompt(PromptTemplate prompt) {
         this.prompt = ConversationSummarizer.checked(prompt);
         return self();
     }
 
-    /** The speaker prefixes in the transcript the model reads; default "Human" and "AI". */
+    /**
+     * The speaker prefixes in the transcript the model reads; default "Human" and "AI".
+     *
+     * @param humanPrefix the prefix of user messages
+     * @param aiPrefix the prefix of AI messages
+     * @return this builder
+     */
     public B prefixes(String humanPrefix, String aiPrefix) {
         this.humanPrefix = Objects.requireNonNull(humanPrefix, "human prefix");
         this.aiPrefix = Objects.requireNonNull(aiPrefix, "AI prefix");
         return self();
     }
 
-    /** Whether the history's system messages are kept verbatim, first, and never summarised (default false). */
+    /**
+     * Whether the history's system messages are kept verbatim, first, and never summarised (default
+     * false).
+     *
+     * @param pin true to pin them
+     * @return this builder
+     */
     public B pinSystemMessages(boolean pin) {
         this.pinSystemMessages = pin;
         return self();

@@ -36,7 +36,13 @@ public final class SummaryBufferMemory implements ChatMemory {
         this.summaries = b.runningSummary();
     }
 
-    /** Settings for a summary-buffer memory over this history, summarising with this model. */
+    /**
+     * Settings for a summary-buffer memory over this history, summarising with this model.
+     *
+     * @param history where the messages are
+     * @param model writes the summaries
+     * @return the settings
+     */
     public static Builder builder(ChatMessageHistory history, ChatModel model) {
         return new Builder(history, model);
     }
@@ -81,18 +87,29 @@ public final class SummaryBufferMemory implements ChatMemory {
             this.recent = TokenBufferMemory.builder(history);
         }
 
-        /** The budget for verbatim messages; default {@value TokenBufferMemory#DEFAULT_MAX_TOKENS}. */
+        /**
+         * The budget for verbatim messages; default {@value TokenBufferMemory#DEFAULT_MAX_TOKENS}.
+         *
+         * @param maxTokens the budget, in tokens
+         * @return this builder
+         */
         public Builder maxTokens(int maxTokens) {
             recent.maxTokens(maxTokens);
             return this;
         }
 
-        /** The tokenizer of the model the prompt goes to; default o200k_base. */
+        /**
+         * The tokenizer of the model the prompt goes to; default o200k_base.
+         *
+         * @param counter the tokenizer
+         * @return this builder
+         */
         public Builder tokenCounter(TokenCounter counter) {
             recent.tokenCounter(counter);
             return this;
         }
 
+        /** {@return the memory with these settings} */
         public SummaryBufferMemory build() {
             return new SummaryBufferMemory(this);
         }

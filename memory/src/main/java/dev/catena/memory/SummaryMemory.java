@@ -52,7 +52,13 @@ public final class SummaryMemory implements ChatMemory {
         this.summaries = b.runningSummary();
     }
 
-    /** Settings for a summary memory over this history, summarising with this model. */
+    /**
+     * Settings for a summary memory over this history, summarising with this model.
+     *
+     * @param history where the messages are
+     * @param model writes the summaries
+     * @return the settings
+     */
     public static Builder builder(ChatMessageHistory history, ChatModel model) {
         return new Builder(history, model);
     }
@@ -62,7 +68,12 @@ public final class SummaryMemory implements ChatMemory {
         return history;
     }
 
-    /** The current summary of a session, brought up to date first (empty for an empty history). */
+    /**
+     * {@return the current summary of a session, brought up to date first (empty for an empty history)}
+     *
+     * @param sessionId the conversation
+     * @param config the caller's run config; the summary call runs as its child
+     */
     public String summary(String sessionId, RunConfig config) {
         List<ChatMessage> all = history.messages(sessionId);
         return summaries.advance(sessionId, all, covered -> all.size(), config).summary();
@@ -95,6 +106,7 @@ public final class SummaryMemory implements ChatMemory {
             super(history, model);
         }
 
+        /** {@return the memory with these settings} */
         public SummaryMemory build() {
             return new SummaryMemory(this);
         }

@@ -48,7 +48,12 @@ public final class TokenBufferMemory implements ChatMemory {
         this.tokens = new MessageTokenCache(b.messageTokens != null ? b.messageTokens : b.counter::count);
     }
 
-    /** Settings for a token-buffer memory over this history. */
+    /**
+     * Settings for a token-buffer memory over this history.
+     *
+     * @param history where the messages are
+     * @return the settings
+     */
     public static Builder builder(ChatMessageHistory history) {
         return new Builder(history);
     }
@@ -58,7 +63,7 @@ public final class TokenBufferMemory implements ChatMemory {
         return history;
     }
 
-    /** The budget, in tokens. */
+    /** {@return the budget, in tokens} */
     public int maxTokens() {
         return maxTokens;
     }
@@ -92,30 +97,52 @@ public final class TokenBufferMemory implements ChatMemory {
             this.history = Objects.requireNonNull(history, "history");
         }
 
-        /** The budget; default {@value TokenBufferMemory#DEFAULT_MAX_TOKENS}. */
+        /**
+         * The budget; default {@value TokenBufferMemory#DEFAULT_MAX_TOKENS}.
+         *
+         * @param maxTokens the budget, in tokens
+         * @return this builder
+         */
         public Builder maxTokens(int maxTokens) {
             this.maxTokens = TokenWindow.checkedBudget(maxTokens);
             return this;
         }
 
-        /** The tokenizer of the model the prompt goes to; default o200k_base (gpt-4o and later). */
+        /**
+         * The tokenizer of the model the prompt goes to; default o200k_base (gpt-4o and later).
+         *
+         * @param counter the tokenizer
+         * @return this builder
+         */
         public Builder tokenCounter(TokenCounter counter) {
             this.counter = Objects.requireNonNull(counter, "token counter");
             return this;
         }
 
-        /** Another way to count a message's tokens (a provider's own tokenizer), instead of a {@link TokenCounter}. */
+        /**
+         * Another way to count a message's tokens (a provider's own tokenizer), instead of a {@link
+         * TokenCounter}.
+         *
+         * @param messageTokens the tokens of one message
+         * @return this builder
+         */
         public Builder messageTokens(ToIntFunction<ChatMessage> messageTokens) {
             this.messageTokens = Objects.requireNonNull(messageTokens, "message token counter");
             return this;
         }
 
-        /** Whether the history's system messages are always kept (default false). */
+        /**
+         * Whether the history's system messages are always kept (default false).
+         *
+         * @param pin true to keep them
+         * @return this builder
+         */
         public Builder pinSystemMessages(boolean pin) {
             this.pinSystemMessages = pin;
             return this;
         }
 
+        /** {@return the memory with these settings} */
         public TokenBufferMemory build() {
             return new TokenBufferMemory(this);
         }

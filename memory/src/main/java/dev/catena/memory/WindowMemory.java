@@ -21,6 +21,13 @@ import java.util.Objects;
  */
 public record WindowMemory(ChatMessageHistory history, int k, boolean pinSystemMessages) implements ChatMemory {
 
+    /**
+     * Requires the history and rejects a negative {@code k}.
+     *
+     * @param history where the messages are
+     * @param k how many exchanges to keep (0 keeps none)
+     * @param pinSystemMessages whether system messages are always kept
+     */
     public WindowMemory {
         Objects.requireNonNull(history, "history");
         if (k < 0) {
@@ -28,7 +35,12 @@ public record WindowMemory(ChatMessageHistory history, int k, boolean pinSystemM
         }
     }
 
-    /** The last {@code k} exchanges, system messages not pinned (LangChain's default k is 5). */
+    /**
+     * {@return a memory of the last {@code k} exchanges, system messages not pinned (LangChain's default k is 5)}
+     *
+     * @param history where the messages are
+     * @param k how many exchanges to keep
+     */
     public static WindowMemory of(ChatMessageHistory history, int k) {
         return new WindowMemory(history, k, false);
     }

@@ -36,7 +36,12 @@ public final class CachedChatModel implements ChatModel {
         this.cache = cache;
     }
 
-    /** The model with its answers kept in (and served from) this cache, which other models may share. */
+    /**
+     * {@return the model with its answers kept in (and served from) this cache, which other models may share}
+     *
+     * @param model the model whose answers are cached
+     * @param cache where answers are kept
+     */
     public static CachedChatModel of(ChatModel model, InMemoryCache cache) {
         return new CachedChatModel(model, cache);
     }

@@ -18,7 +18,13 @@ public final class CachedLanguageModel implements LanguageModel {
         this.cache = cache;
     }
 
-    /** The model with its completions kept in (and served from) this cache, which other models may share. */
+    /**
+     * {@return the model with its completions kept in (and served from) this cache, which other models may
+     * share}
+     *
+     * @param model the model whose completions are cached
+     * @param cache where completions are kept
+     */
     public static CachedLanguageModel of(LanguageModel model, InMemoryCache cache) {
         return new CachedLanguageModel(model, cache);
     }

@@ -36,12 +36,21 @@ public final class FakeChatModel implements ChatModel {
         this.replies = new ScriptedReplies<>(replies);
     }
 
-    /** Text replies, in order. */
+    /**
+     * {@return a model that answers with these texts, in order}
+     *
+     * @param replies the reply texts; the model answers with each in turn
+     */
     public static FakeChatModel of(String... replies) {
         return new FakeChatModel(Arrays.stream(replies).map(AiMessage::of).toList());
     }
 
-    /** Whole replies (for example with tool calls), in order. */
+    /**
+     * Whole replies (for example with tool calls), in order.
+     *
+     * @param replies the replies; the model answers with each in turn
+     * @return the model
+     */
     public static FakeChatModel ofMessages(AiMessage... replies) {
         return new FakeChatModel(List.of(replies));
     }
@@ -71,7 +80,7 @@ public final class FakeChatModel implements ChatModel {
         return finish(replies.next(), request);
     }
 
-    /** Every request received, oldest first. */
+    /** {@return every request received, oldest first} */
     public List<ChatRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);

@@ -31,7 +31,12 @@ public final class FakeLanguageModel implements LanguageModel {
         this.replies = new ScriptedReplies<>(replies);
     }
 
-    /** Replies, in order. */
+    /**
+     * Replies, in order.
+     *
+     * @param replies the completions; the model answers with each in turn
+     * @return the model
+     */
     public static FakeLanguageModel of(String... replies) {
         return new FakeLanguageModel(List.of(replies));
     }
@@ -63,7 +68,7 @@ public final class FakeLanguageModel implements LanguageModel {
         return TokenUsage.of(COUNTER.count(prompt), COUNTER.count(reply));
     }
 
-    /** Every prompt received, oldest first. */
+    /** {@return every prompt received, oldest first} */
     public List<String> prompts() {
         synchronized (prompts) {
             return List.copyOf(prompts);

@@ -32,7 +32,11 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
         this(384);
     }
 
-    /** A model with this many dimensions (at least 16). */
+    /**
+     * A model with this many dimensions (at least 16).
+     *
+     * @param dimension the vector size, at least 16
+     */
     public HashingEmbeddingModel(int dimension) {
         if (dimension < 16) {
             throw new IllegalArgumentException("dimension must be at least 16, was " + dimension);
@@ -40,7 +44,7 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
         this.dimension = dimension;
     }
 
-    /** The length of every vector. */
+    /** {@return the length of every vector} */
     public int dimension() {
         return dimension;
     }

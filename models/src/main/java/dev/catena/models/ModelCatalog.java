@@ -69,12 +69,20 @@ public final class ModelCatalog {
         register(new ModelInfo(name, window, output, encoding, tools, schema, vision));
     }
 
-    /** Adds or replaces a model's entry (thread-safe; affects every later look-up). */
+    /**
+     * Adds or replaces a model's entry (thread-safe; affects every later look-up).
+     *
+     * @param info the model's entry
+     */
     public static void register(ModelInfo info) {
         MODELS.put(info.name().toLowerCase(Locale.ROOT), info);
     }
 
-    /** The entry for a model name: an exact match, else the longest known prefix of it, else empty. */
+    /**
+     * {@return the entry for a model name: an exact match, else the longest known prefix of it, else empty}
+     *
+     * @param modelName a model name such as "gpt-4o-mini-2024-07-18"
+     */
     public static Optional<ModelInfo> lookup(String modelName) {
         String m = modelName.toLowerCase(Locale.ROOT);
         int slash = m.lastIndexOf('/');

@@ -11,8 +11,16 @@ import dev.catena.core.components.RetryHint;
  */
 public class ModelConnectionException extends CatenaException implements RetryHint {
 
+    /** Whether trying again can succeed, for {@link #retryable()}. */
     private final boolean retryable;
 
+    /**
+     * The provider could not be reached or the answer was cut off.
+     *
+     * @param message what failed and what to do
+     * @param cause the I/O failure
+     * @param retryable whether trying again can succeed (false once part of a stream was delivered)
+     */
     public ModelConnectionException(String message, Throwable cause, boolean retryable) {
         super(message, cause);
         this.retryable = retryable;

@@ -52,27 +52,45 @@ public final class RateLimiter {
         this.last = clock.getAsLong();
     }
 
-    /** At most this many requests and tokens per minute (0 for no limit on one of them). */
+    /**
+     * {@return a limiter of at most this many requests and tokens per minute (0 for no limit on one of them)}
+     *
+     * @param requestsPerMinute the request budget, 0 for no limit
+     * @param tokensPerMinute the token budget, 0 for no limit
+     */
     public static RateLimiter perMinute(int requestsPerMinute, int tokensPerMinute) {
         return new RateLimiter(requestsPerMinute, tokensPerMinute, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
     }
 
-    /** At most this many requests per minute. */
+    /**
+     * {@return a limiter of at most this many requests per minute}
+     *
+     * @param requestsPerMinute the request budget
+     */
     public static RateLimiter requestsPerMinute(int requestsPerMinute) {
         return perMinute(requestsPerMinute, 0);
     }
 
-    /** Whether this limiter counts tokens (callers skip estimating them otherwise). */
+    /** {@return whether this limiter counts tokens (callers skip estimating them otherwise)} */
     public boolean limitsTokens() {
         return tokensPerMinute > 0;
     }
 
-    /** Takes one request and {@code estimatedTokens}, waiting as long as needed. */
+    /**
+     * Takes one request and {@code estimatedTokens}, waiting as long as needed.
+     *
+     * @param estimatedTokens the tokens the request is expected to use
+     */
     public void acquire(int estimatedTokens) {
         acquire(estimatedTokens, RunConfig.defaults());
     }
 
-    /** Takes one request and {@code estimatedTokens}, waiting at most until the config's deadline. */
+    /**
+     * Takes one request and {@code estimatedTokens}, waiting at most until the config's deadline.
+     *
+     * @param estimatedTokens the tokens the request is expected to use
+     * @param config the run's config, whose deadline bounds the wait
+     */
     public void acquire(int estimatedTokens, RunConfig config) {
         double wanted = tokensPerMinute > 0 ? Math.min(Math.max(estimatedTokens, 0), tokensPerMinute) : 0;
         while (true) {

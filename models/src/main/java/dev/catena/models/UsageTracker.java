@@ -37,7 +37,11 @@ public final class UsageTracker implements CallbackHandler {
         this(Map.of());
     }
 
-    /** A tracker that prices models by name (exact name, else the longest matching prefix). */
+    /**
+     * A tracker that prices models by name (exact name, else the longest matching prefix).
+     *
+     * @param prices the price of each model, by name or name prefix
+     */
     public UsageTracker(Map<String, ModelPrice> prices) {
         this.prices = Map.copyOf(Objects.requireNonNull(prices, "prices"));
     }
@@ -49,17 +53,25 @@ public final class UsageTracker implements CallbackHandler {
         calls.merge(model, 1, Integer::sum);
     }
 
-    /** Usage per model, sorted by model name. */
+    /**
+     * Usage per model, sorted by model name.
+     *
+     * @return the usage so far, by model name
+     */
     public Map<String, TokenUsage> byModel() {
         return new TreeMap<>(byModel);
     }
 
-    /** Requests that reported usage, per model (an embedding run sent in several batches counts each). */
+    /**
+     * Requests that reported usage, per model (an embedding run sent in several batches counts each).
+     *
+     * @return the number of such requests so far, by model name
+     */
     public Map<String, Integer> calls() {
         return new TreeMap<>(calls);
     }
 
-    /** All usage added up. */
+    /** {@return all usage added up} */
     public TokenUsage total() {
         TokenUsage sum = TokenUsage.ZERO;
         for (TokenUsage u : byModel.values()) {
@@ -68,14 +80,18 @@ public final class UsageTracker implements CallbackHandler {
         return sum;
     }
 
-    /** The estimated cost of one model's usage (zero if it has no price). */
+    /**
+     * {@return the estimated cost of one model's usage (zero if it has no price)}
+     *
+     * @param model the model's name
+     */
     public double cost(String model) {
         TokenUsage u = byModel.get(model);
         ModelPrice price = priceOf(model);
         return u == null || price == null ? 0 : price.cost(u.inputTokens(), u.outputTokens());
     }
 
-    /** The estimated cost of everything. */
+    /** {@return the estimated cost of everything} */
     public double totalCost() {
         return byModel.keySet().stream().mapToDouble(this::cost).sum();
     }

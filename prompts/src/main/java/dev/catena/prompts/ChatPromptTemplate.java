@@ -50,12 +50,20 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         this.inputVariables = FStringTemplate.sorted(vars);
     }
 
-    /** A chat prompt of these parts, in order. */
+    /**
+     * {@return a chat prompt of these parts, in order}
+     *
+     * @param parts the message templates, placeholders and fixed messages
+     */
     public static ChatPromptTemplate fromMessages(MessagePart... parts) {
         return fromMessages(List.of(parts));
     }
 
-    /** A chat prompt of these parts, in order. */
+    /**
+     * {@return a chat prompt of these parts, in order}
+     *
+     * @param parts the message templates, placeholders and fixed messages
+     */
     public static ChatPromptTemplate fromMessages(List<? extends MessagePart> parts) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("a chat prompt needs at least one message part");
@@ -63,31 +71,55 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return new ChatPromptTemplate(new ArrayList<>(parts), Map.of());
     }
 
-    /** A chat prompt of one user message (LangChain's {@code ChatPromptTemplate.from_template}). */
+    /**
+     * {@return a chat prompt of one user message (LangChain's {@code ChatPromptTemplate.from_template})}
+     *
+     * @param userTemplate the user message's f-string template
+     */
     public static ChatPromptTemplate fromTemplate(String userTemplate) {
         return fromMessages(MessageTemplate.user(userTemplate));
     }
 
-    /** Loads a chat prompt saved with {@link #save(Path)} from a JSON or YAML file. */
+    /**
+     * Loads a chat prompt saved with {@link #save(Path)} from a JSON or YAML file.
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
+     * @return the chat prompt
+     */
     public static ChatPromptTemplate load(Path file) {
         return TemplateFiles.load(file, ChatPromptTemplate.class, "chat prompt template");
     }
 
-    /** This prompt with a variable fixed to a value. */
+    /**
+     * {@return this prompt with a variable fixed to a value}
+     *
+     * @param name the variable
+     * @param value its value
+     */
     public ChatPromptTemplate partial(String name, Object value) {
         Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
         p.put(Objects.requireNonNull(name, "partial variable name"), () -> value);
         return new ChatPromptTemplate(parts, p);
     }
 
-    /** This prompt with a variable computed at each format. */
+    /**
+     * {@return this prompt with a variable computed at each format}
+     *
+     * @param name the variable
+     * @param value computes its value at each format
+     */
     public ChatPromptTemplate partial(String name, Supplier<?> value) {
         Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
         p.put(Objects.requireNonNull(name, "partial variable name"), Objects.requireNonNull(value, "supplier"));
         return new ChatPromptTemplate(parts, p);
     }
 
-    /** Formats every part into messages; missing variables fail naming all of them. */
+    /**
+     * Formats every part into messages; missing variables fail naming all of them.
+     *
+     * @param variables the values by variable name
+     * @return the messages, in order
+     */
     public List<ChatMessage> formatMessages(Map<String, ?> variables) {
         Objects.requireNonNull(variables, "variables");
         List<String> missing = new ArrayList<>();
@@ -113,7 +145,11 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return List.copyOf(messages);
     }
 
-    /** The formatted messages as one {@code Human: …\nAI: …} transcript. */
+    /**
+     * {@return the formatted messages as one {@code Human: …\nAI: …} transcript}
+     *
+     * @param variables the values by variable name
+     */
     public String format(Map<String, ?> variables) {
         return ChatMessage.toBufferString(formatMessages(variables));
     }
@@ -123,20 +159,27 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return new ChatPromptValue(formatMessages(input));
     }
 
-    /** Saves the prompt as JSON or YAML (by extension); fails for parts that cannot be saved (example selectors). */
+    /**
+     * Saves the prompt as JSON or YAML (by extension); fails for parts that cannot be saved (example
+     * selectors).
+     *
+     * @param file the file to write; {@code .json}, {@code .yaml} or {@code .yml}
+     */
     public void save(Path file) {
         TemplateFiles.save(this, file);
     }
 
+    /** {@return the parts, in order} */
     public List<MessagePart> parts() {
         return parts;
     }
 
-    /** The variables a caller must give, sorted. */
+    /** {@return the variables a caller must give, sorted} */
     public List<String> inputVariables() {
         return inputVariables;
     }
 
+    /** {@return the names of the variables fixed with {@link #partial}} */
     public Set<String> partialVariables() {
         return partials.keySet();
     }

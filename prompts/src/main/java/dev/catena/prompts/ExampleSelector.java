@@ -11,6 +11,10 @@ import java.util.Map;
 @FunctionalInterface
 public interface ExampleSelector {
 
-    /** The examples to show for these input variables, in the order to show them. */
+    /**
+     * {@return the examples to show for these input variables, in the order to show them}
+     *
+     * @param inputVariables the caller's variables
+     */
     List<Map<String, Object>> select(Map<String, ?> inputVariables);
 }

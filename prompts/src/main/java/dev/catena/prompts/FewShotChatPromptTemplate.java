@@ -31,6 +31,14 @@ public record FewShotChatPromptTemplate(List<Map<String, Object>> examples, Exam
                                         ChatPromptTemplate examplePrompt, List<String> inputVariables)
         implements MessagePart, Component<Map<String, Object>, PromptValue> {
 
+    /**
+     * Requires exactly one of examples or a selector, and keeps immutable copies.
+     *
+     * @param examples the fixed examples, or null when a selector picks them
+     * @param selector picks examples per input, or null for fixed examples
+     * @param examplePrompt formats one example into messages
+     * @param inputVariables the variables passed to the selector (none are required for fixed examples)
+     */
     public FewShotChatPromptTemplate {
         if ((examples == null) == (selector == null)) {
             throw new IllegalArgumentException("a few-shot chat prompt needs exactly one of examples or an example selector");
@@ -44,14 +52,27 @@ public record FewShotChatPromptTemplate(List<Map<String, Object>> examples, Exam
         inputVariables = inputVariables == null ? List.of() : List.copyOf(inputVariables);
     }
 
-    /** Fixed examples. */
+    /**
+     * Fixed examples.
+     *
+     * @param examples the examples, each a map of the example prompt's variables
+     * @param examplePrompt formats one example into messages
+     * @return the few-shot part
+     */
     public static FewShotChatPromptTemplate of(List<? extends Map<String, ?>> examples, ChatPromptTemplate examplePrompt) {
         List<Map<String, Object>> copy = new ArrayList<>();
         examples.forEach(e -> copy.add(Map.copyOf(e)));
         return new FewShotChatPromptTemplate(copy, null, examplePrompt, List.of());
     }
 
-    /** Examples picked per input from these input variables. */
+    /**
+     * Examples picked per input from these input variables.
+     *
+     * @param selector picks the examples
+     * @param examplePrompt formats one example into messages
+     * @param inputVariables the variables passed to the selector
+     * @return the few-shot part
+     */
     public static FewShotChatPromptTemplate of(ExampleSelector selector, ChatPromptTemplate examplePrompt, String... inputVariables) {
         return new FewShotChatPromptTemplate(null, selector, examplePrompt, List.of(inputVariables));
     }
@@ -66,7 +87,11 @@ public record FewShotChatPromptTemplate(List<Map<String, Object>> examples, Exam
         return List.copyOf(messages);
     }
 
-    /** The example turns as a {@code Human: …\nAI: …} transcript. */
+    /**
+     * {@return the example turns as a {@code Human: …\nAI: …} transcript}
+     *
+     * @param variables the values by variable name
+     */
     public String format(Map<String, ?> variables) {
         return ChatMessage.toBufferString(formatMessages(variables));
     }

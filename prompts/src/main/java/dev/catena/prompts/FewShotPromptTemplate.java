@@ -67,11 +67,17 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         return List.copyOf(out);
     }
 
+    /** {@return a new builder; set examples or an example selector, and an example prompt} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Formats prefix, examples and suffix with these variables. */
+    /**
+     * Formats prefix, examples and suffix with these variables.
+     *
+     * @param variables the values by variable name
+     * @return the prompt text
+     */
     public String format(Map<String, ?> variables) {
         List<Map<String, Object>> chosen = examples != null ? examples : selector.select(variables);
         List<String> pieces = new ArrayList<>();
@@ -95,28 +101,32 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         return new StringPromptValue(format(input));
     }
 
-    /** The variables of the prefix and suffix, sorted, minus partials. */
+    /** {@return the variables of the prefix and suffix, sorted, minus partials} */
     public List<String> inputVariables() {
         return inputVariables;
     }
 
-    /** The fixed examples, or null when an example selector picks them. */
+    /** {@return the fixed examples, or null when an example selector picks them} */
     public List<Map<String, Object>> examples() {
         return examples;
     }
 
+    /** {@return the template that formats one example} */
     public PromptTemplate examplePrompt() {
         return examplePrompt;
     }
 
+    /** {@return the template put before the examples (empty if none was set)} */
     public PromptTemplate prefix() {
         return prefix;
     }
 
+    /** {@return the template put after the examples} */
     public PromptTemplate suffix() {
         return suffix;
     }
 
+    /** {@return the text that joins prefix, examples and suffix} */
     public String exampleSeparator() {
         return separator;
     }
@@ -149,54 +159,99 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         private Builder() {
         }
 
-        /** A fixed list of examples, each a map of the example prompt's variables. */
+        /**
+         * A fixed list of examples, each a map of the example prompt's variables.
+         *
+         * @param value the examples
+         * @return this builder
+         */
         public Builder examples(List<? extends Map<String, ?>> value) {
             this.examples = Objects.requireNonNull(value, "examples");
             return this;
         }
 
-        /** Picks examples per input instead of a fixed list. */
+        /**
+         * Picks examples per input instead of a fixed list.
+         *
+         * @param value the example selector
+         * @return this builder
+         */
         public Builder exampleSelector(ExampleSelector value) {
             this.selector = Objects.requireNonNull(value, "exampleSelector");
             return this;
         }
 
-        /** Formats one example. */
+        /**
+         * Formats one example.
+         *
+         * @param value the example prompt
+         * @return this builder
+         */
         public Builder examplePrompt(PromptTemplate value) {
             this.examplePrompt = value;
             return this;
         }
 
-        /** A template put before the examples (default none). */
+        /**
+         * A template put before the examples (default none).
+         *
+         * @param value the prefix template
+         * @return this builder
+         */
         public Builder prefix(String value) {
             this.prefix = Objects.requireNonNull(value, "prefix");
             return this;
         }
 
-        /** A template put after the examples, usually holding the input. */
+        /**
+         * A template put after the examples, usually holding the input.
+         *
+         * @param value the suffix template
+         * @return this builder
+         */
         public Builder suffix(String value) {
             this.suffix = value;
             return this;
         }
 
-        /** Joins prefix, examples and suffix (default a blank line, {@code "\n\n"}). */
+        /**
+         * Joins prefix, examples and suffix (default a blank line, {@code "\n\n"}).
+         *
+         * @param value the separator
+         * @return this builder
+         */
         public Builder exampleSeparator(String value) {
             this.separator = Objects.requireNonNull(value, "exampleSeparator");
             return this;
         }
 
-        /** The syntax of prefix and suffix (default f-string). */
+        /**
+         * The syntax of prefix and suffix (default f-string).
+         *
+         * @param value the template syntax
+         * @return this builder
+         */
         public Builder templateFormat(TemplateFormat value) {
             this.format = Objects.requireNonNull(value, "templateFormat");
             return this;
         }
 
-        /** Fixes a prefix or suffix variable to a value. */
+        /**
+         * Fixes a prefix or suffix variable to a value.
+         *
+         * @param name the variable
+         * @param value its value
+         * @return this builder
+         */
         public Builder partial(String name, Object value) {
             partials.put(name, value);
             return this;
         }
 
+        /**
+         * {@return the few-shot prompt; fails if it has neither or both of examples and a selector, or no
+         * example prompt}
+         */
         public FewShotPromptTemplate build() {
             return new FewShotPromptTemplate(this);
         }

@@ -11,19 +11,36 @@ import java.util.Map;
  */
 public interface MessagePart {
 
-    /** The variables a caller must give for this part. */
+    /** {@return the variables a caller must give for this part} */
     List<String> inputVariables();
 
-    /** The messages this part contributes, for these variables. */
+    /**
+     * {@return the messages this part contributes, for these variables}
+     *
+     * @param variables the values by variable name
+     */
     List<ChatMessage> formatMessages(Map<String, ?> variables);
 
-    /** A message that is sent as it is, with no placeholders. */
+    /**
+     * {@return a message that is sent as it is, with no placeholders}
+     *
+     * @param message the message
+     */
     static MessagePart of(ChatMessage message) {
         return new FixedMessage(message);
     }
 
-    /** A fixed message as a part. */
+    /**
+     * A fixed message as a part.
+     *
+     * @param message the message
+     */
     record FixedMessage(ChatMessage message) implements MessagePart {
+        /**
+         * Requires the message.
+         *
+         * @param message the message
+         */
         public FixedMessage {
             java.util.Objects.requireNonNull(message, "message");
         }

@@ -19,6 +19,12 @@ import java.util.Objects;
  */
 public record MessageTemplate(ChatMessage.Role role, PromptTemplate template) implements MessagePart {
 
+    /**
+     * Requires the role and the template; a tool message cannot be templated.
+     *
+     * @param role who speaks (system, user or ai)
+     * @param template the message text
+     */
     public MessageTemplate {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(template, "template");
@@ -27,21 +33,40 @@ public record MessageTemplate(ChatMessage.Role role, PromptTemplate template) im
         }
     }
 
+    /**
+     * {@return a system message template in f-string syntax}
+     *
+     * @param template the message text
+     */
     public static MessageTemplate system(String template) {
         return new MessageTemplate(ChatMessage.Role.SYSTEM, PromptTemplate.fromTemplate(template));
     }
 
+    /**
+     * {@return a user message template in f-string syntax}
+     *
+     * @param template the message text
+     */
     public static MessageTemplate user(String template) {
         return new MessageTemplate(ChatMessage.Role.USER, PromptTemplate.fromTemplate(template));
     }
 
+    /**
+     * {@return an AI message template in f-string syntax}
+     *
+     * @param template the message text
+     */
     public static MessageTemplate ai(String template) {
         return new MessageTemplate(ChatMessage.Role.AI, PromptTemplate.fromTemplate(template));
     }
 
     /**
-     * A message template from a LangChain role name: {@code "system"}, {@code "human"} or
-     * {@code "user"}, {@code "ai"} or {@code "assistant"}.
+     * {@return a message template from a LangChain role name: {@code "system"}, {@code "human"} or
+     * {@code "user"}, {@code "ai"} or {@code "assistant"}}
+     *
+     * @param role the LangChain role name
+     * @param template the message text
+     * @param format the template's syntax
      */
     public static MessageTemplate of(String role, String template, TemplateFormat format) {
         ChatMessage.Role r = switch (role.toLowerCase(Locale.ROOT)) {

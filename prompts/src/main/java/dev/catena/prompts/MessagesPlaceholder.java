@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public record MessagesPlaceholder(String name, boolean optional) implements MessagePart {
 
+    /**
+     * Requires a non-blank variable name.
+     *
+     * @param name the variable holding a {@code List<ChatMessage>}
+     * @param optional whether it may be left out
+     */
     public MessagesPlaceholder {
         Objects.requireNonNull(name, "placeholder name");
         if (name.isBlank()) {
@@ -23,12 +29,20 @@ public record MessagesPlaceholder(String name, boolean optional) implements Mess
         }
     }
 
-    /** A required placeholder. */
+    /**
+     * {@return a required placeholder}
+     *
+     * @param name the variable holding the messages
+     */
     public static MessagesPlaceholder of(String name) {
         return new MessagesPlaceholder(name, false);
     }
 
-    /** An optional placeholder. */
+    /**
+     * {@return an optional placeholder}
+     *
+     * @param name the variable holding the messages
+     */
     public static MessagesPlaceholder optional(String name) {
         return new MessagesPlaceholder(name, true);
     }

@@ -10,17 +10,29 @@ import java.util.List;
  */
 public class PromptFormatException extends CatenaException {
 
+    /** The character position of the error, for {@link #position()}. */
     private final int position;
+    /** The variables that were not given, for {@link #missingVariables()}. */
     private final List<String> missingVariables;
 
-    /** A template error at a character position (0-based), or -1 when there is no position. */
+    /**
+     * A template error at a character position (0-based), or -1 when there is no position.
+     *
+     * @param message what is wrong and where
+     * @param position the 0-based character position, or -1
+     */
     public PromptFormatException(String message, int position) {
         super(message);
         this.position = position;
         this.missingVariables = List.of();
     }
 
-    /** An error with a cause, for template files that cannot be read or written. */
+    /**
+     * An error with a cause, for template files that cannot be read or written.
+     *
+     * @param message what failed
+     * @param cause the I/O or parse failure
+     */
     public PromptFormatException(String message, Throwable cause) {
         super(message, cause);
         this.position = -1;
@@ -44,12 +56,12 @@ public class PromptFormatException extends CatenaException {
                 + expected + " and got " + got + ". Pass a value for each, or set it with partial(...)", missing);
     }
 
-    /** The character position (0-based) in the template where the problem is, or -1. */
+    /** {@return the character position (0-based) in the template where the problem is, or -1} */
     public int position() {
         return position;
     }
 
-    /** The variables that were not given, in template order; empty for other errors. */
+    /** {@return the variables that were not given, in template order; empty for other errors} */
     public List<String> missingVariables() {
         return missingVariables;
     }

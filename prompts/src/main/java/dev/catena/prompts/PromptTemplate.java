@@ -51,24 +51,45 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         this.inputVariables = List.copyOf(inputs);
     }
 
-    /** An f-string template; fails with {@link PromptFormatException} (with the position) if it is malformed. */
+    /**
+     * {@return an f-string template; fails with {@link PromptFormatException} (with the position) if it is
+     * malformed}
+     *
+     * @param template the template text
+     */
     public static PromptTemplate fromTemplate(String template) {
         return fromTemplate(template, TemplateFormat.F_STRING);
     }
 
-    /** A template in the given syntax; fails with {@link PromptFormatException} if it is malformed. */
+    /**
+     * {@return a template in the given syntax; fails with {@link PromptFormatException} if it is malformed}
+     *
+     * @param template the template text
+     * @param format its syntax
+     */
     public static PromptTemplate fromTemplate(String template, TemplateFormat format) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(format, "format");
         return new PromptTemplate(template, format, CompiledTemplate.compile(template, format), Map.of(), Map.of());
     }
 
-    /** Loads a template saved with {@link #save(Path)} (or by LangChain) from a {@code .json}, {@code .yaml} or {@code .yml} file. */
+    /**
+     * Loads a template saved with {@link #save(Path)} (or by LangChain) from a {@code .json}, {@code .yaml}
+     * or {@code .yml} file.
+     *
+     * @param file the file to read
+     * @return the template
+     */
     public static PromptTemplate load(Path file) {
         return TemplateFiles.load(file, PromptTemplate.class, "prompt template");
     }
 
-    /** This template with a variable fixed to a value; it leaves {@link #inputVariables()}. */
+    /**
+     * {@return this template with a variable fixed to a value; it leaves {@link #inputVariables()}}
+     *
+     * @param name the variable
+     * @param value its value
+     */
     public PromptTemplate partial(String name, Object value) {
         Objects.requireNonNull(name, "partial variable name");
         Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
@@ -78,7 +99,12 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return new PromptTemplate(template, format, compiled, p, v);
     }
 
-    /** This template with a variable computed at each format (for example today's date). */
+    /**
+     * {@return this template with a variable computed at each format (for example today's date)}
+     *
+     * @param name the variable
+     * @param value computes its value at each format
+     */
     public PromptTemplate partial(String name, Supplier<?> value) {
         Objects.requireNonNull(name, "partial variable name");
         Objects.requireNonNull(value, "partial variable supplier");
@@ -90,8 +116,10 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
     }
 
     /**
-     * This template with several variables fixed: a {@link Supplier} value is called at each format
-     * (as LangChain calls a function given in {@code partial_variables}), any other value is used as is.
+     * {@return this template with several variables fixed: a {@link Supplier} value is called at each format
+     * (as LangChain calls a function given in {@code partial_variables}), any other value is used as is}
+     *
+     * @param values the values by variable name
      */
     public PromptTemplate partial(Map<String, ?> values) {
         PromptTemplate result = this;
@@ -103,7 +131,12 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return result;
     }
 
-    /** Fills in the variables; extra entries are ignored, missing ones fail naming all of them. */
+    /**
+     * Fills in the variables; extra entries are ignored, missing ones fail naming all of them.
+     *
+     * @param variables the values by variable name
+     * @return the text
+     */
     public String format(Map<String, ?> variables) {
         Objects.requireNonNull(variables, "variables");
         checkMissing(variables);
@@ -112,7 +145,11 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return out.toString();
     }
 
-    /** Formats a template that has no variables (or only partial ones). */
+    /**
+     * Formats a template that has no variables (or only partial ones).
+     *
+     * @return the text
+     */
     public String format() {
         return format(Map.of());
     }
@@ -147,26 +184,31 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return new StringPromptValue(format(input));
     }
 
-    /** Saves the template as JSON or YAML (by the file's extension), in LangChain's saved-prompt form. */
+    /**
+     * Saves the template as JSON or YAML (by the file's extension), in LangChain's saved-prompt form.
+     *
+     * @param file the file to write; {@code .json}, {@code .yaml} or {@code .yml}
+     */
     public void save(Path file) {
         TemplateFiles.save(this, file);
     }
 
-    /** The template text as written. */
+    /** {@return the template text as written} */
     public String template() {
         return template;
     }
 
+    /** {@return the template's syntax} */
     public TemplateFormat templateFormat() {
         return format;
     }
 
-    /** The variables a caller must give: the names used, de-duplicated and sorted, minus partial variables. */
+    /** {@return the variables a caller must give: the names used, de-duplicated and sorted, minus partial variables} */
     public List<String> inputVariables() {
         return inputVariables;
     }
 
-    /** The names of the partial variables. */
+    /** {@return the names of the partial variables} */
     public Set<String> partialVariables() {
         return partials.keySet();
     }

@@ -21,12 +21,16 @@ public enum TemplateFormat {
         this.wireName = wireName;
     }
 
-    /** The name LangChain uses in saved prompts: {@code "f-string"} or {@code "mustache"}. */
+    /** {@return the name LangChain uses in saved prompts: {@code "f-string"} or {@code "mustache"}} */
     public String wireName() {
         return wireName;
     }
 
-    /** The format for a LangChain name ({@code "f-string"}, {@code "mustache"}); null means f-string. */
+    /**
+     * {@return the format for a LangChain name ({@code "f-string"}, {@code "mustache"}); null means f-string}
+     *
+     * @param name the LangChain name, or null
+     */
     public static TemplateFormat fromWireName(String name) {
         if (name == null || name.isEmpty()) {
             return F_STRING;

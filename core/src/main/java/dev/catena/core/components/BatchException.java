@@ -11,10 +11,19 @@ import java.util.Map;
  */
 public class BatchException extends CatenaException {
 
+    /** The index of the first input that failed. */
     private final int index;
     private final transient List<Object> results;
+    /** Every failure by input index. */
     private final Map<Integer, Throwable> failures;
 
+    /**
+     * A batch with at least one failed input; the first failure (by index) becomes the cause and the others
+     * are suppressed.
+     *
+     * @param failures the failures by input index; must not be empty
+     * @param results the results in input order, null where the input failed
+     */
     public BatchException(Map<Integer, Throwable> failures, List<Object> results) {
         super(describe(failures), failures.values().iterator().next());
         this.failures = Map.copyOf(failures);
@@ -34,17 +43,17 @@ public class BatchException extends CatenaException {
                 + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    /** The index of the first input that failed. */
+    /** {@return the index of the first input that failed} */
     public int index() {
         return index;
     }
 
-    /** Every failure by input index. */
+    /** {@return every failure by input index} */
     public Map<Integer, Throwable> failures() {
         return failures;
     }
 
-    /** The results in input order, null where the input failed. */
+    /** {@return the results in input order, null where the input failed} */
     public List<Object> results() {
         return results;
     }

@@ -10,10 +10,10 @@ import java.util.Optional;
  */
 public interface RetryHint {
 
-    /** Whether trying the same call again can succeed. */
+    /** {@return whether trying the same call again can succeed} */
     boolean retryable();
 
-    /** The least time to wait before trying again, if the server said. */
+    /** {@return the least time to wait before trying again, if the server said} */
     default Optional<Duration> retryAfter() {
         return Optional.empty();
     }

@@ -17,6 +17,12 @@ public final class RetryPolicy {
     /** Sleeps between attempts; tests pass one that records instead of sleeping. */
     @FunctionalInterface
     public interface Sleeper {
+        /**
+         * Waits for this long; tests pass a sleeper that records the waits instead.
+         *
+         * @param duration the time to wait
+         * @throws InterruptedException if the thread is interrupted while waiting
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -38,20 +44,35 @@ public final class RetryPolicy {
         this.sleeper = b.sleeper;
     }
 
-    /** 3 attempts, 500 ms doubling to at most 30 s, ±20% jitter, retrying whatever a {@link RetryHint} allows. */
+    /**
+     * 3 attempts, 500 ms doubling to at most 30 s, ±20% jitter, retrying whatever a {@link RetryHint} allows.
+     *
+     * @return the default policy
+     */
     public static RetryPolicy defaults() {
         return builder().build();
     }
 
+    /**
+     * A builder that starts from the {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return calls in all, the first included (at least 1)} */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** Whether a failure on call number {@code attempt} (1-based) should be retried. */
+    /**
+     * {@return whether a failure on call number {@code attempt} (1-based) should be retried}
+     *
+     * @param error the failure
+     * @param attempt the number of the call that failed, from 1
+     */
     public boolean shouldRetry(Throwable error, int attempt) {
         if (attempt >= maxAttempts) {
             return false;
@@ -62,7 +83,12 @@ public final class RetryPolicy {
         return retryOn.test(error);
     }
 
-    /** The wait before call number {@code attempt + 1}, after a failure of call {@code attempt}. */
+    /**
+     * {@return the wait before call number {@code attempt + 1}, after a failure of call {@code attempt}}
+     *
+     * @param error the failure, whose {@link RetryHint} may ask for a longer wait
+     * @param attempt the number of the call that failed, from 1
+     */
     public Duration delayAfter(Throwable error, int attempt) {
         double base = initialDelay.toMillis() * Math.pow(multiplier, attempt - 1);
         double capped = Math.min(base, maxDelay.toMillis());
@@ -78,7 +104,12 @@ public final class RetryPolicy {
         return delay;
     }
 
-    /** Sleeps with this policy's sleeper. */
+    /**
+     * Sleeps with this policy's sleeper.
+     *
+     * @param duration the time to wait
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
     public void sleep(Duration duration) throws InterruptedException {
         sleeper.sleep(duration);
     }
@@ -96,7 +127,12 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** Calls in all, the first included (at least 1). */
+        /**
+         * Calls in all, the first included (at least 1).
+         *
+         * @param value the number of calls (default 3)
+         * @return this builder
+         */
         public Builder maxAttempts(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, was " + value);
@@ -105,12 +141,23 @@ public final class RetryPolicy {
             return this;
         }
 
+        /**
+         * The wait before the second call (default 500 ms; not negative).
+         *
+         * @param value the first delay
+         * @return this builder
+         */
         public Builder initialDelay(Duration value) {
             this.initialDelay = requireNotNegative(value, "initialDelay");
             return this;
         }
 
-        /** Each delay is the previous one times this (at least 1). */
+        /**
+         * Each delay is the previous one times this (at least 1).
+         *
+         * @param value the factor (default 2)
+         * @return this builder
+         */
         public Builder multiplier(double value) {
             if (value < 1.0) {
                 throw new IllegalArgumentException("multiplier must be at least 1.0, was " + value);
@@ -119,12 +166,23 @@ public final class RetryPolicy {
             return this;
         }
 
+        /**
+         * The longest a wait may grow to (default 30 s; not negative).
+         *
+         * @param value the cap on each delay
+         * @return this builder
+         */
         public Builder maxDelay(Duration value) {
             this.maxDelay = requireNotNegative(value, "maxDelay");
             return this;
         }
 
-        /** Fraction of the delay to add or take away at random, 0 to 1. */
+        /**
+         * Fraction of the delay to add or take away at random, 0 to 1.
+         *
+         * @param value the jitter fraction (default 0.2)
+         * @return this builder
+         */
         public Builder jitter(double value) {
             if (value < 0 || value > 1) {
                 throw new IllegalArgumentException("jitter must be between 0 and 1, was " + value);
@@ -133,13 +191,23 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** Only failures this accepts are retried (default: all). */
+        /**
+         * Only failures this accepts are retried (default: all).
+         *
+         * @param value accepts the failures to retry
+         * @return this builder
+         */
         public Builder retryOn(Predicate<Throwable> value) {
             this.retryOn = Objects.requireNonNull(value, "retryOn");
             return this;
         }
 
-        /** Only failures of these types are retried. */
+        /**
+         * Only failures of these types are retried.
+         *
+         * @param types the exception types to retry (subclasses included)
+         * @return this builder
+         */
         @SafeVarargs
         public final Builder retryOn(Class<? extends Throwable>... types) {
             this.retryOn = e -> {
@@ -153,11 +221,18 @@ public final class RetryPolicy {
             return this;
         }
 
+        /**
+         * Waits between calls with this sleeper instead of {@link Thread#sleep}; for tests.
+         *
+         * @param value the sleeper
+         * @return this builder
+         */
         public Builder sleeper(Sleeper value) {
             this.sleeper = Objects.requireNonNull(value, "sleeper");
             return this;
         }
 
+        /** {@return the policy with these settings} */
         public RetryPolicy build() {
             return new RetryPolicy(this);
         }

@@ -44,7 +44,16 @@ public final class Run {
         this.startNanos = System.nanoTime();
     }
 
-    /** Runs {@code body} as a traced run of {@code component} with this input. */
+    /**
+     * Runs {@code body} as a traced run of {@code component} with this input.
+     *
+     * @param <O> the output type
+     * @param component the component whose run this is (its name, kind and run metadata)
+     * @param input the input, as callbacks see it
+     * @param config the caller's config; the body gets one whose parent run is this run
+     * @param body the work, given the child config
+     * @return what the body returned
+     */
     public static <O> O trace(Component<?, ?> component, Object input, RunConfig config, Function<RunConfig, O> body) {
         checkDeadline(component, config);
         Run run = new Run(component, config);
@@ -64,6 +73,13 @@ public final class Run {
      * Streams {@code body} as a traced run: it starts when the first chunk is pulled, reports each
      * chunk, and ends with the chunks combined when the stream is exhausted. Closing the stream
      * early closes the inner stream (cancelling its work) and reports a {@link CancellationException}.
+     *
+     * @param <O> the chunk type
+     * @param component the component whose run this is (its name, kind and run metadata)
+     * @param input the input, as callbacks see it
+     * @param config the caller's config; the body gets one whose parent run is this run
+     * @param body opens the inner stream, given the child config
+     * @return a lazy stream of the body's chunks
      */
     public static <O> Stream<O> traceStream(Component<?, ?> component, Object input, RunConfig config,
                                             Function<RunConfig, Stream<O>> body) {

@@ -55,16 +55,21 @@ public final class RunConfig {
         this.run = b.run;
     }
 
-    /** No callbacks, no tags, no deadline, default concurrency. */
+    /** {@return a config with no callbacks, no tags, no deadline and the default concurrency} */
     public static RunConfig defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder that starts from the defaults: no callbacks, tags or metadata, no deadline.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this config's settings. */
+    /** {@return a builder starting from this config's settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.callbacks.addAll(callbacks);
@@ -102,6 +107,8 @@ public final class RunConfig {
      * request twice. Does nothing for null usage (the provider sent none, or a cached answer) or
      * for a config that belongs to no run (one you built yourself and passed straight to
      * {@code generate}, which bypasses callbacks). A handler that throws is logged and ignored.
+     *
+     * @param usage the tokens one request spent, or null
      */
     public void reportUsage(TokenUsage usage) {
         if (usage == null || run == null) {
@@ -116,24 +123,31 @@ public final class RunConfig {
         }
     }
 
+    /** {@return the callback handlers told about every run under this config} */
     public List<CallbackHandler> callbacks() {
         return callbacks;
     }
 
+    /** {@return the tags shown in traces} */
     public List<String> tags() {
         return tags;
     }
 
+    /** {@return the metadata entries shown in traces} */
     public Map<String, Object> metadata() {
         return metadata;
     }
 
-    /** The instant by which the whole run must finish, if one was set. */
+    /** {@return the instant by which the whole run must finish, if one was set} */
     public Optional<Instant> deadline() {
         return Optional.ofNullable(deadline);
     }
 
-    /** Time left before the deadline (never negative), if one was set. Models use it as their call timeout. */
+    /**
+     * Time left before the deadline (never negative), if one was set. Models use it as their call timeout.
+     *
+     * @return the time left, or empty without a deadline
+     */
     public Optional<Duration> remaining() {
         if (deadline == null) {
             return Optional.empty();
@@ -142,16 +156,17 @@ public final class RunConfig {
         return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
+    /** {@return how many batch items or parallel branches may run at once} */
     public int maxConcurrency() {
         return maxConcurrency;
     }
 
-    /** The executor for batches and parallel branches; a shared daemon pool unless one was given. */
+    /** {@return the executor for batches and parallel branches; a shared daemon pool unless one was given} */
     public Executor executor() {
         return executor != null ? executor : SharedExecutor.INSTANCE;
     }
 
-    /** The run this config's runs are nested in, or null at the root. */
+    /** {@return the run this config's runs are nested in, or null at the root} */
     public UUID parentRunId() {
         return parentRunId;
     }
@@ -170,7 +185,12 @@ public final class RunConfig {
         private Builder() {
         }
 
-        /** Adds callback handlers. */
+        /**
+         * Adds callback handlers.
+         *
+         * @param handlers the handlers to add
+         * @return this builder
+         */
         public Builder callbacks(CallbackHandler... handlers) {
             for (CallbackHandler h : handlers) {
                 callbacks.add(Objects.requireNonNull(h, "callback handler"));
@@ -178,7 +198,12 @@ public final class RunConfig {
             return this;
         }
 
-        /** Adds tags, shown in traces. */
+        /**
+         * Adds tags, shown in traces.
+         *
+         * @param values the tags to add
+         * @return this builder
+         */
         public Builder tags(String... values) {
             for (String t : values) {
                 tags.add(Objects.requireNonNull(t, "tag"));
@@ -186,19 +211,35 @@ public final class RunConfig {
             return this;
         }
 
-        /** Adds a metadata entry, shown in traces. */
+        /**
+         * Adds a metadata entry, shown in traces.
+         *
+         * @param key the metadata key
+         * @param value its value
+         * @return this builder
+         */
         public Builder metadata(String key, Object value) {
             metadata.put(Objects.requireNonNull(key, "metadata key"), Objects.requireNonNull(value, "metadata value"));
             return this;
         }
 
-        /** The whole run, nested runs included, must finish by this instant. */
+        /**
+         * The whole run, nested runs included, must finish by this instant.
+         *
+         * @param value the deadline
+         * @return this builder
+         */
         public Builder deadline(Instant value) {
             this.deadline = value;
             return this;
         }
 
-        /** The whole run must finish within this time from now. */
+        /**
+         * The whole run must finish within this time from now.
+         *
+         * @param timeout the time the run may take, from now
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
@@ -207,7 +248,12 @@ public final class RunConfig {
             return this;
         }
 
-        /** At most this many batch items or parallel branches run at once (at least 1). */
+        /**
+         * At most this many batch items or parallel branches run at once (at least 1).
+         *
+         * @param value the limit
+         * @return this builder
+         */
         public Builder maxConcurrency(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + value);
@@ -216,12 +262,19 @@ public final class RunConfig {
             return this;
         }
 
-        /** Runs batches and parallel branches on this executor (for example a virtual-thread executor on Java 21+). */
+        /**
+         * Runs batches and parallel branches on this executor (for example a virtual-thread executor on Java
+         * 21+).
+         *
+         * @param value the executor
+         * @return this builder
+         */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;
         }
 
+        /** {@return the config with these settings} */
         public RunConfig build() {
             return new RunConfig(this);
         }

@@ -6,7 +6,11 @@ import java.util.List;
 /** Finds the documents relevant to a query. Implement {@code call(String, RunConfig)}. */
 public interface Retriever extends Component<String, List<Document>> {
 
-    /** The documents for a query, most relevant first; traced. */
+    /**
+     * {@return the documents for a query, most relevant first; traced}
+     *
+     * @param query what to look for
+     */
     default List<Document> retrieve(String query) {
         return invoke(query);
     }

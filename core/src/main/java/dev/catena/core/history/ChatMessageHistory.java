@@ -10,17 +10,35 @@ import java.util.List;
  */
 public interface ChatMessageHistory {
 
-    /** Appends messages to a session, in order, as one step. */
+    /**
+     * Appends messages to a session, in order, as one step.
+     *
+     * @param sessionId the conversation
+     * @param messages the messages to append, oldest first
+     */
     void add(String sessionId, List<? extends ChatMessage> messages);
 
-    /** Appends one message to a session. */
+    /**
+     * Appends one message to a session.
+     *
+     * @param sessionId the conversation
+     * @param message the message to append
+     */
     default void add(String sessionId, ChatMessage message) {
         add(sessionId, List.of(message));
     }
 
-    /** All messages of a session, oldest first (empty for an unknown session). */
+    /**
+     * {@return all messages of a session, oldest first (empty for an unknown session)}
+     *
+     * @param sessionId the conversation
+     */
     List<ChatMessage> messages(String sessionId);
 
-    /** Removes all messages of a session. */
+    /**
+     * Removes all messages of a session.
+     *
+     * @param sessionId the conversation
+     */
     void clear(String sessionId);
 }

@@ -27,6 +27,9 @@ import java.io.IOException;
  */
 public final class CatenaJsonModule extends SimpleModule {
 
+    /**
+     * A module that reads and writes {@link dev.catena.core.messages.ChatMessage}s in OpenAI's message form.
+     */
     public CatenaJsonModule() {
         super("catena");
         JsonSerializer<ChatMessage> writer = new JsonSerializer<>() {

@@ -29,7 +29,12 @@ public final class LangChainMessageForm {
     private LangChainMessageForm() {
     }
 
-    /** Writes one message. */
+    /**
+     * Writes one message.
+     *
+     * @param message the message
+     * @return its {@code message_to_dict} object
+     */
     public static ObjectNode write(ChatMessage message) {
         return (ObjectNode) MessageJson.tree(message, LangChainMessageForm::write);
     }
@@ -121,7 +126,14 @@ public final class LangChainMessageForm {
         gen.writeEndArray();
     }
 
-    /** Reads one message; {@code path} names it in errors. Reads the tree's tokens with the same reader as text. */
+    /**
+     * Reads one message; {@code path} names it in errors. Reads the tree's tokens with the same reader as
+     * text.
+     *
+     * @param node a {@code message_to_dict} object
+     * @param path where the object sits in the document, e.g. {@code messages[2]}
+     * @return the message
+     */
     public static ChatMessage read(JsonNode node, String path) {
         return MessageJson.readNode(node, path, LangChainMessageReader::read);
     }

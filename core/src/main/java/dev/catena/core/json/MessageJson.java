@@ -43,47 +43,85 @@ public final class MessageJson {
     private MessageJson() {
     }
 
-    /** One message as an OpenAI message object. */
+    /**
+     * {@return one message as an OpenAI message object}
+     *
+     * @param message the message
+     */
     public static ObjectNode toOpenAi(ChatMessage message) {
         return OpenAiMessageForm.write(message);
     }
 
-    /** One OpenAI message object as a message. */
+    /**
+     * {@return one OpenAI message object as a message}
+     *
+     * @param node an OpenAI message object
+     */
     public static ChatMessage fromOpenAi(JsonNode node) {
         return OpenAiMessageForm.read(node, "message");
     }
 
-    /** Messages as an OpenAI {@code messages} array. */
+    /**
+     * Messages as an OpenAI {@code messages} array.
+     *
+     * @param messages the messages
+     * @return the JSON text
+     */
     public static String writeOpenAi(List<? extends ChatMessage> messages) {
         return writeArray(messages, OpenAiMessageForm::write);
     }
 
-    /** An OpenAI {@code messages} array as messages. */
+    /**
+     * {@return an OpenAI {@code messages} array as messages}
+     *
+     * @param json the JSON text
+     */
     public static List<ChatMessage> readOpenAi(String json) {
         return readArray(json, OpenAiMessageReader::read);
     }
 
-    /** One message as LangChain's {@code message_to_dict} object. */
+    /**
+     * {@return one message as LangChain's {@code message_to_dict} object}
+     *
+     * @param message the message
+     */
     public static ObjectNode toLangChain(ChatMessage message) {
         return LangChainMessageForm.write(message);
     }
 
-    /** One LangChain {@code message_to_dict} object as a message. */
+    /**
+     * {@return one LangChain {@code message_to_dict} object as a message}
+     *
+     * @param node a {@code message_to_dict} object
+     */
     public static ChatMessage fromLangChain(JsonNode node) {
         return LangChainMessageForm.read(node, "message");
     }
 
-    /** Messages as LangChain's {@code messages_to_dict} array. */
+    /**
+     * Messages as LangChain's {@code messages_to_dict} array.
+     *
+     * @param messages the messages
+     * @return the JSON text
+     */
     public static String writeLangChain(List<? extends ChatMessage> messages) {
         return writeArray(messages, LangChainMessageForm::write);
     }
 
-    /** A LangChain {@code messages_to_dict} array as messages. */
+    /**
+     * {@return a LangChain {@code messages_to_dict} array as messages}
+     *
+     * @param json the JSON text
+     */
     public static List<ChatMessage> readLangChain(String json) {
         return readArray(json, LangChainMessageReader::read);
     }
 
-    /** One message as compact JSON text in either form. */
+    /**
+     * {@return one message as compact JSON text in either form}
+     *
+     * @param node the message object
+     */
     public static String toJson(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
@@ -92,7 +130,12 @@ public final class MessageJson {
         }
     }
 
-    /** Parses JSON text to a tree, with a clear error for malformed text. */
+    /**
+     * Parses JSON text to a tree, with a clear error for malformed text.
+     *
+     * @param json the JSON text
+     * @return the tree
+     */
     public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);

@@ -23,7 +23,12 @@ public final class OpenAiMessageForm {
     private OpenAiMessageForm() {
     }
 
-    /** Writes one message. */
+    /**
+     * Writes one message.
+     *
+     * @param message the message
+     * @return its OpenAI message object
+     */
     public static ObjectNode write(ChatMessage message) {
         return (ObjectNode) MessageJson.tree(message, OpenAiMessageForm::write);
     }
@@ -67,7 +72,12 @@ public final class OpenAiMessageForm {
         gen.writeEndObject();
     }
 
-    /** Writes one content part. */
+    /**
+     * Writes one content part.
+     *
+     * @param part the part
+     * @return its OpenAI content-part object ({@code text} or {@code image_url})
+     */
     public static ObjectNode writePart(ContentPart part) {
         return (ObjectNode) MessageJson.tree(part, OpenAiMessageForm::writePart);
     }
@@ -106,7 +116,14 @@ public final class OpenAiMessageForm {
         }
     }
 
-    /** Reads one message; {@code path} names it in errors. Reads the tree's tokens with the same reader as text. */
+    /**
+     * Reads one message; {@code path} names it in errors. Reads the tree's tokens with the same reader as
+     * text.
+     *
+     * @param node an OpenAI message object
+     * @param path where the object sits in the document, e.g. {@code messages[2]}
+     * @return the message
+     */
     public static ChatMessage read(JsonNode node, String path) {
         return MessageJson.readNode(node, path, OpenAiMessageReader::read);
     }

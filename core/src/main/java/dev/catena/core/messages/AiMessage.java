@@ -25,22 +25,40 @@ import java.util.Map;
 public record AiMessage(String text, List<ToolCall> toolCalls, String reasoning, String finishReason, TokenUsage usage)
         implements ChatMessage, Mergeable<AiMessage> {
 
+    /**
+     * Keeps an immutable copy of the tool calls and makes a null text empty.
+     *
+     * @param text the answer text; empty, never null, when the model only calls tools
+     * @param toolCalls the tools the model wants run, in order
+     * @param reasoning reasoning text kept apart from the answer, or null
+     * @param finishReason why generation stopped in OpenAI's words ("stop", "length", "tool_calls",
+     *     "content_filter"), or null while streaming
+     * @param usage tokens used, or null if the provider did not say
+     */
     public AiMessage {
         text = text == null ? "" : text;
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     }
 
-    /** A plain text answer. */
+    /**
+     * {@return a plain text answer}
+     *
+     * @param text the answer
+     */
     public static AiMessage of(String text) {
         return new AiMessage(text, List.of(), null, null, null);
     }
 
-    /** An answer that only calls tools. */
+    /**
+     * {@return an answer that only calls tools}
+     *
+     * @param toolCalls the tools the model wants run, in order
+     */
     public static AiMessage ofToolCalls(List<ToolCall> toolCalls) {
         return new AiMessage("", toolCalls, null, null, null);
     }
 
-    /** Whether the model asked for tools to be run. */
+    /** {@return whether the model asked for tools to be run} */
     public boolean hasToolCalls() {
         return !toolCalls.isEmpty();
     }
@@ -50,15 +68,25 @@ public record AiMessage(String text, List<ToolCall> toolCalls, String reasoning,
         return Role.AI;
     }
 
+    /**
+     * {@return this message with another usage}
+     *
+     * @param value the tokens used, or null
+     */
     public AiMessage withUsage(TokenUsage value) {
         return new AiMessage(text, toolCalls, reasoning, finishReason, value);
     }
 
+    /**
+     * {@return this message with another finish reason}
+     *
+     * @param value why generation stopped ("stop", "length", "tool_calls", …), or null
+     */
     public AiMessage withFinishReason(String value) {
         return new AiMessage(text, toolCalls, reasoning, value, usage);
     }
 
-    /** This message without its reasoning, as most providers want earlier turns sent back. */
+    /** {@return this message without its reasoning, as most providers want earlier turns sent back} */
     public AiMessage withoutReasoning() {
         return reasoning == null ? this : new AiMessage(text, toolCalls, null, finishReason, usage);
     }

@@ -17,9 +17,13 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
 
     /** Who speaks; carries the role's name in the OpenAI and the LangChain wire forms. */
     enum Role {
+        /** Instructions for the model: OpenAI's "system", LangChain's "system". */
         SYSTEM("system", "system", "System"),
+        /** The user's turn: OpenAI's "user", LangChain's "human". */
         USER("user", "human", "Human"),
+        /** The model's turn: OpenAI's "assistant", LangChain's "ai". */
         AI("assistant", "ai", "AI"),
+        /** A tool's result: "tool" in both. */
         TOOL("tool", "tool", "Tool");
 
         private final String openAiName;
@@ -32,53 +36,83 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
             this.defaultPrefix = defaultPrefix;
         }
 
-        /** The OpenAI chat-completions {@code role}. */
+        /** {@return the OpenAI chat-completions {@code role}} */
         public String openAiName() {
             return openAiName;
         }
 
-        /** The LangChain {@code messages_to_dict} {@code type}. */
+        /** {@return the LangChain {@code messages_to_dict} {@code type}} */
         public String langChainType() {
             return langChainType;
         }
 
-        /** The speaker prefix LangChain's {@code get_buffer_string} uses. */
+        /** {@return the speaker prefix LangChain's {@code get_buffer_string} uses} */
         public String defaultPrefix() {
             return defaultPrefix;
         }
     }
 
-    /** The message's text (for a user message with images: its text parts joined). Never null. */
+    /** {@return the message's text (for a user message with images: its text parts joined)} Never null. */
     String text();
 
-    /** Who speaks. */
+    /** {@return who speaks} */
     Role role();
 
+    /**
+     * {@return a system message with no name}
+     *
+     * @param text the instructions
+     */
     static SystemMessage system(String text) {
         return new SystemMessage(text);
     }
 
+    /**
+     * {@return a plain text user message with no name}
+     *
+     * @param text what the user says
+     */
     static UserMessage user(String text) {
         return UserMessage.of(text);
     }
 
+    /**
+     * {@return a plain text AI message}
+     *
+     * @param text the answer
+     */
     static AiMessage ai(String text) {
         return AiMessage.of(text);
     }
 
+    /**
+     * {@return the result of a tool call}
+     *
+     * @param toolCallId the id of the {@link ToolCall} this answers
+     * @param text the tool's result
+     */
     static ToolMessage tool(String toolCallId, String text) {
         return new ToolMessage(toolCallId, text, null);
     }
 
     /**
-     * The messages as one transcript, {@code "Human: …\nAI: …"}, as LangChain's
-     * {@code get_buffer_string} writes it (system and tool messages as {@code System:} and {@code Tool:}).
+     * {@return the messages as one transcript, {@code "Human: …\nAI: …"}, as LangChain's
+     * {@code get_buffer_string} writes it (system and tool messages as {@code System:} and {@code Tool:})}
+     *
+     * @param messages the messages, oldest first
      */
     static String toBufferString(List<? extends ChatMessage> messages) {
         return toBufferString(messages, Role.USER.defaultPrefix(), Role.AI.defaultPrefix());
     }
 
-    /** As {@link #toBufferString(List)} with other prefixes for the user and the AI. */
+    /**
+     * As {@link #toBufferString(List)} with other prefixes for the user and the AI.
+     *
+     * @param messages the messages, oldest first
+     * @param humanPrefix the prefix of user messages, instead of "Human"
+     * @param aiPrefix the prefix of AI messages, instead of "AI"
+     * @return the transcript
+     */
     static String toBufferString(List<? extends ChatMessage> messages, String humanPrefix, String aiPrefix) {
         StringBuilder sb = new StringBuilder();
         for (ChatMessage m : messages) {

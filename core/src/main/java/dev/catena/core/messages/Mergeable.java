@@ -8,6 +8,10 @@ package dev.catena.core.messages;
  */
 public interface Mergeable<T> {
 
-    /** Returns this chunk followed by {@code next}. */
+    /**
+     * {@return this chunk followed by {@code next}}
+     *
+     * @param next the chunk that came after this one
+     */
     T merge(T next);
 }

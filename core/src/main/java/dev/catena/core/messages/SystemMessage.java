@@ -11,11 +11,22 @@ import java.util.Objects;
  */
 public record SystemMessage(String text, String name) implements ChatMessage {
 
+    /**
+     * Requires the text.
+     *
+     * @param text the instructions
+     * @param name an optional participant name (OpenAI's {@code name}, used for example turns in few-shot
+     *     prompts), or null
+     */
     public SystemMessage {
         Objects.requireNonNull(text, "system message text");
     }
 
-    /** A system message with no name. */
+    /**
+     * A system message with no name.
+     *
+     * @param text the instructions
+     */
     public SystemMessage(String text) {
         this(text, null);
     }

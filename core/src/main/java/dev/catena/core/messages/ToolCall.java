@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record ToolCall(String id, String name, String arguments) {
 
+    /**
+     * Requires the id; a null name or arguments becomes empty (a streamed chunk may carry neither).
+     *
+     * @param id the call's id, echoed in the {@link ToolMessage} that answers it
+     * @param name the tool's name
+     * @param arguments the arguments as a JSON object text ({@code "{}"} when there are none)
+     */
     public ToolCall {
         Objects.requireNonNull(id, "tool call id");
         name = name == null ? "" : name;

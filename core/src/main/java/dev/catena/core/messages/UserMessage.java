@@ -12,6 +12,12 @@ import java.util.stream.Collectors;
  */
 public record UserMessage(List<ContentPart> content, String name) implements ChatMessage {
 
+    /**
+     * Keeps an immutable copy of the parts and rejects a message with none.
+     *
+     * @param content the parts, in order; at least one
+     * @param name an optional participant name (OpenAI's {@code name}), or null
+     */
     public UserMessage {
         content = List.copyOf(Objects.requireNonNull(content, "user message content"));
         if (content.isEmpty()) {
@@ -19,17 +25,25 @@ public record UserMessage(List<ContentPart> content, String name) implements Cha
         }
     }
 
-    /** A plain text message. */
+    /**
+     * {@return a plain text message}
+     *
+     * @param text what the user says
+     */
     public static UserMessage of(String text) {
         return new UserMessage(List.of(new ContentPart.Text(text)), null);
     }
 
-    /** A message of several parts, for example text and images. */
+    /**
+     * {@return a message of several parts, for example text and images}
+     *
+     * @param parts the parts, in order; at least one
+     */
     public static UserMessage of(ContentPart... parts) {
         return new UserMessage(List.of(parts), null);
     }
 
-    /** Whether this message is a single text part (and so travels as a plain string). */
+    /** {@return whether this message is a single text part (and so travels as a plain string)} */
     public boolean isTextOnly() {
         return content.size() == 1 && content.get(0) instanceof ContentPart.Text;
     }

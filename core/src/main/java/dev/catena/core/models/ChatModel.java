@@ -24,13 +24,23 @@ import java.util.stream.Stream;
  */
 public interface ChatModel extends Component<PromptValue, AiMessage> {
 
-    /** One call to the model. Implement it; callers use {@link #chat} or {@code invoke}, which are traced. */
+    /**
+     * One call to the model. Implement it; callers use {@link #chat} or {@code invoke}, which are
+     * traced.
+     *
+     * @param request the messages and per-call options
+     * @param config the run's config; its remaining time bounds the call
+     * @return the reply
+     */
     AiMessage generate(ChatRequest request, RunConfig config);
 
     /**
-     * One streamed call: chunks whose {@link AiMessage#merge merge} is the whole reply, the last
-     * carrying finish reason and usage. Closing the stream cancels the call. The default yields the
+     * {@return one streamed call: chunks whose {@link AiMessage#merge merge} is the whole reply, the last
+     * carrying finish reason and usage} Closing the stream cancels the call. The default yields the
      * reply of {@link #generate} as one chunk.
+     *
+     * @param request the messages and per-call options
+     * @param config the run's config; its remaining time bounds the call
      */
     default Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
         return Stream.of(request).map(r -> generate(r, config));
@@ -46,42 +56,81 @@ public interface ChatModel extends Component<PromptValue, AiMessage> {
         return generateStream(ChatRequest.of(prompt.toMessages()), config);
     }
 
-    /** Sends a request, traced. */
+    /**
+     * Sends a request, traced.
+     *
+     * @param request the messages and per-call options
+     * @return the reply
+     */
     default AiMessage chat(ChatRequest request) {
         return chat(request, RunConfig.defaults());
     }
 
-    /** Sends a request, traced with this config. */
+    /**
+     * Sends a request, traced with this config.
+     *
+     * @param request the messages and per-call options
+     * @param config callbacks, tags, metadata and deadline for this call
+     * @return the reply
+     */
     default AiMessage chat(ChatRequest request, RunConfig config) {
         return Run.trace(this, request, config, child -> generate(request, child));
     }
 
-    /** Sends messages, traced. */
+    /**
+     * Sends messages, traced.
+     *
+     * @param messages the conversation so far
+     * @return the reply
+     */
     default AiMessage chat(List<? extends ChatMessage> messages) {
         return chat(ChatRequest.of(messages));
     }
 
-    /** Sends one user message and returns the reply's text. */
+    /**
+     * Sends one user message and returns the reply's text.
+     *
+     * @param userMessage what the user says
+     * @return the reply's text
+     */
     default String chat(String userMessage) {
         return chat(ChatRequest.of(ChatMessage.user(userMessage))).text();
     }
 
-    /** Streams a request, traced with this config. */
+    /**
+     * Streams a request, traced with this config.
+     *
+     * @param request the messages and per-call options
+     * @param config callbacks, tags, metadata and deadline for this call
+     * @return a lazy stream of reply chunks; closing it cancels the call
+     */
     default Stream<AiMessage> chatStream(ChatRequest request, RunConfig config) {
         return Run.traceStream(this, request, config, child -> generateStream(request, child));
     }
 
-    /** This model with these tools offered on every call (LangChain's {@code bind_tools}). */
+    /**
+     * {@return this model with these tools offered on every call (LangChain's {@code bind_tools})}
+     *
+     * @param tools the tools the model may call
+     */
     default ChatModel withTools(List<ToolSpec> tools) {
         return BoundChatModel.bind(this, r -> r.withTools(tools));
     }
 
-    /** This model with a tool choice on every call. */
+    /**
+     * {@return this model with a tool choice on every call}
+     *
+     * @param choice whether and which tool the model must call
+     */
     default ChatModel withToolChoice(ToolChoice choice) {
         return BoundChatModel.bind(this, r -> r.withToolChoice(choice));
     }
 
-    /** This model answering in this format on every call (JSON mode, structured output). */
+    /**
+     * {@return this model answering in this format on every call (JSON mode, structured output)}
+     *
+     * @param format the format of every answer
+     */
     default ChatModel withResponseFormat(ResponseFormat format) {
         return BoundChatModel.bind(this, r -> r.withResponseFormat(format));
     }

@@ -5,13 +5,21 @@ import java.util.Objects;
 
 /**
  * A text's vector from an {@link EmbeddingModel}. The array is not copied: treat it as read-only.
+ *
+ * @param vector the vector; not copied, so do not change it
  */
 public record Embedding(float[] vector) {
 
+    /**
+     * Requires the vector.
+     *
+     * @param vector the vector; not copied, so do not change it
+     */
     public Embedding {
         Objects.requireNonNull(vector, "embedding vector");
     }
 
+    /** {@return the number of dimensions of the vector} */
     public int dimension() {
         return vector.length;
     }

@@ -16,10 +16,23 @@ import java.util.stream.Stream;
  */
 public interface LanguageModel extends Component<PromptValue, String> {
 
-    /** One call to the model. Implement it; callers use {@link #generate} or {@code invoke}, which are traced. */
+    /**
+     * One call to the model. Implement it; callers use {@link #generate} or {@code invoke}, which
+     * are traced.
+     *
+     * @param prompt the prompt text
+     * @param config the run's config; its remaining time bounds the call
+     * @return the completion
+     */
     String complete(String prompt, RunConfig config);
 
-    /** One streamed call; closing the stream cancels it. The default yields the whole text as one chunk. */
+    /**
+     * {@return one streamed call; closing the stream cancels it} The default yields the whole text as one
+     * chunk.
+     *
+     * @param prompt the prompt text
+     * @param config the run's config; its remaining time bounds the call
+     */
     default Stream<String> completeStream(String prompt, RunConfig config) {
         return Stream.of(prompt).map(p -> complete(p, config));
     }
@@ -34,7 +47,12 @@ public interface LanguageModel extends Component<PromptValue, String> {
         return completeStream(prompt.toText(), config);
     }
 
-    /** Completes a prompt, traced. */
+    /**
+     * Completes a prompt, traced.
+     *
+     * @param prompt the prompt text
+     * @return the completion
+     */
     default String generate(String prompt) {
         return invoke(PromptValue.of(prompt));
     }

@@ -13,15 +13,37 @@ import java.util.Optional;
  */
 public class ModelHttpException extends CatenaException implements RetryHint {
 
+    /** The HTTP status, for {@link #status()}. */
     private final int status;
+    /** The provider's error type, for {@link #errorType()}. */
     private final String errorType;
+    /** The provider's error code, for {@link #errorCode()}. */
     private final String errorCode;
+    /** The provider's error message, for {@link #providerMessage()}. */
     private final String providerMessage;
+    /** The provider's request id, for {@link #requestId()}. */
     private final String requestId;
+    /** The start of the response body, for {@link #bodyExcerpt()}. */
     private final String bodyExcerpt;
+    /** Whether trying again can succeed, for {@link #retryable()}. */
     private final boolean retryable;
+    /** The wait the server asked for, for {@link #retryAfter()}. */
     private final Duration retryAfter;
 
+    /**
+     * An HTTP error from a provider; the message names the provider, status, error and request id, and says
+     * whether to retry or what to fix.
+     *
+     * @param provider the provider's name, e.g. "OpenAI"
+     * @param status the HTTP status (200 for an error object inside a stream)
+     * @param errorType the provider's error type, or null
+     * @param errorCode the provider's error code, or null
+     * @param providerMessage the provider's error message, or null
+     * @param requestId the provider's request id, or null
+     * @param bodyExcerpt the start of the response body, API key never included
+     * @param retryable whether trying again can succeed
+     * @param retryAfter the wait the server asked for (Retry-After), or null
+     */
     public ModelHttpException(String provider, int status, String errorType, String errorCode, String providerMessage,
                               String requestId, String bodyExcerpt, boolean retryable, Duration retryAfter) {
         super(describe(provider, status, errorType, errorCode, providerMessage, requestId, retryable));
@@ -65,32 +87,32 @@ public class ModelHttpException extends CatenaException implements RetryHint {
         };
     }
 
-    /** The HTTP status (200 for an error object inside a stream). */
+    /** {@return the HTTP status (200 for an error object inside a stream)} */
     public int status() {
         return status;
     }
 
-    /** The provider's error type, e.g. "invalid_request_error", or null. */
+    /** {@return the provider's error type, e.g. "invalid_request_error", or null} */
     public String errorType() {
         return errorType;
     }
 
-    /** The provider's error code, e.g. "insufficient_quota", or null. */
+    /** {@return the provider's error code, e.g. "insufficient_quota", or null} */
     public String errorCode() {
         return errorCode;
     }
 
-    /** The provider's own message, or null. */
+    /** {@return the provider's own message, or null} */
     public String providerMessage() {
         return providerMessage;
     }
 
-    /** The provider's request id, or null. */
+    /** {@return the provider's request id, or null} */
     public String requestId() {
         return requestId;
     }
 
-    /** The first part of the response body. */
+    /** {@return the first part of the response body} */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }

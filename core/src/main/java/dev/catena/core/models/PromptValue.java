@@ -10,18 +10,26 @@ import java.util.List;
  */
 public interface PromptValue {
 
-    /** The prompt as one string (a chat prompt as a {@code Human: …\nAI: …} transcript). */
+    /** {@return the prompt as one string (a chat prompt as a {@code Human: …\nAI: …} transcript)} */
     String toText();
 
-    /** The prompt as messages (a string prompt as one user message). */
+    /** {@return the prompt as messages (a string prompt as one user message)} */
     List<ChatMessage> toMessages();
 
-    /** A prompt that is one string. */
+    /**
+     * {@return a prompt that is one string}
+     *
+     * @param text the prompt text
+     */
     static PromptValue of(String text) {
         return new StringPromptValue(text);
     }
 
-    /** A prompt that is a list of messages. */
+    /**
+     * {@return a prompt that is a list of messages}
+     *
+     * @param messages the messages, in order
+     */
     static PromptValue of(List<? extends ChatMessage> messages) {
         return new ChatPromptValue(List.copyOf(messages));
     }

@@ -5,9 +5,18 @@ import dev.catena.core.messages.UserMessage;
 import java.util.List;
 import java.util.Objects;
 
-/** A prompt that is one string; as messages it is a single user message. */
+/**
+ * A prompt that is one string; as messages it is a single user message.
+ *
+ * @param text the prompt text
+ */
 public record StringPromptValue(String text) implements PromptValue {
 
+    /**
+     * Requires the text.
+     *
+     * @param text the prompt text
+     */
     public StringPromptValue {
         Objects.requireNonNull(text, "prompt text");
     }

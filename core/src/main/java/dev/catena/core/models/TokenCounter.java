@@ -59,25 +59,36 @@ public final class TokenCounter {
     }
 
     /**
-     * The counter for a model name: o200k_base for the gpt-4o, gpt-4.1, gpt-4.5, gpt-5 and o-series
+     * {@return the counter for a model name: o200k_base for the gpt-4o, gpt-4.1, gpt-4.5, gpt-5 and o-series
      * (o1, o3, o4…) families, cl100k_base for gpt-4, gpt-3.5 and the text-embedding-3/ada-002
      * models (and the davinci-002/babbage-002 base models), p50k_base or r50k_base for the old
      * completion models, as tiktoken's table; a fine-tuned {@code ft:<base>:…} name counts as its
-     * base model. Anything else gets cl100k_base as a documented approximation (other providers
+     * base model} Anything else gets cl100k_base as a documented approximation (other providers
      * use their own tokenizers).
+     *
+     * @param modelName a model name such as "gpt-4o-mini"
      */
     public static TokenCounter forModel(String modelName) {
         Objects.requireNonNull(modelName, "model name");
         return of(encodingFor(modelName));
     }
 
-    /** The counter for an encoding by name: "o200k_base", "cl100k_base", "p50k_base", "p50k_edit" or "r50k_base". */
+    /**
+     * {@return the counter for an encoding by name: "o200k_base", "cl100k_base", "p50k_base", "p50k_edit" or
+     * "r50k_base"}
+     *
+     * @param encodingName the encoding's name
+     */
     public static TokenCounter of(String encodingName) {
         return of(EncodingType.fromName(encodingName).orElseThrow(() -> new IllegalArgumentException(
                 "unknown encoding '" + encodingName + "'; use o200k_base, cl100k_base, p50k_base, p50k_edit or r50k_base")));
     }
 
-    /** The counter for a jtokkit encoding type. */
+    /**
+     * {@return the counter for a jtokkit encoding type}
+     *
+     * @param type the encoding type
+     */
     public static TokenCounter of(EncodingType type) {
         return BY_ENCODING.computeIfAbsent(type, t -> new TokenCounter(REGISTRY.getEncoding(t)));
     }
@@ -106,21 +117,27 @@ public final class TokenCounter {
         return EncodingType.CL100K_BASE;
     }
 
-    /** The encoding's name, e.g. "o200k_base". */
+    /** {@return the encoding's name, e.g. "o200k_base"} */
     public String encodingName() {
         return encoding.getName();
     }
 
-    /** The tokens in a text. */
+    /**
+     * {@return the tokens in a text}
+     *
+     * @param text the text
+     */
     public int count(String text) {
         return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
     }
 
     /**
-     * {@code min(count(text), limit)}, but encoding stops once the limit is reached, so asking
+     * {@return {@code min(count(text), limit)}, but encoding stops once the limit is reached, so asking
      * whether a long text fits a budget costs only the budget (text splitters ask this of every
-     * piece).
+     * piece)}
      *
+     * @param text the text
+     * @param limit the budget, at least 1
      * @throws IllegalArgumentException if {@code limit < 1}
      */
     public int countUpTo(String text, int limit) {
@@ -139,7 +156,11 @@ public final class TokenCounter {
         return result.isTruncated() ? limit : result.getTokens().size();
     }
 
-    /** The tokens a message costs in a chat request, framing included; remembered per message. */
+    /**
+     * {@return the tokens a message costs in a chat request, framing included; remembered per message}
+     *
+     * @param message the message
+     */
     public int count(ChatMessage message) {
         Integer known = messageCounts.get(message);
         if (known != null) {
@@ -154,7 +175,11 @@ public final class TokenCounter {
         return tokens;
     }
 
-    /** The tokens a chat request of these messages costs, reply priming included. */
+    /**
+     * {@return the tokens a chat request of these messages costs, reply priming included}
+     *
+     * @param messages the messages of the request
+     */
     public int count(List<? extends ChatMessage> messages) {
         int total = REPLY_PRIMING_TOKENS;
         for (ChatMessage m : messages) {
@@ -163,12 +188,23 @@ public final class TokenCounter {
         return total;
     }
 
-    /** The token ids of a text. */
+    /**
+     * {@return the token ids of a text}
+     *
+     * @param text the text
+     */
     public int[] encode(String text) {
         return encoding.encodeOrdinary(text).toArray();
     }
 
-    /** The text of token ids (a slice that cuts a multi-byte character decodes to a replacement character). */
+    /**
+     * {@return the text of token ids (a slice that cuts a multi-byte character decodes to a replacement
+     * character)}
+     *
+     * @param tokens the token ids
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     */
     public String decode(int[] tokens, int from, int to) {
         IntArrayList list = new IntArrayList(to - from);
         for (int i = from; i < to; i++) {
@@ -182,7 +218,13 @@ public final class TokenCounter {
         return messagesTokenized.sum();
     }
 
-    /** The UTF-8 bytes of token ids; unlike {@link #decode} it never replaces a cut character. */
+    /**
+     * {@return the UTF-8 bytes of token ids; unlike {@link #decode} it never replaces a cut character}
+     *
+     * @param tokens the token ids
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     */
     public byte[] decodeBytes(int[] tokens, int from, int to) {
         IntArrayList list = new IntArrayList(to - from);
         for (int i = from; i < to; i++) {

@@ -15,10 +15,12 @@ public final class Scripts {
     }
 
     /**
-     * Whether a code point is Han (Chinese characters, Japanese kanji), Hiragana, Katakana or
-     * Hangul. Chinese and Japanese put no spaces between words, so tokenizers index these scripts
+     * {@return whether a code point is Han (Chinese characters, Japanese kanji), Hiragana, Katakana or
+     * Hangul} Chinese and Japanese put no spaces between words, so tokenizers index these scripts
      * by character and character pair rather than by word. Shared punctuation such as {@code 。}
      * and full-width digits belong to no script here and are not CJK.
+     *
+     * @param codePoint the Unicode code point
      */
     public static boolean isCjk(int codePoint) {
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);

@@ -10,10 +10,16 @@ import dev.catena.core.components.Component;
  */
 public interface Tool extends Component<String, String> {
 
-    /** The name, description and argument schema shown to the model. */
+    /** {@return the name, description and argument schema shown to the model} */
     ToolSpec spec();
 
-    /** Runs the tool with its arguments as a JSON object text; traced. */
+    /**
+     * Runs the tool with its arguments as a JSON object text; traced.
+     *
+     * @param argumentsJson the arguments, a JSON object as text (for example from a {@link
+     *     dev.catena.core.messages.ToolCall})
+     * @return the result, as text for the model
+     */
     default String execute(String argumentsJson) {
         return invoke(argumentsJson);
     }

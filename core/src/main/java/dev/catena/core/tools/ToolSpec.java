@@ -16,6 +16,15 @@ public record ToolSpec(String name, String description, Map<String, Object> para
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
+    /**
+     * Checks the name (1 to 64 letters, digits, '_' or '-', as providers require); a null description becomes
+     * empty.
+     *
+     * @param name letters, digits, {@code _} and {@code -}, at most 64 characters (the providers' rule)
+     * @param description what the tool does and when to use it; the model decides from this
+     * @param parameters a JSON schema object, as a map ({@code
+     *     {"type":"object","properties":{…},"required":[…]}})
+     */
     public ToolSpec {
         Objects.requireNonNull(name, "tool name");
         if (!NAME.matcher(name).matches()) {
@@ -30,7 +39,12 @@ public record ToolSpec(String name, String description, Map<String, Object> para
         }
     }
 
-    /** A tool that takes no arguments. */
+    /**
+     * {@return a tool that takes no arguments}
+     *
+     * @param name the tool's name
+     * @param description what the tool does, for the model
+     */
     public static ToolSpec of(String name, String description) {
         return new ToolSpec(name, description, null);
     }

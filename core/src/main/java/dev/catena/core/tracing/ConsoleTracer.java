@@ -68,7 +68,11 @@ public final class ConsoleTracer implements CallbackHandler {
         this(System.out);
     }
 
-    /** Prints to this stream. */
+    /**
+     * Prints to this stream.
+     *
+     * @param out the stream to print to
+     */
     public ConsoleTracer(PrintStream out) {
         this.out = Objects.requireNonNull(out, "out");
     }

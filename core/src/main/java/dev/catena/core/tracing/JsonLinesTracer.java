@@ -54,7 +54,11 @@ public final class JsonLinesTracer implements CallbackHandler, Closeable {
     private final Map<UUID, Object> inputs = new ConcurrentHashMap<>();
     private final Map<UUID, TokenUsage> usages = new ConcurrentHashMap<>();
 
-    /** Appends to {@code file}, creating it (not its directories) if needed. */
+    /**
+     * Appends to {@code file}, creating it (not its directories) if needed.
+     *
+     * @param file the file to append to
+     */
     public JsonLinesTracer(Path file) {
         this.file = file;
         try {
@@ -66,7 +70,7 @@ public final class JsonLinesTracer implements CallbackHandler, Closeable {
         }
     }
 
-    /** The file this tracer appends to. */
+    /** {@return the file this tracer appends to} */
     public Path file() {
         return file;
     }

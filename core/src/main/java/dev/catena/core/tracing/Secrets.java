@@ -27,7 +27,11 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** The text with every secret it contains replaced by {@link #MASK}. */
+    /**
+     * {@return the text with every secret it contains replaced by {@link #MASK}}
+     *
+     * @param text the text, or null
+     */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -37,7 +41,11 @@ public final class Secrets {
         return KEY.matcher(out).replaceAll(MASK);
     }
 
-    /** Whether a map key or field name names a secret, so its whole value must be masked. */
+    /**
+     * {@return whether a map key or field name names a secret, so its whole value must be masked}
+     *
+     * @param name the key or field name
+     */
     public static boolean isSecretName(String name) {
         String n = name.toLowerCase(Locale.ROOT).replace('-', '_');
         return n.equals("authorization") || n.equals("proxy_authorization") || n.endsWith("api_key")

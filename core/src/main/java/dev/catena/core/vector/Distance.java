@@ -6,18 +6,21 @@ package dev.catena.core.vector;
  * cosine similarity in [-1, 1]; dot product as is; euclidean as {@code 1 / (1 + distance)} in (0, 1].
  */
 public enum Distance {
+    /** Cosine similarity, in [-1, 1]. */
     COSINE {
         @Override
         public double score(float[] a, float[] b) {
             return cosine(a, b);
         }
     },
+    /** Dot product, as is (for normalized vectors, the same order as cosine). */
     DOT_PRODUCT {
         @Override
         public double score(float[] a, float[] b) {
             return dot(a, b);
         }
     },
+    /** Euclidean distance as {@code 1 / (1 + distance)}, in (0, 1]. */
     EUCLIDEAN {
         @Override
         public double score(float[] a, float[] b) {
@@ -25,10 +28,20 @@ public enum Distance {
         }
     };
 
-    /** The similarity of {@code a} and {@code b}; higher is more similar. */
+    /**
+     * {@return the similarity of {@code a} and {@code b}; higher is more similar}
+     *
+     * @param a one vector
+     * @param b the other, of the same length
+     */
     public abstract double score(float[] a, float[] b);
 
-    /** The dot product; the vectors must have the same length. */
+    /**
+     * {@return the dot product; the vectors must have the same length}
+     *
+     * @param a one vector
+     * @param b the other
+     */
     public static double dot(float[] a, float[] b) {
         checkLengths(a, b);
         double sum = 0;
@@ -38,7 +51,12 @@ public enum Distance {
         return sum;
     }
 
-    /** The cosine of the angle between the vectors; 0 when either is all zeros. */
+    /**
+     * {@return the cosine of the angle between the vectors; 0 when either is all zeros}
+     *
+     * @param a one vector
+     * @param b the other, of the same length
+     */
     public static double cosine(float[] a, float[] b) {
         checkLengths(a, b);
         double dot = 0;
@@ -52,7 +70,12 @@ public enum Distance {
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
-    /** The squared euclidean distance. */
+    /**
+     * {@return the squared euclidean distance}
+     *
+     * @param a one vector
+     * @param b the other, of the same length
+     */
     public static double squaredDistance(float[] a, float[] b) {
         checkLengths(a, b);
         double sum = 0;

@@ -16,8 +16,12 @@ public final class MaximalMarginalRelevance {
     }
 
     /**
-     * Returns the indexes of up to {@code k} candidates in the order picked.
+     * {@return the indexes of up to {@code k} candidates in the order picked}
      *
+     * @param query the query's vector
+     * @param candidates the candidates' vectors
+     * @param k how many to pick
+     * @param lambda 1 for relevance only, 0 for diversity only
      * @throws IllegalArgumentException if lambda is outside [0, 1] or k is negative
      */
     public static List<Integer> select(float[] query, List<float[]> candidates, int k, double lambda) {

@@ -49,17 +49,31 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
         this.ttl = b.ttl;
     }
 
-    /** Settings for a history on the Redis server at this URL, e.g. {@code redis://localhost:6379/0}. */
+    /**
+     * Settings for a history on the Redis server at this URL, e.g. {@code redis://localhost:6379/0}.
+     *
+     * @param redisUrl the server's URL
+     * @return the settings
+     */
     public static Builder builder(String redisUrl) {
         return new Builder(Objects.requireNonNull(redisUrl, "Redis URL"), null);
     }
 
-    /** Settings for a history using this (thread-safe) Jedis client, which stays the caller's to close. */
+    /**
+     * Settings for a history using this (thread-safe) Jedis client, which stays the caller's to close.
+     *
+     * @param client the client
+     * @return the settings
+     */
     public static Builder builder(UnifiedJedis client) {
         return new Builder(null, Objects.requireNonNull(client, "Redis client"));
     }
 
-    /** The Redis key of a session's list. */
+    /**
+     * {@return the Redis key of a session's list}
+     *
+     * @param sessionId the conversation
+     */
     public String keyFor(String sessionId) {
         StoredMessage.checkSessionId(sessionId);
         return keyPrefix + sessionId;
@@ -144,13 +158,23 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
             this.client = client;
         }
 
-        /** The prefix of every session's key; default {@value RedisChatMessageHistory#DEFAULT_KEY_PREFIX}. */
+        /**
+         * The prefix of every session's key; default {@value RedisChatMessageHistory#DEFAULT_KEY_PREFIX}.
+         *
+         * @param prefix the key prefix
+         * @return this builder
+         */
         public Builder keyPrefix(String prefix) {
             this.keyPrefix = Objects.requireNonNull(prefix, "key prefix");
             return this;
         }
 
-        /** How long a session lives after its last add (LangChain's {@code ttl}); none by default. */
+        /**
+         * How long a session lives after its last add (LangChain's {@code ttl}); none by default.
+         *
+         * @param ttl the time to live
+         * @return this builder
+         */
         public Builder ttl(Duration ttl) {
             if (ttl != null && (ttl.isNegative() || ttl.isZero() || ttl.toMillis() == 0)) {
                 throw new IllegalArgumentException("ttl must be at least one millisecond, got " + ttl);
@@ -159,6 +183,7 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
             return this;
         }
 
+        /** {@return the history with these settings} */
         public RedisChatMessageHistory build() {
             return new RedisChatMessageHistory(this);
         }

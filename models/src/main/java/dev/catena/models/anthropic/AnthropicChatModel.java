@@ -45,12 +45,12 @@ public final class AnthropicChatModel implements ChatModel {
                 .with("stop", settings.stop()).build();
     }
 
-    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
+    /** {@return a builder with the defaults documented on its setters and on {@link ModelClientBuilder}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The model name sent to the server. */
+    /** {@return the model name sent to the server} */
     public String model() {
         return settings.model();
     }
@@ -102,13 +102,23 @@ public final class AnthropicChatModel implements ChatModel {
         private Builder() {
         }
 
-        /** The model name, e.g. "claude-haiku-4-5" or "claude-sonnet-4-5". */
+        /**
+         * The model name, e.g. "claude-haiku-4-5" or "claude-sonnet-4-5".
+         *
+         * @param value the model name
+         * @return this builder
+         */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
             return this;
         }
 
-        /** The most tokens to generate; Anthropic requires it (default 1024). */
+        /**
+         * The most tokens to generate; Anthropic requires it (default 1024).
+         *
+         * @param value the token limit
+         * @return this builder
+         */
         public Builder maxTokens(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxTokens must be at least 1, was " + value);
@@ -117,31 +127,51 @@ public final class AnthropicChatModel implements ChatModel {
             return this;
         }
 
-        /** Sampling temperature, 0 to 1. */
+        /**
+         * Sampling temperature, 0 to 1.
+         *
+         * @param value the temperature
+         * @return this builder
+         */
         public Builder temperature(double value) {
             this.temperature = value;
             return this;
         }
 
-        /** Nucleus sampling: only the most likely tokens whose probabilities add up to this. */
+        /**
+         * Nucleus sampling: only the most likely tokens whose probabilities add up to this.
+         *
+         * @param value the cumulative probability, 0 to 1
+         * @return this builder
+         */
         public Builder topP(double value) {
             this.topP = value;
             return this;
         }
 
-        /** Sequences at which the model stops generating (sent as {@code stop_sequences}). */
+        /**
+         * Sequences at which the model stops generating (sent as {@code stop_sequences}).
+         *
+         * @param values the stop sequences
+         * @return this builder
+         */
         public Builder stop(String... values) {
             this.stop = List.of(values);
             return this;
         }
 
-        /** The {@code anthropic-version} header (default {@value #API_VERSION}). */
+        /**
+         * The {@code anthropic-version} header (default {@value #API_VERSION}).
+         *
+         * @param value the API version, e.g. "2023-06-01"
+         * @return this builder
+         */
         public Builder apiVersion(String value) {
             this.version = Objects.requireNonNull(value, "apiVersion");
             return this;
         }
 
-        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
+        /** {@return the client; throws {@link IllegalArgumentException} if a hosted provider gets no API key} */
         public AnthropicChatModel build() {
             return new AnthropicChatModel(this);
         }

@@ -54,17 +54,17 @@ public final class OpenAiChatModel implements ChatModel {
                 .with("reasoning_effort", settings.reasoningEffort()).with("extra_body", extraBody).build();
     }
 
-    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
+    /** {@return a builder with the defaults documented on its setters and on {@link ModelClientBuilder}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The model name sent to the server. */
+    /** {@return the model name sent to the server} */
     public String model() {
         return settings.model();
     }
 
-    /** The dialect this client speaks. */
+    /** {@return the dialect this client speaks} */
     public OpenAiDialect dialect() {
         return dialect;
     }
@@ -125,79 +125,145 @@ public final class OpenAiChatModel implements ChatModel {
         private Builder() {
         }
 
-        /** The server's dialect (default {@link OpenAiDialect#OPENAI}); also the default base URL. */
+        /**
+         * The server's dialect (default {@link OpenAiDialect#OPENAI}); also the default base URL.
+         *
+         * @param value the dialect
+         * @return this builder
+         */
         public Builder dialect(OpenAiDialect value) {
             this.dialect = Objects.requireNonNull(value, "dialect");
             return this;
         }
 
-        /** The model name, e.g. "gpt-4o-mini", "deepseek-chat", "qwen-plus", "glm-4-flash", "llama3.2". */
+        /**
+         * The model name, e.g. "gpt-4o-mini", "deepseek-chat", "qwen-plus", "glm-4-flash", "llama3.2".
+         *
+         * @param value the model name
+         * @return this builder
+         */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
             return this;
         }
 
-        /** Sampling temperature; 0 for the most repeatable answers. */
+        /**
+         * Sampling temperature; 0 for the most repeatable answers.
+         *
+         * @param value the temperature, 0 to 2
+         * @return this builder
+         */
         public Builder temperature(double value) {
             this.temperature = value;
             return this;
         }
 
-        /** Nucleus sampling: only the most likely tokens whose probabilities add up to this. */
+        /**
+         * Nucleus sampling: only the most likely tokens whose probabilities add up to this.
+         *
+         * @param value the cumulative probability, 0 to 1
+         * @return this builder
+         */
         public Builder topP(double value) {
             this.topP = value;
             return this;
         }
 
-        /** The most tokens to generate (sent as max_tokens or max_completion_tokens, as the dialect says). */
+        /**
+         * The most tokens to generate (sent as max_tokens or max_completion_tokens, as the dialect says).
+         *
+         * @param value the token limit
+         * @return this builder
+         */
         public Builder maxTokens(int value) {
             this.maxTokens = value;
             return this;
         }
 
-        /** Sequences at which the model stops generating. */
+        /**
+         * Sequences at which the model stops generating.
+         *
+         * @param values the stop sequences
+         * @return this builder
+         */
         public Builder stop(String... values) {
             this.stop = List.copyOf(Arrays.asList(values));
             return this;
         }
 
-        /** Asks the server for repeatable sampling (best effort on most servers). */
+        /**
+         * Asks the server for repeatable sampling (best effort on most servers).
+         *
+         * @param value the seed
+         * @return this builder
+         */
         public Builder seed(long value) {
             this.seed = value;
             return this;
         }
 
-        /** An end-user id the provider can use to detect abuse. */
+        /**
+         * An end-user id the provider can use to detect abuse.
+         *
+         * @param value the end-user id
+         * @return this builder
+         */
         public Builder user(String value) {
             this.user = Objects.requireNonNull(value, "user; it is unset unless you set it");
             return this;
         }
 
-        /** Whether the model may call several tools in one turn (sent only where the dialect accepts it). */
+        /**
+         * Whether the model may call several tools in one turn (sent only where the dialect accepts it).
+         *
+         * @param value true to allow several tool calls in one turn
+         * @return this builder
+         */
         public Builder parallelToolCalls(boolean value) {
             this.parallelToolCalls = value;
             return this;
         }
 
-        /** For reasoning models: "minimal", "low", "medium" or "high" (Ollama also "none"). */
+        /**
+         * For reasoning models: "minimal", "low", "medium" or "high" (Ollama also "none").
+         *
+         * @param value the effort
+         * @return this builder
+         */
         public Builder reasoningEffort(String value) {
             this.reasoningEffort = Objects.requireNonNull(value, "reasoningEffort; it is unset unless you set it");
             return this;
         }
 
-        /** A field added to every request body, e.g. {@code extraBody("enable_thinking", false)} for Qwen. */
+        /**
+         * A field added to every request body, e.g. {@code extraBody("enable_thinking", false)} for Qwen.
+         *
+         * @param field the body field's name
+         * @param value its value, serialized as JSON
+         * @return this builder
+         */
         public Builder extraBody(String field, Object value) {
             this.extraBody.put(Objects.requireNonNull(field, "field"), value);
             return this;
         }
 
-        /** Sends the {@code OpenAI-Organization} header. */
+        /**
+         * Sends the {@code OpenAI-Organization} header.
+         *
+         * @param value the organization id
+         * @return this builder
+         */
         public Builder organization(String value) {
             this.organization = Objects.requireNonNull(value, "organization; it is unset unless you set it");
             return this;
         }
 
-        /** Sends the {@code OpenAI-Project} header. */
+        /**
+         * Sends the {@code OpenAI-Project} header.
+         *
+         * @param value the project id
+         * @return this builder
+         */
         public Builder project(String value) {
             this.project = Objects.requireNonNull(value, "project; it is unset unless you set it");
             return this;
@@ -214,7 +280,7 @@ public final class OpenAiChatModel implements ChatModel {
             return headers;
         }
 
-        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
+        /** {@return the client; throws {@link IllegalArgumentException} if a hosted provider gets no API key} */
         public OpenAiChatModel build() {
             return new OpenAiChatModel(this);
         }

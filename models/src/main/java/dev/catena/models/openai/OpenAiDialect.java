@@ -83,6 +83,26 @@ public record OpenAiDialect(String name, String defaultBaseUrl, boolean requires
         d.jsonSchema = false;
     });
 
+    /**
+     * Requires the name and the default base URL and the reasoning settings, and keeps an immutable copy of
+     * the extra body.
+     *
+     * @param name the provider's name, shown in errors and traces
+     * @param defaultBaseUrl the base URL used when none is given
+     * @param requiresApiKey whether building a client without a key is a mistake (false for local servers)
+     * @param streamUsage send {@code stream_options.include_usage} when streaming (several servers reject it)
+     * @param maxCompletionTokens send the token limit as {@code max_completion_tokens} (OpenAI, needed by
+     *     o-series) rather than {@code max_tokens} (what compatible servers read)
+     * @param developerRole send system messages with role {@code developer} (OpenAI reasoning models)
+     * @param toolChoice the server accepts {@code tool_choice}; if not, it is left out
+     * @param parallelToolCalls the server accepts {@code parallel_tool_calls}; if not, it is left out
+     * @param jsonSchema the server accepts {@code response_format: json_schema}; if not, JSON-schema requests
+     *     are sent as {@code json_object} (ask for the schema in the prompt)
+     * @param reasoningEcho what to do with earlier turns' reasoning when sending history back
+     * @param reasoningField the field reasoning is echoed in ({@code reasoning_content}, Ollama's {@code
+     *     reasoning})
+     * @param extraBody fields added to every request body (e.g. Qwen's {@code enable_thinking})
+     */
     public OpenAiDialect {
         Objects.requireNonNull(name, "dialect name");
         Objects.requireNonNull(defaultBaseUrl, "dialect defaultBaseUrl");
@@ -91,42 +111,75 @@ public record OpenAiDialect(String name, String defaultBaseUrl, boolean requires
         extraBody = extraBody == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
     }
 
-    /** This dialect under another name (shown in errors and traces). */
+    /**
+     * {@return this dialect under another name (shown in errors and traces)}
+     *
+     * @param value the provider's name
+     */
     public OpenAiDialect withName(String value) {
         return with(d -> d.name = value);
     }
 
-    /** This dialect, sending {@code stream_options.include_usage} or not. */
+    /**
+     * {@return this dialect, sending {@code stream_options.include_usage} or not}
+     *
+     * @param value true to send it
+     */
     public OpenAiDialect withStreamUsage(boolean value) {
         return with(d -> d.streamUsage = value);
     }
 
-    /** This dialect, sending the token limit as {@code max_completion_tokens} (true) or {@code max_tokens}. */
+    /**
+     * {@return this dialect, sending the token limit as {@code max_completion_tokens} (true) or {@code
+     * max_tokens}}
+     *
+     * @param value true for {@code max_completion_tokens}
+     */
     public OpenAiDialect withMaxCompletionTokens(boolean value) {
         return with(d -> d.maxCompletionTokens = value);
     }
 
-    /** This dialect, sending system messages with role {@code developer} (true) or {@code system}. */
+    /**
+     * {@return this dialect, sending system messages with role {@code developer} (true) or {@code system}}
+     *
+     * @param value true for {@code developer}
+     */
     public OpenAiDialect withDeveloperRole(boolean value) {
         return with(d -> d.developerRole = value);
     }
 
-    /** This dialect, sending {@code tool_choice} or leaving it out. */
+    /**
+     * {@return this dialect, sending {@code tool_choice} or leaving it out}
+     *
+     * @param value true to send it
+     */
     public OpenAiDialect withToolChoice(boolean value) {
         return with(d -> d.toolChoice = value);
     }
 
-    /** This dialect, sending JSON-schema formats as such (true) or as {@code json_object}. */
+    /**
+     * {@return this dialect, sending JSON-schema formats as such (true) or as {@code json_object}}
+     *
+     * @param value true to send them as JSON schema
+     */
     public OpenAiDialect withJsonSchema(boolean value) {
         return with(d -> d.jsonSchema = value);
     }
 
-    /** This dialect, treating earlier turns' reasoning this way. */
+    /**
+     * {@return this dialect, treating earlier turns' reasoning this way}
+     *
+     * @param value what to do with earlier turns' reasoning
+     */
     public OpenAiDialect withReasoningEcho(ReasoningEcho value) {
         return with(d -> d.reasoningEcho = value);
     }
 
-    /** This dialect with these fields added to (or replacing fields of) its extra body. */
+    /**
+     * {@return this dialect with these fields added to (or replacing fields of) its extra body}
+     *
+     * @param value the fields to add
+     */
     public OpenAiDialect withExtraBody(Map<String, Object> value) {
         Map<String, Object> merged = new LinkedHashMap<>(extraBody);
         merged.putAll(value);

@@ -40,7 +40,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class OpenAiEmbeddingModel implements EmbeddingModel {
 
     /** How vectors travel over the wire. */
-    public enum Encoding { FLOAT, BASE64 }
+    public enum Encoding {
+        /** A JSON array of numbers. */
+        FLOAT,
+        /** Base64 of little-endian 32-bit floats: fewer bytes than the numbers as JSON text. */
+        BASE64
+    }
 
     private final ModelHttp http;
     private final String model;
@@ -60,7 +65,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         this.metadata = ModelMetadata.of(http.provider(), model).with("dimensions", dimensions).build();
     }
 
-    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
+    /** {@return a builder with the defaults documented on its setters and on {@link ModelClientBuilder}} */
     public static Builder builder() {
         return new Builder();
     }
@@ -221,31 +226,57 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         private Builder() {
         }
 
-        /** The server's dialect (default OpenAI); sets the default base URL. */
+        /**
+         * The server's dialect (default OpenAI); sets the default base URL.
+         *
+         * @param value the dialect
+         * @return this builder
+         */
         public Builder dialect(OpenAiDialect value) {
             this.dialect = Objects.requireNonNull(value, "dialect");
             return this;
         }
 
-        /** The model name, e.g. "text-embedding-3-small" or "nomic-embed-text". */
+        /**
+         * The model name, e.g. "text-embedding-3-small" or "nomic-embed-text".
+         *
+         * @param value the model name
+         * @return this builder
+         */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
             return this;
         }
 
-        /** Asks for vectors of this many dimensions (text-embedding-3 models); leave it unset for servers that reject it. */
+        /**
+         * Asks for vectors of this many dimensions (text-embedding-3 models); leave it unset for servers that
+         * reject it.
+         *
+         * @param value the number of dimensions
+         * @return this builder
+         */
         public Builder dimensions(int value) {
             this.dimensions = value;
             return this;
         }
 
-        /** How vectors travel (default BASE64; some servers only know FLOAT). */
+        /**
+         * How vectors travel (default BASE64; some servers only know FLOAT).
+         *
+         * @param value the encoding
+         * @return this builder
+         */
         public Builder encoding(Encoding value) {
             this.encoding = Objects.requireNonNull(value, "encoding");
             return this;
         }
 
-        /** Texts per request (default 512; OpenAI allows 2048). */
+        /**
+         * Texts per request (default 512; OpenAI allows 2048).
+         *
+         * @param value the number of texts per request
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("batchSize must be at least 1, was " + value);
@@ -254,7 +285,12 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
             return this;
         }
 
-        /** Requests in flight at once (default 4; the RunConfig's maxConcurrency lowers it). */
+        /**
+         * Requests in flight at once (default 4; the RunConfig's maxConcurrency lowers it).
+         *
+         * @param value the number of concurrent requests
+         * @return this builder
+         */
         public Builder maxConcurrency(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + value);
@@ -263,7 +299,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
             return this;
         }
 
-        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
+        /** {@return the client; throws {@link IllegalArgumentException} if a hosted provider gets no API key} */
         public OpenAiEmbeddingModel build() {
             return new OpenAiEmbeddingModel(this);
         }

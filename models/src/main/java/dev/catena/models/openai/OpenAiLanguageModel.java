@@ -54,7 +54,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
                 .with("max_tokens", maxTokens).with("stop", stop).with("extra_body", dialect.extraBody()).build();
     }
 
-    /** A builder with the defaults documented on its setters and on {@link ModelClientBuilder}. */
+    /** {@return a builder with the defaults documented on its setters and on {@link ModelClientBuilder}} */
     public static Builder builder() {
         return new Builder();
     }
@@ -177,37 +177,62 @@ public final class OpenAiLanguageModel implements LanguageModel {
         private Builder() {
         }
 
-        /** The server's dialect (default {@link OpenAiDialect#OPENAI}); also the default base URL. */
+        /**
+         * The server's dialect (default {@link OpenAiDialect#OPENAI}); also the default base URL.
+         *
+         * @param value the dialect
+         * @return this builder
+         */
         public Builder dialect(OpenAiDialect value) {
             this.dialect = Objects.requireNonNull(value, "dialect");
             return this;
         }
 
-        /** The model name, e.g. "gpt-3.5-turbo-instruct" or a base model served by vLLM. */
+        /**
+         * The model name, e.g. "gpt-3.5-turbo-instruct" or a base model served by vLLM.
+         *
+         * @param value the model name
+         * @return this builder
+         */
         public Builder model(String value) {
             this.model = Objects.requireNonNull(value, "model");
             return this;
         }
 
-        /** Sampling temperature; 0 for the most repeatable answers. */
+        /**
+         * Sampling temperature; 0 for the most repeatable answers.
+         *
+         * @param value the temperature, 0 to 2
+         * @return this builder
+         */
         public Builder temperature(double value) {
             this.temperature = value;
             return this;
         }
 
-        /** The most tokens to generate. */
+        /**
+         * The most tokens to generate.
+         *
+         * @param value the token limit
+         * @return this builder
+         */
         public Builder maxTokens(int value) {
             this.maxTokens = value;
             return this;
         }
 
-        /** Sequences at which the model stops generating. */
+        /**
+         * Sequences at which the model stops generating.
+         *
+         * @param values the stop sequences
+         * @return this builder
+         */
         public Builder stop(String... values) {
             this.stop = List.of(values);
             return this;
         }
 
-        /** The client; throws {@link IllegalArgumentException} if a hosted provider gets no API key. */
+        /** {@return the client; throws {@link IllegalArgumentException} if a hosted provider gets no API key} */
         public OpenAiLanguageModel build() {
             return new OpenAiLanguageModel(this);
         }

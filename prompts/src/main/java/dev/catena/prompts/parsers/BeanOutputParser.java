@@ -63,12 +63,22 @@ public final class BeanOutputParser<T> implements OutputParser<T> {
                 + "Here is the output schema:\n```\n" + schemaText + "\n```";
     }
 
-    /** A parser for a record or class. */
+    /**
+     * {@return a parser for a record or class}
+     *
+     * @param <T> the type to parse into
+     * @param type its class
+     */
     public static <T> BeanOutputParser<T> of(Class<T> type) {
         return new BeanOutputParser<>(type);
     }
 
-    /** A parser for a generic type, such as {@code List<Person>} from a {@code TypeReference}. */
+    /**
+     * {@return a parser for a generic type, such as {@code List<Person>} from a {@code TypeReference}}
+     *
+     * @param <T> the type to parse into
+     * @param type a {@code new TypeReference<List<Person>>() {}} or similar
+     */
     public static <T> BeanOutputParser<T> of(com.fasterxml.jackson.core.type.TypeReference<T> type) {
         return new BeanOutputParser<>(type.getType());
     }
@@ -139,7 +149,7 @@ public final class BeanOutputParser<T> implements OutputParser<T> {
         return sb.toString();
     }
 
-    /** The generated schema (a copy). */
+    /** {@return the generated schema (a copy)} */
     public ObjectNode schema() {
         return schema.deepCopy();
     }

@@ -22,6 +22,12 @@ public final class BooleanOutputParser implements OutputParser<Boolean> {
         this("YES", "NO");
     }
 
+    /**
+     * A parser that reads these two words, in any case, as true and false.
+     *
+     * @param trueWord the word for true
+     * @param falseWord the word for false; not blank, and not the same as {@code trueWord}
+     */
     public BooleanOutputParser(String trueWord, String falseWord) {
         this.trueWord = Objects.requireNonNull(trueWord, "trueWord");
         this.falseWord = Objects.requireNonNull(falseWord, "falseWord");

@@ -38,11 +38,15 @@ public final class DatetimeOutputParser implements OutputParser<LocalDateTime> {
     private final String pattern;
     private final DateTimeFormatter formatter;
 
+    /** A parser for LangChain's default pattern, {@value #DEFAULT_PATTERN}. */
     public DatetimeOutputParser() {
         this(DEFAULT_PATTERN);
     }
 
-    /** @throws IllegalArgumentException if the pattern is not a valid {@link DateTimeFormatter} pattern */
+    /**
+     * @param pattern a {@link DateTimeFormatter} pattern
+     * @throws IllegalArgumentException if the pattern is not a valid {@link DateTimeFormatter} pattern
+     */
     public DatetimeOutputParser(String pattern) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         // No parseDefaulting here: an injected HOUR_OF_DAY 0 conflicts with a 12-hour clock

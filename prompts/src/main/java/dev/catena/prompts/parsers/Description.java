@@ -20,6 +20,6 @@ import java.lang.annotation.Target;
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE})
 public @interface Description {
 
-    /** What the value means, in words for the model. */
+    /** {@return what the value means, in words for the model} */
     String value();
 }

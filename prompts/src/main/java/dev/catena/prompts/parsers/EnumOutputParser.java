@@ -16,6 +16,11 @@ public final class EnumOutputParser<E extends Enum<E>> implements OutputParser<E
 
     private final Class<E> type;
 
+    /**
+     * A parser that reads one of the enum's constant names.
+     *
+     * @param type the enum's class
+     */
     public EnumOutputParser(Class<E> type) {
         this.type = Objects.requireNonNull(type, "enum type");
     }

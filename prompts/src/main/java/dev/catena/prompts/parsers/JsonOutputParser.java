@@ -15,7 +15,7 @@ import java.util.stream.StreamSupport;
  * JSON is closed, as LangChain does.
  *
  * <p>Streaming, it yields a progressively more complete value each time the text so far parses to
- * something new, so {@code {"name": "Ad} then {@code {"name": "Ada", "age": 36}}. At the end
+ * something new, so <code>{"name": "Ad</code> then {@code {"name": "Ada", "age": 36}}. At the end
  * of the stream, text that never parsed is an {@link OutputParserException} (LangChain yields
  * nothing instead).
  */

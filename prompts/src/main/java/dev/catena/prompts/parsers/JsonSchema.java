@@ -44,7 +44,11 @@ public final class JsonSchema {
     private JsonSchema() {
     }
 
-    /** The schema of a type (a class, or a parameterized type such as {@code List<Person>}). */
+    /**
+     * {@return the schema of a type (a class, or a parameterized type such as {@code List<Person>})}
+     *
+     * @param type the type
+     */
     public static ObjectNode of(Type type) {
         return schema(type, new ArrayDeque<>());
     }

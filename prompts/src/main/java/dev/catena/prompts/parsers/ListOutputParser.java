@@ -29,17 +29,17 @@ public final class ListOutputParser implements OutputParser<List<String>> {
         this.style = style;
     }
 
-    /** {@code foo, bar, baz}. */
+    /** {@return a parser for a comma-separated list, {@code foo, bar, baz}} */
     public static ListOutputParser commaSeparated() {
         return new ListOutputParser(Style.COMMA);
     }
 
-    /** {@code 1. foo} lines. */
+    /** {@return a parser for a numbered list, {@code 1. foo} lines} */
     public static ListOutputParser numbered() {
         return new ListOutputParser(Style.NUMBERED);
     }
 
-    /** {@code - foo} or {@code * foo} lines. */
+    /** {@return a parser for a bulleted list, {@code - foo} or {@code * foo} lines} */
     public static ListOutputParser markdown() {
         return new ListOutputParser(Style.MARKDOWN);
     }

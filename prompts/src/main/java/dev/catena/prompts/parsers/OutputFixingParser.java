@@ -45,6 +45,7 @@ public final class OutputFixingParser<T> implements OutputParser<T> {
     private final ModelRetry<T> retry;
 
     /**
+     * @param parser the parser to fix the output for
      * @param model      a chat or text model
      * @param prompt     the fix prompt, with variables instructions, completion and error
      * @param maxRetries how many times to ask the model at most (0 means never)
@@ -53,7 +54,14 @@ public final class OutputFixingParser<T> implements OutputParser<T> {
         this.retry = new ModelRetry<>(parser, model, prompt, maxRetries);
     }
 
-    /** With the default prompt and one retry. */
+    /**
+     * With the default prompt and one retry.
+     *
+     * @param <T> the parsed type
+     * @param parser the parser to fix the output for
+     * @param model a chat or text model
+     * @return the parser
+     */
     public static <T> OutputFixingParser<T> of(OutputParser<T> parser, Component<PromptValue, ?> model) {
         return new OutputFixingParser<>(parser, model, DEFAULT_PROMPT, 1);
     }
@@ -74,10 +82,12 @@ public final class OutputFixingParser<T> implements OutputParser<T> {
         return retry.parser().formatInstructions();
     }
 
+    /** {@return the fix prompt} */
     public PromptTemplate prompt() {
         return retry.prompt();
     }
 
+    /** {@return how many times the model is asked at most} */
     public int maxRetries() {
         return retry.maxRetries();
     }

@@ -16,10 +16,15 @@ import dev.catena.core.messages.ChatMessage;
  */
 public interface OutputParser<T> extends Component<Object, T> {
 
-    /** Parses the model's text. */
+    /**
+     * Parses the model's text.
+     *
+     * @param text the model's text
+     * @return the parsed value
+     */
     T parse(String text);
 
-    /** Text to put in a prompt telling the model how to format its answer; empty if there is nothing to say. */
+    /** {@return text to put in a prompt telling the model how to format its answer; empty if there is nothing to say} */
     String formatInstructions();
 
     @Override
@@ -32,7 +37,11 @@ public interface OutputParser<T> extends Component<Object, T> {
         return "parser";
     }
 
-    /** The text of a model output: a string as it is, a message's text. */
+    /**
+     * {@return the text of a model output: a string as it is, a message's text}
+     *
+     * @param modelOutput a string or a chat message
+     */
     static String textOf(Object modelOutput) {
         if (modelOutput instanceof String s) {
             return s;

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * Reads JSON that a model wrote: possibly unfinished (mid-stream), in a {@code ```json} fence, or
  * with prose around it. Follows LangChain's {@code parse_partial_json} and
  * {@code parse_json_markdown}: open strings, arrays and objects are closed, and characters are
- * dropped from the end until what is left parses, so {@code {"a": [1, 2} reads as
- * {@code {"a": [1, 2]}} and {@code {"a": "b", "c} as {@code {"a": "b"}}. Also reads JSON after
+ * dropped from the end until what is left parses, so <code>{"a": [1, 2</code> reads as
+ * {@code {"a": [1, 2]}} and <code>{"a": "b", "c</code> as {@code {"a": "b"}}. Also reads JSON after
  * leading prose, which LangChain does not.
  */
 public final class PartialJson {
@@ -38,9 +38,11 @@ public final class PartialJson {
     }
 
     /**
-     * The JSON value in a model's text, complete or not, or null if there is none. Tries, in
+     * {@return the JSON value in a model's text, complete or not, or null if there is none} Tries, in
      * order: the text (or the part after a {@code ```} fence) as it is; the first complete value
-     * starting at the first {@code {} or {@code [}; then that value closed as LangChain does.
+     * starting at the first <code>{</code> or {@code [}; then that value closed as LangChain does.
+     *
+     * @param text the model's text
      */
     public static JsonNode parseMarkdown(String text) {
         String candidate = strip(text);
@@ -70,6 +72,9 @@ public final class PartialJson {
      * LangChain's {@code parse_partial_json}: the text as JSON if it parses, else with open strings
      * and brackets closed and trailing characters dropped until it parses; null if nothing does or
      * a closing bracket does not match.
+     *
+     * @param s the JSON text, complete or not
+     * @return the value, or null
      */
     public static JsonNode parsePartial(String s) {
         JsonNode whole = strict(s);

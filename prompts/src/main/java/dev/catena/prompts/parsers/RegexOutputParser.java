@@ -28,12 +28,21 @@ public final class RegexOutputParser implements OutputParser<Map<String, String>
     private final List<String> groups;
     private final String instructions;
 
-    /** Instructions default to showing the pattern. */
+    /**
+     * Instructions default to showing the pattern.
+     *
+     * @param regex a pattern with named groups
+     */
     public RegexOutputParser(String regex) {
         this(Pattern.compile(regex), null);
     }
 
-    /** A pattern with named groups, and the format instructions to give the model (null for a default). */
+    /**
+     * A pattern with named groups, and the format instructions to give the model (null for a default).
+     *
+     * @param pattern the pattern
+     * @param formatInstructions the instructions, or null
+     */
     public RegexOutputParser(Pattern pattern, String formatInstructions) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         List<String> names = new ArrayList<>();
@@ -63,7 +72,7 @@ public final class RegexOutputParser implements OutputParser<Map<String, String>
         return Collections.unmodifiableMap(values);
     }
 
-    /** The named groups, in the order they appear in the pattern. */
+    /** {@return the named groups, in the order they appear in the pattern} */
     public List<String> groups() {
         return groups;
     }

@@ -33,6 +33,7 @@ public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
     private final ModelRetry<T> retry;
 
     /**
+     * @param parser the parser to retry
      * @param model      a chat or text model
      * @param prompt     the retry prompt, with variables prompt, completion and error
      * @param maxRetries how many times to ask the model at most (0 means never)
@@ -42,7 +43,14 @@ public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
         this.retry = new ModelRetry<>(parser, model, prompt, maxRetries);
     }
 
-    /** With the default prompt and one retry. */
+    /**
+     * With the default prompt and one retry.
+     *
+     * @param <T> the parsed type
+     * @param parser the parser to retry
+     * @param model a chat or text model
+     * @return the parser
+     */
     public static <T> RetryWithErrorOutputParser<T> of(OutputParser<T> parser, Component<PromptValue, ?> model) {
         return new RetryWithErrorOutputParser<>(parser, model, DEFAULT_PROMPT, 1);
     }
@@ -55,7 +63,14 @@ public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
                 + " or build the chain with around(prompt, model)");
     }
 
-    /** Parses the completion, re-asking the model with the original prompt and the error on failure. */
+    /**
+     * Parses the completion, re-asking the model with the original prompt and the error on failure.
+     *
+     * @param completion the model's text
+     * @param originalPrompt the prompt that produced it
+     * @param config the run's config, for the retry calls
+     * @return the parsed value
+     */
     public T parseWithPrompt(String completion, PromptValue originalPrompt, RunConfig config) {
         return retry.parse(completion, Map.of("prompt", originalPrompt.toText()), config);
     }
@@ -74,7 +89,12 @@ public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
                 + " \"completion\" (the model's output), got " + (input == null ? "null" : input.getClass().getSimpleName()));
     }
 
-    /** The chain prompt → model → this parser, keeping the prompt for retries. */
+    /**
+     * {@return the chain prompt → model → this parser, keeping the prompt for retries}
+     *
+     * @param promptTemplate the prompt
+     * @param chainModel the model the chain calls
+     */
     public Component<Map<String, Object>, T> around(Component<Map<String, Object>, ? extends PromptValue> promptTemplate,
                                                     Component<PromptValue, ?> chainModel) {
         RetryWithErrorOutputParser<T> self = this;
@@ -103,6 +123,7 @@ public final class RetryWithErrorOutputParser<T> implements OutputParser<T> {
         return retry.parser().formatInstructions();
     }
 
+    /** {@return the retry prompt} */
     public PromptTemplate prompt() {
         return retry.prompt();
     }

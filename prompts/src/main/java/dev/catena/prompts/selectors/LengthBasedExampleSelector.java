@@ -31,12 +31,25 @@ public final class LengthBasedExampleSelector implements ExampleSelector {
     private final int maxLength;
     private final ToIntFunction<String> lengthFunction;
 
-    /** Fits examples into {@code maxLength} words. */
+    /**
+     * Fits examples into {@code maxLength} words.
+     *
+     * @param examples the examples, in the order to show them
+     * @param examplePrompt formats one example
+     * @param maxLength the budget in words, input included
+     */
     public LengthBasedExampleSelector(List<? extends Map<String, ?>> examples, PromptTemplate examplePrompt, int maxLength) {
         this(examples, examplePrompt, maxLength, WORD_COUNT);
     }
 
-    /** Fits examples into {@code maxLength} units of {@code lengthFunction} (words, tokens, characters…). */
+    /**
+     * Fits examples into {@code maxLength} units of {@code lengthFunction} (words, tokens, characters…).
+     *
+     * @param examples the examples, in the order to show them
+     * @param examplePrompt formats one example
+     * @param maxLength the budget, input included
+     * @param lengthFunction measures a text
+     */
     public LengthBasedExampleSelector(List<? extends Map<String, ?>> examples, PromptTemplate examplePrompt, int maxLength,
                                       ToIntFunction<String> lengthFunction) {
         Objects.requireNonNull(examplePrompt, "examplePrompt");
@@ -88,6 +101,7 @@ public final class LengthBasedExampleSelector implements ExampleSelector {
         return chosen;
     }
 
+    /** {@return the budget, in units of the length function} */
     public int maxLength() {
         return maxLength;
     }

@@ -20,12 +20,21 @@ public final class MaxMarginalRelevanceExampleSelector implements ExampleSelecto
     private final int fetchK;
     private final double lambda;
 
-    /** With LangChain's defaults: fetch 20, lambda 0.5. */
+    /**
+     * With LangChain's defaults: fetch 20, lambda 0.5.
+     *
+     * @param examples the examples to pick from
+     * @param model embeds the examples and the input
+     * @param k how many to pick
+     */
     public MaxMarginalRelevanceExampleSelector(List<? extends Map<String, ?>> examples, EmbeddingModel model, int k) {
         this(examples, model, k, 20, 0.5, null);
     }
 
     /**
+     * @param examples the examples to pick from
+     * @param model embeds the examples and the input
+     * @param k how many to pick
      * @param fetchK    how many nearest examples to re-rank
      * @param lambda    relevance versus diversity, in [0, 1]
      * @param inputKeys which keys to embed; null for all

@@ -20,12 +20,21 @@ public final class SemanticSimilarityExampleSelector implements ExampleSelector 
     private final EmbeddedExamples index;
     private final int k;
 
-    /** Compares whole examples with the input. */
+    /**
+     * Compares whole examples with the input.
+     *
+     * @param examples the examples to pick from
+     * @param model embeds the examples and the input
+     * @param k how many to pick
+     */
     public SemanticSimilarityExampleSelector(List<? extends Map<String, ?>> examples, EmbeddingModel model, int k) {
         this(examples, model, k, null);
     }
 
     /**
+     * @param examples the examples to pick from
+     * @param model embeds the examples and the input
+     * @param k how many to pick
      * @param inputKeys which keys to embed (for example only the question, not the answer); null for all
      */
     public SemanticSimilarityExampleSelector(List<? extends Map<String, ?>> examples, EmbeddingModel model, int k,

@@ -117,12 +117,24 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
     }
 
-    /** A builder for a store in {@code folder} (created if missing, reopened if it holds an index). */
+    /**
+     * {@return a builder for a store in {@code folder} (created if missing, reopened if it holds an index)}
+     *
+     * @param folder the index folder
+     * @param embeddingModel embeds documents and queries
+     */
     public static Builder builder(Path folder, EmbeddingModel embeddingModel) {
         return new Builder(folder, embeddingModel);
     }
 
-    /** Opens (or creates) the store in {@code folder} with default settings and cosine distance for a new index. */
+    /**
+     * Opens (or creates) the store in {@code folder} with default settings and cosine distance for a new
+     * index.
+     *
+     * @param folder the index folder
+     * @param embeddingModel embeds documents and queries
+     * @return the store; close it when done
+     */
     public static LuceneVectorStore open(Path folder, EmbeddingModel embeddingModel) {
         return builder(folder, embeddingModel).build();
     }
@@ -358,25 +370,46 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             this.embeddingModel = Objects.requireNonNull(embeddingModel, "embedding model");
         }
 
-        /** How vectors are compared; fixed when the index is created (default cosine). */
+        /**
+         * How vectors are compared; fixed when the index is created (default cosine).
+         *
+         * @param value the distance
+         * @return this builder
+         */
         public Builder distance(Distance value) {
             this.distance = value;
             return this;
         }
 
-        /** HNSW graph degree (Lucene's M, default 16): higher means better recall, more memory, slower indexing. */
+        /**
+         * HNSW graph degree (Lucene's M, default 16): higher means better recall, more memory, slower
+         * indexing.
+         *
+         * @param value the graph degree
+         * @return this builder
+         */
         public Builder maxConnections(int value) {
             this.maxConnections = value;
             return this;
         }
 
-        /** HNSW construction beam width (default 100): higher means a better graph and slower indexing. */
+        /**
+         * HNSW construction beam width (default 100): higher means a better graph and slower indexing.
+         *
+         * @param value the beam width
+         * @return this builder
+         */
         public Builder beamWidth(int value) {
             this.beamWidth = value;
             return this;
         }
 
-        /** How many candidates the graph search collects before the top k are taken (default 200). */
+        /**
+         * How many candidates the graph search collects before the top k are taken (default 200).
+         *
+         * @param value the number of candidates, at least k
+         * @return this builder
+         */
         public Builder searchCandidates(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("searchCandidates must be at least 1, was " + value);
@@ -385,13 +418,24 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             return this;
         }
 
-        /** Memory for buffering added documents before they are written as a segment (default 256 MB). */
+        /**
+         * Memory for buffering added documents before they are written as a segment (default 256 MB).
+         *
+         * @param value the buffer size, in megabytes
+         * @return this builder
+         */
         public Builder ramBufferMb(double value) {
             this.ramBufferMb = value;
             return this;
         }
 
-        /** Threads that rebuild HNSW graphs when segments merge (default 1); more speeds up bulk loads and {@link #compact()}. */
+        /**
+         * Threads that rebuild HNSW graphs when segments merge (default 1); more speeds up bulk loads and
+         * {@link #compact()}.
+         *
+         * @param value the number of merge threads
+         * @return this builder
+         */
         public Builder mergeThreads(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("mergeThreads must be at least 1, was " + value);
@@ -400,7 +444,11 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             return this;
         }
 
-        /** Opens the index, creating it if the folder holds none. */
+        /**
+         * Opens the index, creating it if the folder holds none.
+         *
+         * @return the store; close it when done
+         */
         public LuceneVectorStore build() {
             try {
                 return new LuceneVectorStore(this);

@@ -22,6 +22,11 @@ public final class ConsoleProgressBar implements IngestionListener {
         this(System.out);
     }
 
+    /**
+     * A bar printed to this stream.
+     *
+     * @param out the stream to print to
+     */
     public ConsoleProgressBar(PrintStream out) {
         this.out = Objects.requireNonNull(out, "output stream");
     }
@@ -37,7 +42,11 @@ public final class ConsoleProgressBar implements IngestionListener {
         }
     }
 
-    /** The line for one progress report. */
+    /**
+     * {@return the line for one progress report}
+     *
+     * @param p the progress so far
+     */
     public static String render(IngestionProgress p) {
         StringBuilder line = new StringBuilder();
         p.fraction().ifPresent(f -> {

@@ -9,6 +9,12 @@ import dev.catena.core.CatenaException;
  */
 public class IngestionException extends CatenaException {
 
+    /**
+     * A stage of the run failed.
+     *
+     * @param message which stage failed, and for which document
+     * @param cause the stage's error
+     */
     public IngestionException(String message, Throwable cause) {
         super(message, cause);
     }

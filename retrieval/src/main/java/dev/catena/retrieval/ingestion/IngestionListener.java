@@ -4,5 +4,10 @@ package dev.catena.retrieval.ingestion;
 @FunctionalInterface
 public interface IngestionListener {
 
+    /**
+     * Called after every stored batch and once at the end of the run.
+     *
+     * @param progress the counts so far
+     */
     void onProgress(IngestionProgress progress);
 }

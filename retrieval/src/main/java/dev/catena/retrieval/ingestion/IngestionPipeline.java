@@ -71,16 +71,28 @@ public final class IngestionPipeline {
         this.expectedDocuments = b.expectedDocuments;
     }
 
+    /**
+     * {@return settings for a pipeline that loads with {@code loader}, splits with {@code splitter} and
+     * stores in {@code store}}
+     *
+     * @param loader gives the documents
+     * @param splitter cuts them into chunks
+     * @param store embeds and keeps the chunks
+     */
     public static Builder builder(DocumentLoader loader, TextSplitter splitter, VectorStore store) {
         return new Builder(loader, splitter, store);
     }
 
-    /** The record of what this pipeline has ingested (save it to skip unchanged documents next time). */
+    /** {@return the record of what this pipeline has ingested (save it to skip unchanged documents next time)} */
     public IngestionRecord record() {
         return record;
     }
 
-    /** Runs the pipeline once with no callbacks. */
+    /**
+     * Runs the pipeline once with no callbacks.
+     *
+     * @return the final counts
+     */
     public IngestionProgress run() {
         return run(RunConfig.defaults());
     }
@@ -88,6 +100,7 @@ public final class IngestionPipeline {
     /**
      * Runs the pipeline once; embedding calls are traced under {@code config}.
      *
+     * @param config callbacks and deadline for the embedding calls
      * @return the final counts
      * @throws IngestionException if a stage fails; documents stored before then stay recorded
      */
@@ -277,7 +290,12 @@ public final class IngestionPipeline {
             this.store = Objects.requireNonNull(store, "vector store");
         }
 
-        /** Chunks per embedding call (default 64). */
+        /**
+         * Chunks per embedding call (default 64).
+         *
+         * @param value the number of chunks per call
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("batchSize must be at least 1, was " + value);
@@ -286,7 +304,12 @@ public final class IngestionPipeline {
             return this;
         }
 
-        /** Embedding calls in flight at once (default 2); the loader waits when all are busy. */
+        /**
+         * Embedding calls in flight at once (default 2); the loader waits when all are busy.
+         *
+         * @param value the number of concurrent calls
+         * @return this builder
+         */
         public Builder maxConcurrency(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + value);
@@ -295,30 +318,51 @@ public final class IngestionPipeline {
             return this;
         }
 
-        /** Receives progress after every stored batch and at the end. */
+        /**
+         * Receives progress after every stored batch and at the end.
+         *
+         * @param value the listener
+         * @return this builder
+         */
         public Builder listener(IngestionListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 
-        /** What was ingested before; documents recorded here with the same content are skipped. */
+        /**
+         * What was ingested before; documents recorded here with the same content are skipped.
+         *
+         * @param value the record to check against and add to
+         * @return this builder
+         */
         public Builder record(IngestionRecord value) {
             this.record = Objects.requireNonNull(value, "record");
             return this;
         }
 
-        /** Counts the tokens reported in progress (default cl100k_base); null to not count. */
+        /**
+         * Counts the tokens reported in progress (default cl100k_base); null to not count.
+         *
+         * @param value the counter, or null
+         * @return this builder
+         */
         public Builder tokenCounter(TokenCounter value) {
             this.tokenCounter = value;
             return this;
         }
 
-        /** How many documents the loader will give, for the progress fraction and ETA (0 = unknown). */
+        /**
+         * How many documents the loader will give, for the progress fraction and ETA (0 = unknown).
+         *
+         * @param value the number of documents, or 0
+         * @return this builder
+         */
         public Builder expectedDocuments(long value) {
             this.expectedDocuments = value;
             return this;
         }
 
+        /** {@return the pipeline with these settings} */
         public IngestionPipeline build() {
             return new IngestionPipeline(this);
         }

@@ -19,24 +19,32 @@ import java.util.Optional;
 public record IngestionProgress(long documentsLoaded, long documentsSkipped, long documentsExpected, long chunksStored,
                                 long chunksDeleted, long tokensEmbedded, Duration elapsed, boolean finished) {
 
-    /** Chunks stored per second so far. */
+    /**
+     * Chunks stored per second so far.
+     *
+     * @return the rate, 0 before any time has passed
+     */
     public double chunksPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
         return seconds == 0 ? 0 : chunksStored / seconds;
     }
 
-    /** Documents loaded per second so far. */
+    /**
+     * Documents loaded per second so far.
+     *
+     * @return the rate, 0 before any time has passed
+     */
     public double documentsPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
         return seconds == 0 ? 0 : documentsLoaded / seconds;
     }
 
-    /** The fraction of expected documents loaded, if the total is known. */
+    /** {@return the fraction of expected documents loaded, if the total is known} */
     public Optional<Double> fraction() {
         return documentsExpected <= 0 ? Optional.empty() : Optional.of(Math.min(1.0, (double) documentsLoaded / documentsExpected));
     }
 
-    /** The estimated time left, from the document rate so far, if the total is known. */
+    /** {@return the estimated time left, from the document rate so far, if the total is known} */
     public Optional<Duration> eta() {
         double rate = documentsPerSecond();
         if (documentsExpected <= 0 || rate == 0) {

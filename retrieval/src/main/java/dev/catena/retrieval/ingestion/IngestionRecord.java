@@ -34,7 +34,12 @@ public final class IngestionRecord {
     public IngestionRecord() {
     }
 
-    /** Reads a record saved by {@link #save}; an absent file gives an empty record. */
+    /**
+     * Reads a record saved by {@link #save}; an absent file gives an empty record.
+     *
+     * @param file the file written by {@link #save}
+     * @return the record
+     */
     public static IngestionRecord load(Path file) {
         IngestionRecord record = new IngestionRecord();
         if (!Files.exists(file)) {
@@ -61,7 +66,11 @@ public final class IngestionRecord {
         return record;
     }
 
-    /** Writes the record to {@code file} (one line per document), replacing it atomically. */
+    /**
+     * Writes the record to {@code file} (one line per document), replacing it atomically.
+     *
+     * @param file the file to write
+     */
     public void save(Path file) {
         StringBuilder text = new StringBuilder();
         lock.lock();
@@ -82,7 +91,7 @@ public final class IngestionRecord {
         }
     }
 
-    /** How many documents are recorded. */
+    /** {@return how many documents are recorded} */
     public int size() {
         lock.lock();
         try {

@@ -45,6 +45,12 @@ public final class CsvLoader implements DocumentLoader {
         this.delimiter = b.delimiter;
     }
 
+    /**
+     * {@return settings for a loader of this CSV file; by default every row is one document of all its
+     * columns}
+     *
+     * @param path the CSV file
+     */
     public static Builder builder(Path path) {
         return new Builder(Objects.requireNonNull(path, "path"));
     }
@@ -171,29 +177,51 @@ public final class CsvLoader implements DocumentLoader {
             this.path = path;
         }
 
-        /** Columns that make up the text (default: all that are not metadata columns). */
+        /**
+         * Columns that make up the text (default: all that are not metadata columns).
+         *
+         * @param columns the column names
+         * @return this builder
+         */
         public Builder contentColumns(String... columns) {
             this.contentColumns = List.of(columns);
             return this;
         }
 
-        /** Columns copied into metadata under their own names. */
+        /**
+         * Columns copied into metadata under their own names.
+         *
+         * @param columns the column names
+         * @return this builder
+         */
         public Builder metadataColumns(String... columns) {
             this.metadataColumns = List.of(columns);
             return this;
         }
 
-        /** A column whose value becomes {@code source} instead of the file path. */
+        /**
+         * A column whose value becomes {@code source} instead of the file path.
+         *
+         * @param column the column name
+         * @return this builder
+         */
         public Builder sourceColumn(String column) {
             this.sourceColumn = column;
             return this;
         }
 
+        /**
+         * The field delimiter (default {@code ','}).
+         *
+         * @param value the delimiter, e.g. {@code ';'} or a tab
+         * @return this builder
+         */
         public Builder delimiter(char value) {
             this.delimiter = value;
             return this;
         }
 
+        /** {@return the loader with these settings} */
         public CsvLoader build() {
             return new CsvLoader(this);
         }

@@ -57,11 +57,20 @@ public final class DirectoryLoader implements DocumentLoader {
         this.onSkipped = b.onSkipped;
     }
 
+    /**
+     * {@return settings for a loader of the files under this folder}
+     *
+     * @param root the folder
+     */
     public static Builder builder(Path root) {
         return new Builder(Objects.requireNonNull(root, "root"));
     }
 
-    /** The loader chosen for a file by its extension when no other is configured. */
+    /**
+     * {@return the loader chosen for a file by its extension when no other is configured}
+     *
+     * @param file the file
+     */
     public static DocumentLoader loaderByExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".pdf")) {
@@ -159,48 +168,84 @@ public final class DirectoryLoader implements DocumentLoader {
             this.root = root;
         }
 
-        /** Load only files matching one of these globs (default: all files). */
+        /**
+         * Load only files matching one of these globs (default: all files).
+         *
+         * @param globs the globs, relative to the root, e.g. {@code "docs/**"}
+         * @return this builder
+         */
         public Builder include(String... globs) {
             includes.addAll(List.of(globs));
             return this;
         }
 
-        /** Leave out files matching any of these globs. */
+        /**
+         * Leave out files matching any of these globs.
+         *
+         * @param globs the globs, relative to the root
+         * @return this builder
+         */
         public Builder exclude(String... globs) {
             excludes.addAll(List.of(globs));
             return this;
         }
 
-        /** Whether sub-folders are walked (default true). */
+        /**
+         * Whether sub-folders are walked (default true).
+         *
+         * @param value false to load only the root's own files
+         * @return this builder
+         */
         public Builder recursive(boolean value) {
             this.recursive = value;
             return this;
         }
 
-        /** Whether files are read in parallel on the common pool (default false); order is kept. */
+        /**
+         * Whether files are read in parallel on the common pool (default false); order is kept.
+         *
+         * @param value true to read in parallel
+         * @return this builder
+         */
         public Builder parallel(boolean value) {
             this.parallel = value;
             return this;
         }
 
-        /** Whether names starting with "." are loaded (default false, as LangChain). */
+        /**
+         * Whether names starting with "." are loaded (default false, as LangChain).
+         *
+         * @param value true to load hidden files
+         * @return this builder
+         */
         public Builder includeHidden(boolean value) {
             this.includeHidden = value;
             return this;
         }
 
-        /** How each file is loaded (default: {@link DirectoryLoader#loaderByExtension}). */
+        /**
+         * How each file is loaded (default: {@link DirectoryLoader#loaderByExtension}).
+         *
+         * @param value gives the loader for a file
+         * @return this builder
+         */
         public Builder loader(Function<Path, DocumentLoader> value) {
             this.loaderForFile = Objects.requireNonNull(value, "loader");
             return this;
         }
 
-        /** Told about every file or folder passed over, with the reason; called from loading threads. */
+        /**
+         * Told about every file or folder passed over, with the reason; called from loading threads.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder onSkipped(Consumer<SkippedFile> listener) {
             this.onSkipped = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
+        /** {@return the loader with these settings} */
         public DirectoryLoader build() {
             return new DirectoryLoader(this);
         }

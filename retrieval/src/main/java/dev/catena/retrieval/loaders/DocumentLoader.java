@@ -24,13 +24,13 @@ public interface DocumentLoader {
     String SOURCE = "source";
 
     /**
-     * The documents, read as the stream is consumed; close it to release files.
+     * {@return the documents, read as the stream is consumed; close it to release files}
      *
      * @throws DocumentLoadException (when consumed) if the source cannot be read
      */
     Stream<Document> lazyLoad();
 
-    /** All documents at once. */
+    /** {@return all documents at once} */
     default List<Document> load() {
         try (Stream<Document> documents = lazyLoad()) {
             return documents.toList();

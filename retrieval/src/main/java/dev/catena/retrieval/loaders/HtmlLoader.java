@@ -42,13 +42,22 @@ public final class HtmlLoader implements DocumentLoader {
         this.source = source;
     }
 
-    /** A loader for an HTML file (charset detected from the bytes). */
+    /**
+     * {@return a loader for an HTML file (charset detected from the bytes)}
+     *
+     * @param path the HTML file
+     */
     public static HtmlLoader of(Path path) {
         Objects.requireNonNull(path, "path");
         return new HtmlLoader(path, null, path.toString());
     }
 
-    /** A loader for HTML already in memory, e.g. a fetched page; {@code source} is its URL. */
+    /**
+     * {@return a loader for HTML already in memory, e.g. a fetched page; {@code source} is its URL}
+     *
+     * @param html the HTML text
+     * @param source where it came from, put in the {@code source} metadata
+     */
     public static HtmlLoader ofHtml(String html, String source) {
         return new HtmlLoader(null, Objects.requireNonNull(html, "html"), Objects.requireNonNull(source, "source"));
     }

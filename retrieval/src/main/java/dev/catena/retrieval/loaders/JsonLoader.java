@@ -51,6 +51,11 @@ public final class JsonLoader implements DocumentLoader {
         this.jsonLines = b.jsonLines != null ? b.jsonLines : name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
+    /**
+     * {@return settings for a loader of this JSON or JSON Lines file}
+     *
+     * @param path the file; {@code .jsonl} and {@code .ndjson} are read as JSON Lines
+     */
     public static Builder builder(Path path) {
         return new Builder(Objects.requireNonNull(path, "path"));
     }
@@ -141,30 +146,52 @@ public final class JsonLoader implements DocumentLoader {
             this.path = path;
         }
 
-        /** Where the array of records is in a JSON file, e.g. "/items" (ignored for JSON Lines). */
+        /**
+         * Where the array of records is in a JSON file, e.g. "/items" (ignored for JSON Lines).
+         *
+         * @param pointer a JSON Pointer
+         * @return this builder
+         */
         public Builder records(String pointer) {
             this.records = pointer(pointer);
             return this;
         }
 
-        /** Where the text is inside a record, e.g. "/content". */
+        /**
+         * Where the text is inside a record, e.g. "/content".
+         *
+         * @param pointer a JSON Pointer, relative to the record
+         * @return this builder
+         */
         public Builder text(String pointer) {
             this.text = pointer(pointer);
             return this;
         }
 
-        /** A metadata entry taken from each record, e.g. {@code metadata("author", "/sender/name")}. */
+        /**
+         * A metadata entry taken from each record, e.g. {@code metadata("author", "/sender/name")}.
+         *
+         * @param key the metadata key
+         * @param pointer a JSON Pointer, relative to the record
+         * @return this builder
+         */
         public Builder metadata(String key, String pointer) {
             metadata.put(Objects.requireNonNull(key, "key"), pointer(pointer));
             return this;
         }
 
-        /** Whether each line is one record (default: by file extension). */
+        /**
+         * Whether each line is one record (default: by file extension).
+         *
+         * @param value true for JSON Lines
+         * @return this builder
+         */
         public Builder jsonLines(boolean value) {
             this.jsonLines = value;
             return this;
         }
 
+        /** {@return the loader with these settings} */
         public JsonLoader build() {
             return new JsonLoader(this);
         }

@@ -21,6 +21,11 @@ public final class MarkdownLoader implements DocumentLoader {
         this.path = Objects.requireNonNull(path, "path");
     }
 
+    /**
+     * {@return a loader for a Markdown file}
+     *
+     * @param path the file
+     */
     public static MarkdownLoader of(Path path) {
         return new MarkdownLoader(path);
     }

@@ -24,6 +24,11 @@ public final class PdfLoader implements DocumentLoader {
         this.path = Objects.requireNonNull(path, "path");
     }
 
+    /**
+     * {@return a loader for a PDF file}
+     *
+     * @param path the file
+     */
     public static PdfLoader of(Path path) {
         return new PdfLoader(path);
     }

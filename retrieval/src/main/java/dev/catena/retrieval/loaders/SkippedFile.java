@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record SkippedFile(Path path, String reason, Exception error) {
 
+    /**
+     * Requires the path and the reason.
+     *
+     * @param path the file or folder
+     * @param reason what was wrong, e.g. "not readable" or the loader's error message
+     * @param error the exception behind it, or null
+     */
     public SkippedFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(reason, "reason");

@@ -29,12 +29,21 @@ public final class TextFileLoader implements DocumentLoader {
         this.charset = charset;
     }
 
-    /** A loader that detects the charset. */
+    /**
+     * {@return a loader that detects the charset}
+     *
+     * @param path the file
+     */
     public static TextFileLoader of(Path path) {
         return new TextFileLoader(path, null);
     }
 
-    /** A loader that decodes with this charset. */
+    /**
+     * {@return a loader that decodes with this charset}
+     *
+     * @param path the file
+     * @param charset the file's charset
+     */
     public static TextFileLoader of(Path path, Charset charset) {
         return new TextFileLoader(path, Objects.requireNonNull(charset, "charset"));
     }

@@ -60,11 +60,20 @@ public final class BM25Retriever implements Retriever {
         computeIdf(documentFrequency, builder.epsilon);
     }
 
-    /** A retriever over {@code documents} with LangChain's defaults (k 4). */
+    /**
+     * {@return a retriever over {@code documents} with LangChain's defaults (k 4)}
+     *
+     * @param documents the corpus
+     */
     public static BM25Retriever of(List<Document> documents) {
         return builder(documents).build();
     }
 
+    /**
+     * {@return settings for a retriever over these documents}
+     *
+     * @param documents the corpus
+     */
     public static Builder builder(List<Document> documents) {
         return new Builder(documents);
     }
@@ -86,7 +95,11 @@ public final class BM25Retriever implements Retriever {
         negative.forEach(t -> idf.put(t, floor));
     }
 
-    /** Each document's BM25 score for the query, in corpus order. */
+    /**
+     * {@return each document's BM25 score for the query, in corpus order}
+     *
+     * @param query the query
+     */
     public double[] scores(String query) {
         double[] scores = new double[documents.size()];
         for (String term : tokenizer.apply(query)) {
@@ -134,7 +147,12 @@ public final class BM25Retriever implements Retriever {
             this.documents = Objects.requireNonNull(documents, "documents");
         }
 
-        /** How many documents to return (default 4). */
+        /**
+         * How many documents to return (default 4).
+         *
+         * @param value the number of documents
+         * @return this builder
+         */
         public Builder k(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("k must be at least 1, was " + value);
@@ -143,30 +161,52 @@ public final class BM25Retriever implements Retriever {
             return this;
         }
 
-        /** Term-frequency saturation (default 1.5). */
+        /**
+         * Term-frequency saturation (default 1.5).
+         *
+         * @param value BM25's k1
+         * @return this builder
+         */
         public Builder k1(double value) {
             this.k1 = value;
             return this;
         }
 
-        /** Length normalisation, 0 to 1 (default 0.75). */
+        /**
+         * Length normalisation, 0 to 1 (default 0.75).
+         *
+         * @param value BM25's b
+         * @return this builder
+         */
         public Builder b(double value) {
             this.b = value;
             return this;
         }
 
-        /** Floor for very common terms, as a fraction of the mean idf (default 0.25). */
+        /**
+         * Floor for very common terms, as a fraction of the mean idf (default 0.25).
+         *
+         * @param value the fraction
+         * @return this builder
+         */
         public Builder epsilon(double value) {
             this.epsilon = value;
             return this;
         }
 
-        /** How text is cut into terms (default {@link Bm25Tokenizer}); LangChain's default is {@code text.split()}. */
+        /**
+         * How text is cut into terms (default {@link Bm25Tokenizer}); LangChain's default is {@code
+         * text.split()}.
+         *
+         * @param value the tokenizer
+         * @return this builder
+         */
         public Builder tokenizer(Function<String, List<String>> value) {
             this.tokenizer = Objects.requireNonNull(value, "tokenizer");
             return this;
         }
 
+        /** {@return the retriever, its index built} */
         public BM25Retriever build() {
             return new BM25Retriever(this);
         }

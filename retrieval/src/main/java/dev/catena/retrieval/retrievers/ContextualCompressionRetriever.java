@@ -22,6 +22,12 @@ public final class ContextualCompressionRetriever implements Retriever {
     private final Component<String, List<Document>> base;
     private final DocumentCompressor compressor;
 
+    /**
+     * A retriever that compresses what {@code base} finds.
+     *
+     * @param base finds the candidate documents
+     * @param compressor keeps and shortens the ones that matter for the query
+     */
     public ContextualCompressionRetriever(Component<String, List<Document>> base, DocumentCompressor compressor) {
         this.base = Objects.requireNonNull(base, "base retriever");
         this.compressor = Objects.requireNonNull(compressor, "compressor");

@@ -11,6 +11,13 @@ import java.util.List;
 @FunctionalInterface
 public interface DocumentCompressor {
 
-    /** The documents that matter for {@code query}, possibly shortened; model calls go under {@code config}. */
+    /**
+     * {@return the documents that matter for {@code query}, possibly shortened; model calls go under {@code
+     * config}}
+     *
+     * @param documents the retrieved documents
+     * @param query the query
+     * @param config the run's config
+     */
     List<Document> compress(List<Document> documents, String query, RunConfig config);
 }

@@ -30,17 +30,36 @@ public final class EmbeddingsFilter implements DocumentCompressor {
         this.threshold = threshold;
     }
 
-    /** Keeps documents whose cosine similarity to the query is above {@code threshold}, most similar first. */
+    /**
+     * Keeps documents whose cosine similarity to the query is above {@code threshold}, most similar first.
+     *
+     * @param model embeds the query and the documents
+     * @param threshold the least similarity kept
+     * @return the filter
+     */
     public static EmbeddingsFilter withThreshold(EmbeddingModel model, double threshold) {
         return new EmbeddingsFilter(model, Integer.MAX_VALUE, threshold);
     }
 
-    /** Keeps the {@code k} documents most similar to the query. */
+    /**
+     * Keeps the {@code k} documents most similar to the query.
+     *
+     * @param model embeds the query and the documents
+     * @param k how many documents to keep
+     * @return the filter
+     */
     public static EmbeddingsFilter topK(EmbeddingModel model, int k) {
         return new EmbeddingsFilter(model, k, Double.NEGATIVE_INFINITY);
     }
 
-    /** Keeps at most {@code k} documents, and only those above {@code threshold}. */
+    /**
+     * Keeps at most {@code k} documents, and only those above {@code threshold}.
+     *
+     * @param model embeds the query and the documents
+     * @param k how many documents to keep at most
+     * @param threshold the least similarity kept
+     * @return the filter
+     */
     public static EmbeddingsFilter of(EmbeddingModel model, int k, double threshold) {
         return new EmbeddingsFilter(model, k, threshold);
     }

@@ -46,26 +46,42 @@ public final class EnsembleRetriever implements Retriever {
         this.idKey = idKey;
     }
 
-    /** Equal weights. */
+    /**
+     * Equal weights.
+     *
+     * @param retrievers the retrievers to fuse
+     * @return the ensemble
+     */
     public static EnsembleRetriever of(List<? extends Component<String, List<Document>>> retrievers) {
         List<Double> equal = new ArrayList<>();
         retrievers.forEach(r -> equal.add(1.0 / retrievers.size()));
         return of(retrievers, equal);
     }
 
-    /** One weight per retriever, in order. */
+    /**
+     * {@return an ensemble with one weight per retriever, in order}
+     *
+     * @param retrievers the retrievers to fuse
+     * @param weights the weights, in the retrievers' order
+     */
     public static EnsembleRetriever of(List<? extends Component<String, List<Document>>> retrievers, List<Double> weights) {
         return new EnsembleRetriever(new ArrayList<>(retrievers), weights, DEFAULT_C, null);
     }
 
-    /** This ensemble with another rank constant {@code c}. */
+    /**
+     * {@return this ensemble with another rank constant {@code c}}
+     *
+     * @param value the constant added to each rank (LangChain's default is 60)
+     */
     public EnsembleRetriever withC(int value) {
         return new EnsembleRetriever(retrievers, weights, value, idKey);
     }
 
     /**
-     * This ensemble treating documents with the same value of metadata {@code key} as the same document;
-     * every retrieved document must have that metadata (as in LangChain), else retrieval fails.
+     * {@return this ensemble treating documents with the same value of metadata {@code key} as the same document;
+     * every retrieved document must have that metadata (as in LangChain), else retrieval fails}
+     *
+     * @param key the metadata key
      */
     public EnsembleRetriever withIdKey(String key) {
         return new EnsembleRetriever(retrievers, weights, c, Objects.requireNonNull(key, "id key"));

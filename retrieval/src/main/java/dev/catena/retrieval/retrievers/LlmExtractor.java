@@ -66,17 +66,26 @@ public final class LlmExtractor implements DocumentCompressor {
         this.prompt = prompt;
     }
 
-    /** An extractor with {@link #DEFAULT_PROMPT}. */
+    /**
+     * {@return an extractor with {@link #DEFAULT_PROMPT}}
+     *
+     * @param model extracts the relevant parts
+     */
     public static LlmExtractor of(ChatModel model) {
         return new LlmExtractor(model, DEFAULT_PROMPT);
     }
 
-    /** An extractor with another prompt: {@code {context}} required, {@code {question}} optional. */
+    /**
+     * {@return an extractor with another prompt: {@code {context}} required, {@code {question}} optional}
+     *
+     * @param model extracts the relevant parts
+     * @param prompt the extraction prompt
+     */
     public static LlmExtractor of(ChatModel model, PromptTemplate prompt) {
         return new LlmExtractor(model, prompt);
     }
 
-    /** The prompt sent once per document. */
+    /** {@return the prompt sent once per document} */
     public PromptTemplate prompt() {
         return prompt;
     }

@@ -57,22 +57,40 @@ public final class MultiQueryRetriever implements Retriever {
         this.includeOriginal = builder.includeOriginal;
     }
 
-    /** Rephrases with {@link #DEFAULT_PROMPT} and searches only the rephrasings (LangChain's default). */
+    /**
+     * Rephrases with {@link #DEFAULT_PROMPT} and searches only the rephrasings (LangChain's default).
+     *
+     * @param retriever searches for each query
+     * @param model writes the rephrasings
+     * @return the retriever
+     */
     public static MultiQueryRetriever of(Component<String, List<Document>> retriever, ChatModel model) {
         return builder(retriever, model).build();
     }
 
-    /** Settings for a retriever that searches with {@code retriever} and rephrases with {@code model}. */
+    /**
+     * Settings for a retriever that searches with {@code retriever} and rephrases with {@code model}.
+     *
+     * @param retriever searches for each query
+     * @param model writes the rephrasings
+     * @return the settings
+     */
     public static Builder builder(Component<String, List<Document>> retriever, ChatModel model) {
         return new Builder(retriever, model);
     }
 
-    /** The prompt sent to the model. */
+    /** {@return the prompt sent to the model} */
     public PromptTemplate prompt() {
         return prompt;
     }
 
-    /** The queries that will be searched for a question: the model's rephrasings (and the original if asked). */
+    /**
+     * {@return the queries that will be searched for a question: the model's rephrasings (and the original if
+     * asked)}
+     *
+     * @param question the question as asked
+     * @param config the run's config, for the model call
+     */
     public List<String> queries(String question, RunConfig config) {
         PromptValue request = prompt.invoke(Map.of(QUESTION, question), config);
         String reply = model.invoke(request, config).text();
@@ -124,7 +142,12 @@ public final class MultiQueryRetriever implements Retriever {
             this.model = Objects.requireNonNull(model, "model");
         }
 
-        /** The prompt asking for rephrasings; its only input variable must be {@code {question}}. Default {@link #DEFAULT_PROMPT}. */
+        /**
+         * The prompt asking for rephrasings; its only input variable must be {@code {question}}. Default {@link #DEFAULT_PROMPT}.
+         *
+         * @param value the prompt
+         * @return this builder
+         */
         public Builder prompt(PromptTemplate value) {
             Objects.requireNonNull(value, "prompt");
             if (!value.inputVariables().equals(List.of(QUESTION))) {
@@ -135,12 +158,19 @@ public final class MultiQueryRetriever implements Retriever {
             return this;
         }
 
-        /** Whether the question as asked is searched too, after the rephrasings; default false, as in LangChain. */
+        /**
+         * Whether the question as asked is searched too, after the rephrasings; default false, as in
+         * LangChain.
+         *
+         * @param value true to search it too
+         * @return this builder
+         */
         public Builder includeOriginal(boolean value) {
             this.includeOriginal = value;
             return this;
         }
 
+        /** {@return the retriever with these settings} */
         public MultiQueryRetriever build() {
             return new MultiQueryRetriever(this);
         }

@@ -50,12 +50,25 @@ public final class ParentDocumentRetriever implements Retriever {
         this.k = k;
     }
 
-    /** Searches the 4 nearest chunks (LangChain's default). */
+    /**
+     * Searches the 4 nearest chunks (LangChain's default).
+     *
+     * @param store holds the chunks
+     * @param childSplitter cuts parents into the chunks that are searched
+     * @return the retriever
+     */
     public static ParentDocumentRetriever of(VectorStore store, TextSplitter childSplitter) {
         return new ParentDocumentRetriever(store, childSplitter, 4);
     }
 
-    /** Searches the {@code k} nearest chunks. */
+    /**
+     * Searches the {@code k} nearest chunks.
+     *
+     * @param store holds the chunks
+     * @param childSplitter cuts parents into the chunks that are searched
+     * @param k how many chunks to search for
+     * @return the retriever
+     */
     public static ParentDocumentRetriever of(VectorStore store, TextSplitter childSplitter, int k) {
         return new ParentDocumentRetriever(store, childSplitter, k);
     }
@@ -63,6 +76,7 @@ public final class ParentDocumentRetriever implements Retriever {
     /**
      * Splits and stores parents. Parents without an id get a random UUID.
      *
+     * @param documents the parent documents
      * @return the parents' ids, in input order
      */
     public List<String> addDocuments(List<Document> documents) {
@@ -80,7 +94,11 @@ public final class ParentDocumentRetriever implements Retriever {
         return ids;
     }
 
-    /** The stored parent with this id. */
+    /**
+     * {@return the stored parent with this id}
+     *
+     * @param id the parent's id
+     */
     public Optional<Document> parent(String id) {
         return Optional.ofNullable(parents.get(id));
     }

@@ -45,14 +45,24 @@ public final class VectorStoreRetriever implements Retriever {
         this.filter = filter;
     }
 
-    /** The {@code k} most similar documents (LangChain's default k is 4). */
+    /**
+     * {@return a retriever of the {@code k} most similar documents (LangChain's default k is 4)}
+     *
+     * @param store the store to search
+     * @param k how many documents
+     */
     public static VectorStoreRetriever similarity(VectorStore store, int k) {
         return new VectorStoreRetriever(store, Mode.SIMILARITY, k, k, 1, 0, null);
     }
 
     /**
-     * {@code k} documents picked by maximal marginal relevance from the {@code fetchK} most
-     * similar (LangChain's defaults: k 4, fetchK 20, lambda 0.5).
+     * {@return a retriever of {@code k} documents picked by maximal marginal relevance from the {@code fetchK} most
+     * similar (LangChain's defaults: k 4, fetchK 20, lambda 0.5)}
+     *
+     * @param store the store to search
+     * @param k how many documents
+     * @param fetchK how many similar documents to pick from
+     * @param lambda 1 for relevance only, 0 for diversity only
      */
     public static VectorStoreRetriever mmr(VectorStore store, int k, int fetchK, double lambda) {
         if (fetchK < k) {
@@ -65,14 +75,22 @@ public final class VectorStoreRetriever implements Retriever {
     }
 
     /**
-     * Up to {@code k} documents whose score is at least {@code threshold}, on the store's
-     * {@link dev.catena.core.vector.Distance} scale (cosine: -1 to 1; euclidean: 0 to 1).
+     * {@return a retriever of up to {@code k} documents whose score is at least {@code threshold}, on the store's
+     * {@link dev.catena.core.vector.Distance} scale (cosine: -1 to 1; euclidean: 0 to 1)}
+     *
+     * @param store the store to search
+     * @param k how many documents at most
+     * @param threshold the least score kept
      */
     public static VectorStoreRetriever scoreThreshold(VectorStore store, int k, double threshold) {
         return new VectorStoreRetriever(store, Mode.SCORE_THRESHOLD, k, k, 1, threshold, null);
     }
 
-    /** This retriever searching only documents that pass {@code value}. */
+    /**
+     * {@return this retriever searching only documents that pass {@code value}}
+     *
+     * @param value the filter
+     */
     public VectorStoreRetriever withFilter(Filter value) {
         return new VectorStoreRetriever(store, mode, k, fetchK, lambda, threshold, value);
     }

@@ -30,7 +30,7 @@ public final class CharacterTextSplitter implements TextSplitter {
         this.addStartIndex = b.addStartIndex;
     }
 
-    /** A builder with LangChain's defaults: separator "\n\n", chunk size 4000, overlap 200. */
+    /** {@return a builder with LangChain's defaults: separator "\n\n", chunk size 4000, overlap 200} */
     public static Builder builder() {
         return new Builder();
     }
@@ -63,21 +63,34 @@ public final class CharacterTextSplitter implements TextSplitter {
             super(KeepSeparator.NONE);
         }
 
-        /** The literal separator; "" splits into single characters. */
+        /**
+         * The literal separator; "" splits into single characters.
+         *
+         * @param value the separator
+         * @return this builder
+         */
         public Builder separator(String value) {
             this.separator = Objects.requireNonNull(value, "separator");
             this.separatorIsRegex = false;
             return this;
         }
 
-        /** A regex separator (Java syntax), split with Python's {@code re.split} semantics. */
+        /**
+         * A regex separator (Java syntax), split with Python's {@code re.split} semantics.
+         *
+         * @param regex the separator regex
+         * @return this builder
+         */
         public Builder separatorRegex(String regex) {
             this.separator = Objects.requireNonNull(regex, "separator regex");
             this.separatorIsRegex = true;
             return this;
         }
 
-        /** @throws IllegalArgumentException if the sizes are inconsistent */
+        /**
+         * @return the splitter
+         * @throws IllegalArgumentException if the sizes are inconsistent
+         */
         public CharacterTextSplitter build() {
             return new CharacterTextSplitter(this);
         }

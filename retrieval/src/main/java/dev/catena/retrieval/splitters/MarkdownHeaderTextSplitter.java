@@ -44,11 +44,17 @@ public final class MarkdownHeaderTextSplitter {
         this.returnEachLine = b.returnEachLine;
     }
 
+    /** {@return settings for a splitter; add the headers to split on} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Splits one Markdown text into sections with header metadata. */
+    /**
+     * Splits one Markdown text into sections with header metadata.
+     *
+     * @param markdown the Markdown text
+     * @return one document per section (or per line)
+     */
     public List<Document> split(String markdown) {
         List<Line> lines = new ArrayList<>();
         List<String> current = new ArrayList<>();
@@ -119,7 +125,12 @@ public final class MarkdownHeaderTextSplitter {
         return aggregate(lines);
     }
 
-    /** Splits each document, adding header metadata to the document's own. */
+    /**
+     * Splits each document, adding header metadata to the document's own.
+     *
+     * @param documents the Markdown documents
+     * @return the sections of every document, in order
+     */
     public List<Document> splitDocuments(List<Document> documents) {
         List<Document> out = new ArrayList<>();
         for (Document d : documents) {
@@ -216,24 +227,41 @@ public final class MarkdownHeaderTextSplitter {
         private Builder() {
         }
 
-        /** A header marker such as "##" and the metadata key its text goes under, e.g. "Header 2". */
+        /**
+         * A header marker such as "##" and the metadata key its text goes under, e.g. "Header 2".
+         *
+         * @param marker the header marker
+         * @param metadataKey the metadata key
+         * @return this builder
+         */
         public Builder header(String marker, String metadataKey) {
             headers.add(new Header(Objects.requireNonNull(marker, "marker"), Objects.requireNonNull(metadataKey, "key")));
             return this;
         }
 
-        /** Whether header lines are left out of the section text (default true). */
+        /**
+         * Whether header lines are left out of the section text (default true).
+         *
+         * @param value false to keep header lines in the text
+         * @return this builder
+         */
         public Builder stripHeaders(boolean value) {
             this.stripHeaders = value;
             return this;
         }
 
-        /** Whether every line (rather than every section) becomes a document (default false). */
+        /**
+         * Whether every line (rather than every section) becomes a document (default false).
+         *
+         * @param value true for one document per line
+         * @return this builder
+         */
         public Builder returnEachLine(boolean value) {
             this.returnEachLine = value;
             return this;
         }
 
+        /** {@return the splitter with these settings} */
         public MarkdownHeaderTextSplitter build() {
             return new MarkdownHeaderTextSplitter(this);
         }

@@ -19,19 +19,34 @@ abstract class MergeSettings<B extends MergeSettings<B>> extends SplitterSetting
         this.keepSeparator = keepSeparator;
     }
 
-    /** Where a separator goes when pieces are cut: dropped, or kept at the start or end of a piece. */
+    /**
+     * Where a separator goes when pieces are cut: dropped, or kept at the start or end of a piece.
+     *
+     * @param value where separators go
+     * @return this builder
+     */
     public B keepSeparator(KeepSeparator value) {
         this.keepSeparator = Objects.requireNonNull(value, "keepSeparator");
         return self();
     }
 
-    /** How pieces and chunks are measured; default {@link LengthFunction#codePoints()}. */
+    /**
+     * How pieces and chunks are measured; default {@link LengthFunction#codePoints()}.
+     *
+     * @param value the length function
+     * @return this builder
+     */
     public B lengthFunction(LengthFunction value) {
         this.lengthFunction = Objects.requireNonNull(value, "lengthFunction");
         return self();
     }
 
-    /** Whether chunks lose leading and trailing whitespace (default true). */
+    /**
+     * Whether chunks lose leading and trailing whitespace (default true).
+     *
+     * @param value false to keep the whitespace
+     * @return this builder
+     */
     public B stripWhitespace(boolean value) {
         this.stripWhitespace = value;
         return self();

@@ -48,7 +48,7 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
         this.addStartIndex = b.addStartIndex;
     }
 
-    /** A builder with LangChain's defaults: chunk size 4000, overlap 200, separators kept at the start. */
+    /** {@return a builder with LangChain's defaults: chunk size 4000, overlap 200, separators kept at the start} */
     public static Builder builder() {
         return new Builder();
     }
@@ -186,21 +186,36 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
             super(KeepSeparator.START);
         }
 
-        /** Literal separators, most preferred first; "" means "between characters". */
+        /**
+         * Literal separators, most preferred first; "" means "between characters".
+         *
+         * @param values the separators
+         * @return this builder
+         */
         public Builder separators(List<String> values) {
             this.separators = List.copyOf(values);
             this.separatorsAreRegex = false;
             return this;
         }
 
-        /** Regex separators (Java syntax), split with Python's {@code re.split} semantics. */
+        /**
+         * Regex separators (Java syntax), split with Python's {@code re.split} semantics.
+         *
+         * @param regexes the separator regexes
+         * @return this builder
+         */
         public Builder separatorRegexes(List<String> regexes) {
             this.separators = List.copyOf(regexes);
             this.separatorsAreRegex = true;
             return this;
         }
 
-        /** A preset's separators and its separator placement. */
+        /**
+         * A preset's separators and its separator placement.
+         *
+         * @param preset the preset, e.g. for Markdown or Java
+         * @return this builder
+         */
         public Builder preset(SeparatorPreset preset) {
             this.separators = preset.separators();
             this.separatorsAreRegex = preset.isRegex();
@@ -208,7 +223,10 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the sizes are inconsistent or there are no separators */
+        /**
+         * @return the splitter
+         * @throws IllegalArgumentException if the sizes are inconsistent or there are no separators
+         */
         public RecursiveCharacterTextSplitter build() {
             return new RecursiveCharacterTextSplitter(this);
         }

@@ -43,17 +43,17 @@ public enum SeparatorPreset {
         this.separators = separators;
     }
 
-    /** The separators, most preferred first. */
+    /** {@return the separators, most preferred first} */
     public List<String> separators() {
         return separators;
     }
 
-    /** Whether the separators are regexes. */
+    /** {@return whether the separators are regexes} */
     public boolean isRegex() {
         return regex;
     }
 
-    /** Where the preset keeps the separator it cut at. */
+    /** {@return where the preset keeps the separator it cut at} */
     public KeepSeparator keepSeparator() {
         return keepSeparator;
     }

@@ -23,10 +23,20 @@ public interface TextSplitter {
     /** The metadata key holding a chunk's start offset in its source text. */
     String START_INDEX = "start_index";
 
-    /** Cuts a text into chunks, each with its start offset in {@code text}. */
+    /**
+     * Cuts a text into chunks, each with its start offset in {@code text}.
+     *
+     * @param text the text
+     * @return the chunks, in order
+     */
     List<TextChunk> chunks(String text);
 
-    /** Cuts a text into chunk strings. */
+    /**
+     * Cuts a text into chunk strings.
+     *
+     * @param text the text
+     * @return the chunks, in order
+     */
     default List<String> splitText(String text) {
         List<TextChunk> chunks = chunks(text);
         List<String> out = new ArrayList<>(chunks.size());
@@ -36,15 +46,16 @@ public interface TextSplitter {
         return out;
     }
 
-    /** Whether {@link #createDocuments} records {@value #START_INDEX}; off unless configured. */
+    /** {@return whether {@link #createDocuments} records {@value #START_INDEX}; off unless configured} */
     default boolean addStartIndex() {
         return false;
     }
 
     /**
-     * One document per chunk of each text, carrying a copy of that text's metadata (LangChain's
-     * {@code create_documents}).
+     * {@return one document per chunk of each text, carrying a copy of that text's metadata (LangChain's
+     * {@code create_documents})}
      *
+     * @param texts the texts
      * @param metadatas one map per text, or null for none
      * @throws IllegalArgumentException if {@code metadatas} is not null and has a different size
      */
@@ -64,7 +75,12 @@ public interface TextSplitter {
         return out;
     }
 
-    /** Splits each document, keeping its metadata on every chunk (LangChain's {@code split_documents}). */
+    /**
+     * Splits each document, keeping its metadata on every chunk (LangChain's {@code split_documents}).
+     *
+     * @param documents the documents
+     * @return the chunks as documents, in order
+     */
     default List<Document> splitDocuments(List<Document> documents) {
         List<String> texts = new ArrayList<>(documents.size());
         List<Map<String, Object>> metadatas = new ArrayList<>(documents.size());

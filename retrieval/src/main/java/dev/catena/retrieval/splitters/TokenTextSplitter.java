@@ -35,7 +35,7 @@ public final class TokenTextSplitter implements TextSplitter {
         this.addStartIndex = b.addStartIndex;
     }
 
-    /** A builder: cl100k_base, 4000 tokens per chunk, 200 overlap. */
+    /** {@return a builder: cl100k_base, 4000 tokens per chunk, 200 overlap} */
     public static Builder builder() {
         return new Builder();
     }
@@ -112,13 +112,21 @@ public final class TokenTextSplitter implements TextSplitter {
         private Builder() {
         }
 
-        /** The tokenizer, e.g. {@code TokenCounter.forModel("gpt-4o")}. */
+        /**
+         * The tokenizer, e.g. {@code TokenCounter.forModel("gpt-4o")}.
+         *
+         * @param value the tokenizer
+         * @return this builder
+         */
         public Builder tokenCounter(TokenCounter value) {
             this.counter = Objects.requireNonNull(value, "token counter");
             return this;
         }
 
-        /** @throws IllegalArgumentException if the sizes are inconsistent */
+        /**
+         * @return the splitter
+         * @throws IllegalArgumentException if the sizes are inconsistent
+         */
         public TokenTextSplitter build() {
             return new TokenTextSplitter(this);
         }

@@ -22,20 +22,42 @@ import java.util.Objects;
  */
 public sealed interface Filter {
 
-    /** Whether a document with this metadata passes. */
+    /**
+     * {@return whether a document with this metadata passes}
+     *
+     * @param metadata the document's metadata
+     */
     boolean test(Map<String, Object> metadata);
 
-    /** Metadata {@code key} equals {@code value} (a string, number or boolean). */
+    /**
+     * Metadata {@code key} equals {@code value} (a string, number or boolean).
+     *
+     * @param key the metadata key
+     * @param value the value
+     * @return the filter
+     */
     static Filter eq(String key, Object value) {
         return new Eq(key, value);
     }
 
-    /** Metadata {@code key} equals one of {@code values}. */
+    /**
+     * Metadata {@code key} equals one of {@code values}.
+     *
+     * @param key the metadata key
+     * @param values the accepted values
+     * @return the filter
+     */
     static Filter in(String key, Collection<?> values) {
         return new In(key, List.copyOf(values));
     }
 
-    /** Metadata {@code key} equals one of {@code values}. */
+    /**
+     * Metadata {@code key} equals one of {@code values}.
+     *
+     * @param key the metadata key
+     * @param values the accepted values
+     * @return the filter
+     */
     static Filter in(String key, Object... values) {
         return in(key, List.of(values));
     }
@@ -43,28 +65,56 @@ public sealed interface Filter {
     /**
      * Metadata {@code key} lies in {@code [min, max]} (both inclusive); a null bound is open.
      * Bounds are both numbers or both strings.
+     *
+     * @param key the metadata key
+     * @param min the lower bound, or null
+     * @param max the upper bound, or null
+     * @return the filter
      */
     static Filter range(String key, Object min, Object max) {
         return new Range(key, min, max);
     }
 
-    /** Every filter passes. */
+    /**
+     * {@return a filter that passes when every one of these passes}
+     *
+     * @param filters the filters
+     */
     static Filter and(Filter... filters) {
         return new And(List.of(filters));
     }
 
-    /** At least one filter passes. */
+    /**
+     * {@return a filter that passes when at least one of these passes}
+     *
+     * @param filters the filters
+     */
     static Filter or(Filter... filters) {
         return new Or(List.of(filters));
     }
 
-    /** The filter does not pass. */
+    /**
+     * {@return a filter that passes when this one does not}
+     *
+     * @param filter the filter
+     */
     static Filter not(Filter filter) {
         return new Not(filter);
     }
 
-    /** Equality on one key. */
+    /**
+     * Equality on one key.
+     *
+     * @param key the metadata key
+     * @param value the value (a string, number or boolean)
+     */
     record Eq(String key, Object value) implements Filter {
+        /**
+         * Requires the key and a scalar value.
+         *
+         * @param key the metadata key
+         * @param value the value (a string, number or boolean)
+         */
         public Eq {
             Objects.requireNonNull(key, "filter key");
             checkScalar(key, value);
@@ -76,8 +126,19 @@ public sealed interface Filter {
         }
     }
 
-    /** Membership in a set of values on one key. */
+    /**
+     * Membership in a set of values on one key.
+     *
+     * @param key the metadata key
+     * @param values the accepted values (strings, numbers or booleans)
+     */
     record In(String key, List<Object> values) implements Filter {
+        /**
+         * Requires the key and scalar values.
+         *
+         * @param key the metadata key
+         * @param values the accepted values (strings, numbers or booleans)
+         */
         public In {
             Objects.requireNonNull(key, "filter key");
             values.forEach(v -> checkScalar(key, v));
@@ -89,8 +150,21 @@ public sealed interface Filter {
         }
     }
 
-    /** An inclusive range on one key; a null bound is open. */
+    /**
+     * An inclusive range on one key; a null bound is open.
+     *
+     * @param key the metadata key
+     * @param min the lower bound, inclusive, or null
+     * @param max the upper bound, inclusive, or null
+     */
     record Range(String key, Object min, Object max) implements Filter {
+        /**
+         * Requires the key and at least one bound; bounds are both numbers or both strings.
+         *
+         * @param key the metadata key
+         * @param min the lower bound, inclusive, or null
+         * @param max the upper bound, inclusive, or null
+         */
         public Range {
             Objects.requireNonNull(key, "filter key");
             if (min == null && max == null) {
@@ -104,7 +178,7 @@ public sealed interface Filter {
             }
         }
 
-        /** Whether the bounds are numbers (otherwise strings). */
+        /** {@return whether the bounds are numbers (otherwise strings)} */
         public boolean numeric() {
             return (min == null || min instanceof Number) && (max == null || max instanceof Number);
         }
@@ -129,8 +203,17 @@ public sealed interface Filter {
         }
     }
 
-    /** All of several filters. */
+    /**
+     * All of several filters.
+     *
+     * @param filters the filters that must all pass
+     */
     record And(List<Filter> filters) implements Filter {
+        /**
+         * Keeps an immutable copy of the filters.
+         *
+         * @param filters the filters that must all pass
+         */
         public And {
             filters = List.copyOf(filters);
         }
@@ -146,8 +229,17 @@ public sealed interface Filter {
         }
     }
 
-    /** Any of several filters. */
+    /**
+     * Any of several filters.
+     *
+     * @param filters the filters of which one must pass
+     */
     record Or(List<Filter> filters) implements Filter {
+        /**
+         * Keeps an immutable copy of the filters.
+         *
+         * @param filters the filters of which one must pass
+         */
         public Or {
             filters = List.copyOf(filters);
         }
@@ -163,8 +255,17 @@ public sealed interface Filter {
         }
     }
 
-    /** The negation of a filter. */
+    /**
+     * The negation of a filter.
+     *
+     * @param filter the filter that must not pass
+     */
     record Not(Filter filter) implements Filter {
+        /**
+         * Requires the filter.
+         *
+         * @param filter the filter that must not pass
+         */
         public Not {
             Objects.requireNonNull(filter, "negated filter");
         }

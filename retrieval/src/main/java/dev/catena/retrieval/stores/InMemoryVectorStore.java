@@ -61,17 +61,33 @@ public final class InMemoryVectorStore implements VectorStore {
         this.parallelism = parallelism;
     }
 
-    /** A store comparing by cosine similarity (LangChain's default), scanning on all cores. */
+    /**
+     * {@return a store comparing by cosine similarity (LangChain's default), scanning on all cores}
+     *
+     * @param embeddingModel embeds documents and queries
+     */
     public static InMemoryVectorStore create(EmbeddingModel embeddingModel) {
         return create(embeddingModel, Distance.COSINE);
     }
 
-    /** A store comparing by {@code distance}, scanning on all cores. */
+    /**
+     * {@return a store comparing by {@code distance}, scanning on all cores}
+     *
+     * @param embeddingModel embeds documents and queries
+     * @param distance how vectors are compared
+     */
     public static InMemoryVectorStore create(EmbeddingModel embeddingModel, Distance distance) {
         return create(embeddingModel, distance, Runtime.getRuntime().availableProcessors());
     }
 
-    /** A store comparing by {@code distance}, scanning large stores on up to {@code parallelism} threads (1 = calling thread only). */
+    /**
+     * {@return a store comparing by {@code distance}, scanning large stores on up to {@code parallelism}
+     * threads (1 = calling thread only)}
+     *
+     * @param embeddingModel embeds documents and queries
+     * @param distance how vectors are compared
+     * @param parallelism the most threads a search uses
+     */
     public static InMemoryVectorStore create(EmbeddingModel embeddingModel, Distance distance, int parallelism) {
         return new InMemoryVectorStore(embeddingModel, distance, parallelism);
     }
@@ -80,6 +96,9 @@ public final class InMemoryVectorStore implements VectorStore {
      * Reads a store written by {@link #save}; its distance comes from the file. Queries are
      * embedded with {@code embeddingModel}, which must be the model the store was built with.
      *
+     * @param folder the folder written by {@link #save}
+     * @param embeddingModel the model the store was built with
+     * @return the store
      * @throws VectorStoreFormatException if the file is truncated, corrupted or not a saved store
      */
     public static InMemoryVectorStore load(Path folder, EmbeddingModel embeddingModel) {
@@ -93,6 +112,8 @@ public final class InMemoryVectorStore implements VectorStore {
      * Writes the store to {@code folder} (created if missing) as one binary file. The file is
      * written to a temporary name, forced to disk, then renamed over the old one, so a crash
      * mid-save leaves the previous save intact.
+     *
+     * @param folder the folder to write to
      */
     public void save(Path folder) {
         lock.readLock().lock();
@@ -113,7 +134,7 @@ public final class InMemoryVectorStore implements VectorStore {
         return distance;
     }
 
-    /** The vectors' dimension, or -1 while the store is empty and has never held a vector. */
+    /** {@return the vectors' dimension, or -1 while the store is empty and has never held a vector} */
     public int dimension() {
         lock.readLock().lock();
         try {
@@ -194,7 +215,11 @@ public final class InMemoryVectorStore implements VectorStore {
         }
     }
 
-    /** The stored document with this id, if any. */
+    /**
+     * {@return the stored document with this id, if any}
+     *
+     * @param id the document's id
+     */
     public java.util.Optional<Document> get(String id) {
         lock.readLock().lock();
         try {

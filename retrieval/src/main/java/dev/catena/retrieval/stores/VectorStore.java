@@ -30,42 +30,62 @@ public interface VectorStore {
     /** How many documents are added per call to the embedding model unless a store says otherwise. */
     int DEFAULT_BATCH_SIZE = 64;
 
-    /** The model that embeds added documents and text queries. */
+    /** {@return the model that embeds added documents and text queries} */
     EmbeddingModel embeddingModel();
 
-    /** How vectors are compared. */
+    /** {@return how vectors are compared} */
     Distance distance();
 
     /**
      * Stores documents with vectors computed elsewhere, in the same order. Documents without an
      * id get a random UUID.
      *
+     * @param documents the documents
+     * @param embeddings their vectors, in the same order
      * @return the ids, in input order
      * @throws IllegalArgumentException if the counts differ or a vector has the wrong dimension
      */
     List<String> addEmbeddings(List<Document> documents, List<Embedding> embeddings);
 
-    /** Removes documents by id; unknown ids are ignored. Returns how many were removed. */
+    /**
+     * Removes documents by id; unknown ids are ignored. Returns how many were removed.
+     *
+     * @param ids the ids to remove
+     * @return the number removed
+     */
     int delete(Collection<String> ids);
 
-    /** How many documents are stored. */
+    /** {@return how many documents are stored} */
     int size();
 
     /**
-     * The {@code k} stored documents most similar to {@code vector} that pass {@code filter}
-     * (null for none), most similar first.
+     * {@return the {@code k} stored documents most similar to {@code vector} that pass {@code filter}
+     * (null for none), most similar first}
+     *
+     * @param vector the query's vector
+     * @param k how many documents
+     * @param filter the filter, or null
      */
     List<ScoredDocument> searchByVector(float[] vector, int k, Filter filter);
 
     /**
      * Embeds documents with {@link #embeddingModel()}, {@value #DEFAULT_BATCH_SIZE} per call, then
      * stores them all at once (nothing is stored if an embedding call fails).
+     *
+     * @param documents the documents
+     * @return the ids, in input order
      */
     default List<String> addDocuments(List<Document> documents) {
         return addDocuments(documents, RunConfig.defaults());
     }
 
-    /** As {@link #addDocuments(List)}, with the embedding calls traced under {@code config}. */
+    /**
+     * As {@link #addDocuments(List)}, with the embedding calls traced under {@code config}.
+     *
+     * @param documents the documents
+     * @param config callbacks and deadline for the embedding calls
+     * @return the ids, in input order
+     */
     default List<String> addDocuments(List<Document> documents, RunConfig config) {
         List<Embedding> vectors = new ArrayList<>(documents.size());
         for (int from = 0; from < documents.size(); from += DEFAULT_BATCH_SIZE) {
@@ -76,22 +96,45 @@ public interface VectorStore {
         return addEmbeddings(documents, vectors);
     }
 
-    /** The query's vector from {@link #embeddingModel()}; the model call is a run under {@code config}. */
+    /**
+     * {@return the query's vector from {@link #embeddingModel()}; the model call is a run under {@code
+     * config}}
+     *
+     * @param query the query text
+     * @param config the run's config
+     */
     default float[] embedQuery(String query, RunConfig config) {
         return embeddingModel().invoke(List.of(query), config).get(0).vector();
     }
 
-    /** The {@code k} documents most similar to the query text. */
+    /**
+     * {@return the {@code k} documents most similar to the query text}
+     *
+     * @param query the query text
+     * @param k how many documents
+     */
     default List<Document> similaritySearch(String query, int k) {
         return similaritySearch(query, k, null);
     }
 
-    /** The {@code k} documents most similar to the query text among those passing {@code filter}. */
+    /**
+     * {@return the {@code k} documents most similar to the query text among those passing {@code filter}}
+     *
+     * @param query the query text
+     * @param k how many documents
+     * @param filter the filter, or null
+     */
     default List<Document> similaritySearch(String query, int k, Filter filter) {
         return similaritySearchWithScore(query, k, filter).stream().map(ScoredDocument::document).toList();
     }
 
-    /** The {@code k} most similar documents with their scores (higher is more similar). */
+    /**
+     * {@return the {@code k} most similar documents with their scores (higher is more similar)}
+     *
+     * @param query the query text
+     * @param k how many documents
+     * @param filter the filter, or null
+     */
     default List<ScoredDocument> similaritySearchWithScore(String query, int k, Filter filter) {
         return searchByVector(embedQuery(query, RunConfig.defaults()), k, filter);
     }
@@ -100,12 +143,28 @@ public interface VectorStore {
      * Documents relevant to the query yet unlike each other: the {@code fetchK} most similar are
      * fetched, then {@code k} of them picked by {@link MaximalMarginalRelevance} ({@code lambda}
      * 1 = relevance only, 0 = diversity only; LangChain's default is 0.5).
+     *
+     * @param query the query text
+     * @param k how many documents to return
+     * @param fetchK how many similar documents to pick from
+     * @param lambda 1 for relevance only, 0 for diversity only
+     * @param filter the filter, or null
+     * @return the picked documents, in the order picked
      */
     default List<Document> maxMarginalRelevanceSearch(String query, int k, int fetchK, double lambda, Filter filter) {
         return maxMarginalRelevanceSearchByVector(embedQuery(query, RunConfig.defaults()), k, fetchK, lambda, filter);
     }
 
-    /** As {@link #maxMarginalRelevanceSearch} for a query vector. */
+    /**
+     * As {@link #maxMarginalRelevanceSearch} for a query vector.
+     *
+     * @param vector the query's vector
+     * @param k how many documents to return
+     * @param fetchK how many similar documents to pick from
+     * @param lambda 1 for relevance only, 0 for diversity only
+     * @param filter the filter, or null
+     * @return the picked documents, in the order picked
+     */
     default List<Document> maxMarginalRelevanceSearchByVector(float[] vector, int k, int fetchK, double lambda, Filter filter) {
         if (fetchK < k) {
             throw new IllegalArgumentException("fetchK (" + fetchK + ") must be at least k (" + k + ")");

@@ -8,10 +8,21 @@ import dev.catena.core.CatenaException;
  */
 public class VectorStoreFormatException extends CatenaException {
 
+    /**
+     * A saved store is unreadable, found without an exception to wrap.
+     *
+     * @param message what was wrong, naming the file
+     */
     public VectorStoreFormatException(String message) {
         super(message);
     }
 
+    /**
+     * A saved store is unreadable.
+     *
+     * @param message what was wrong, naming the file
+     * @param cause the read or decode error
+     */
     public VectorStoreFormatException(String message, Throwable cause) {
         super(message, cause);
     }
