@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  *
  * <p>Run it from the project folder (it builds what it needs first):
  * <pre>{@code
- * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.ChatModelExample
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.ChatModelExample
  * }</pre>
  */
 public final class ChatModelExample {

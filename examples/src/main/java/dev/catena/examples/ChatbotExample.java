@@ -31,7 +31,7 @@ import java.util.Map;
  *
  * <p>Run it from the project folder (it builds what it needs first):
  * <pre>{@code
- * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.ChatbotExample
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.ChatbotExample
  * }</pre>
  * Add {@code -Dexec.args=chat.db} to choose the database file (default {@code catena-chat.db}).
  */

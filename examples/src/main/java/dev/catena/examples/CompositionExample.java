@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Run it from the project folder (it builds what it needs first):
  * <pre>{@code
- * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.CompositionExample
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.CompositionExample
  * }</pre>
  */
 public final class CompositionExample {

@@ -30,7 +30,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  *
  * <p>Run it from the project folder (it builds what it needs first):
  * <pre>{@code
- * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.DocumentLoaderExample
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.DocumentLoaderExample
  * }</pre>
  * Add {@code -Dexec.args=<folder>} to write the files there; by default a temporary folder is used.
  */

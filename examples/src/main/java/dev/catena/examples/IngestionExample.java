@@ -25,7 +25,7 @@ import java.util.Random;
  *
  * <p>Run it from the project folder (it builds what it needs first):
  * <pre>{@code
- * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.IngestionExample
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.IngestionExample
  * }</pre>
  * Add {@code -Dexec.args=<folder>} to write the articles there; by default a temporary folder is used.
  */

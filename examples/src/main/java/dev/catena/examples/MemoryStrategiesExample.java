@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>Run it from the project folder (it builds what it needs first):
  * <pre>{@code
- * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.MemoryStrategiesExample
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.MemoryStrategiesExample
  * }</pre>
  */
 public final class MemoryStrategiesExample {

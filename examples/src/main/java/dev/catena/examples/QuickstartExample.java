@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>Run it from the project folder (it builds what it needs first):
  * <pre>{@code
- * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.QuickstartExample
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.QuickstartExample
  * }</pre>
  */
 public final class QuickstartExample {

@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>Run it from the project folder (it builds what it needs first):
  * <pre>{@code
- * ./mvnw -q -B -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.catena.examples.VectorStoreExample
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.VectorStoreExample
  * }</pre>
  * Add {@code -Dexec.args=<folder>} to keep the saved store there; by default a temporary folder is used.
  */
