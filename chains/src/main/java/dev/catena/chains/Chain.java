@@ -1,6 +1,7 @@
 package dev.catena.chains;
 
 import dev.catena.core.components.Component;
+import dev.catena.core.models.PromptValue;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public interface Chain extends Component<Map<String, Object>, Map<String, Object
      * Every prompt this chain sends, by name, so a user can print or replace all of them; empty for a
      * chain that sends none of its own.
      */
-    default Map<String, Component<Map<String, Object>, ?>> prompts() {
+    default Map<String, Component<Map<String, Object>, PromptValue>> prompts() {
         return Map.of();
     }
 

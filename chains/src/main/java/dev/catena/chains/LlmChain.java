@@ -188,7 +188,7 @@ public final class LlmChain implements Chain {
     }
 
     @Override
-    public Map<String, Component<Map<String, Object>, ?>> prompts() {
+    public Map<String, Component<Map<String, Object>, PromptValue>> prompts() {
         return Map.of("prompt", prompt);
     }
 

@@ -1,6 +1,7 @@
 package dev.catena.chains;
 
 import dev.catena.core.components.Component;
+import dev.catena.core.models.PromptValue;
 import dev.catena.core.components.RunConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +79,8 @@ public final class SimpleSequentialChain implements Chain {
     }
 
     @Override
-    public Map<String, Component<Map<String, Object>, ?>> prompts() {
-        Map<String, Component<Map<String, Object>, ?>> all = new LinkedHashMap<>();
+    public Map<String, Component<Map<String, Object>, PromptValue>> prompts() {
+        Map<String, Component<Map<String, Object>, PromptValue>> all = new LinkedHashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             String prefix = (i + 1) + "." + steps.get(i).name() + ".";
             steps.get(i).prompts().forEach((k, v) -> all.put(prefix + k, v));
