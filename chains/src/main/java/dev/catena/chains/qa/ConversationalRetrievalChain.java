@@ -6,6 +6,7 @@ import dev.catena.chains.ChainValidationException;
 import dev.catena.chains.LlmChain;
 import dev.catena.chains.documents.Combination;
 import dev.catena.chains.documents.CombineDocuments;
+import dev.catena.chains.documents.CombineSettings;
 import dev.catena.chains.documents.PromptLanguage;
 import dev.catena.core.components.Component;
 import dev.catena.core.components.Run;
@@ -85,7 +86,7 @@ public final class ConversationalRetrievalChain implements Chain {
         this.model = b.model;
         this.memory = b.memory;
         this.combine = b.combine(CONDENSE_PROMPT);
-        this.condensePrompt = b.replaced.containsKey(CONDENSE_PROMPT) ? b.replaced.get(CONDENSE_PROMPT)
+        this.condensePrompt = b.replacedPrompt(CONDENSE_PROMPT) != null ? b.replacedPrompt(CONDENSE_PROMPT)
                 : b.language() == PromptLanguage.CHINESE ? QaPrompts.CONDENSE_QUESTION_ZH : QaPrompts.CONDENSE_QUESTION;
         this.condenseStep = LlmChain.builder(condensePrompt, model).name(CONDENSE_PROMPT).build();
         if (!condenseStep.inputKeys().containsAll(List.of(CHAT_HISTORY, QaResult.QUESTION))
@@ -194,8 +195,8 @@ public final class ConversationalRetrievalChain implements Chain {
         return name;
     }
 
-    /** Builds a {@link ConversationalRetrievalChain}; see {@link QaSettings} for the combine settings. */
-    public static final class Builder extends QaSettings<Builder> {
+    /** Builds a {@link ConversationalRetrievalChain}; see {@link CombineSettings} for the combine settings. */
+    public static final class Builder extends CombineSettings<Builder> {
         private final Retriever retriever;
         private final Component<PromptValue, ?> model;
         private final ChatMemory memory;
@@ -205,6 +206,7 @@ public final class ConversationalRetrievalChain implements Chain {
         private String name = "ConversationalRetrievalChain";
 
         private Builder(Retriever retriever, Component<PromptValue, ?> model, ChatMemory memory) {
+            super(QaPrompts::defaults);
             this.retriever = Objects.requireNonNull(retriever, "retriever");
             this.model = Objects.requireNonNull(model, "model");
             this.memory = Objects.requireNonNull(memory, "memory");

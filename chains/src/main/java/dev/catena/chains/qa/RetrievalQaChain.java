@@ -4,6 +4,7 @@ import dev.catena.chains.Chain;
 import dev.catena.chains.ChainInputs;
 import dev.catena.chains.documents.Combination;
 import dev.catena.chains.documents.CombineDocuments;
+import dev.catena.chains.documents.CombineSettings;
 import dev.catena.core.components.Component;
 import dev.catena.core.components.Run;
 import dev.catena.core.components.RunConfig;
@@ -111,13 +112,14 @@ public final class RetrievalQaChain implements Chain {
         return name;
     }
 
-    /** Builds a {@link RetrievalQaChain}; see {@link QaSettings} for the combine settings. */
-    public static final class Builder extends QaSettings<Builder> {
+    /** Builds a {@link RetrievalQaChain}; see {@link CombineSettings} for the combine settings. */
+    public static final class Builder extends CombineSettings<Builder> {
         private final Retriever retriever;
         private final Component<PromptValue, ?> model;
         private String name = "RetrievalQaChain";
 
         private Builder(Retriever retriever, Component<PromptValue, ?> model) {
+            super(QaPrompts::defaults);
             this.retriever = Objects.requireNonNull(retriever, "retriever");
             this.model = Objects.requireNonNull(model, "model");
         }
