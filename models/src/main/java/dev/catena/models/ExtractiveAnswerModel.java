@@ -27,12 +27,13 @@ import java.util.stream.Stream;
  *
  * <p>It reads the last user message as a question-answering prompt: the question is the text after
  * the last line starting with {@code Question:} or {@code 问题：}; the context is every line between
- * the prompt's first paragraph (the instructions) and that line. Sentences are scored by the
+ * the prompt's first paragraph (the instructions) and that line, Markdown headings left out. Sentences are scored by the
  * distinct words (English, lower-cased, common function words left out) and Chinese characters
  * (function characters left out) and character pairs
  * they share with the question, divided by the square root of their own count so long sentences do
- * not win by length; the best {@code maxSentences} with a score above zero are quoted in their
- * original order. A Chinese question gets a Chinese frame. Usage is counted with cl100k_base and
+ * not win by length; the best {@code maxSentences} with a score above zero and at least half the
+ * best score are quoted in their original order. A Chinese question is answered from the Chinese sentences, when there are any,
+ * in a Chinese frame. Usage is counted with cl100k_base and
  * reported as a real client does.
  *
  * <pre>{@code
@@ -109,17 +110,23 @@ public final class ExtractiveAnswerModel implements ChatModel {
         var matcher = QUESTION_LINE.matcher(lines.get(questionLine));
         matcher.matches();
         String question = matcher.group(1).strip();
-        boolean chinese = question.codePoints().anyMatch(Scripts::isCjk);
+        boolean chinese = hasCjk(question);
         int firstBlank = IntStream.range(0, questionLine).filter(i -> lines.get(i).isBlank()).findFirst().orElse(-1);
         List<String> sentences = new ArrayList<>();
         for (String line : lines.subList(firstBlank + 1, questionLine)) {
-            String text = line.replaceFirst("^\\s*#+\\s*", "").strip();
+            if (line.strip().startsWith("#")) {
+                continue; // a Markdown heading names a topic; it answers nothing
+            }
+            String text = line.strip();
             for (String sentence : SENTENCE_END.split(text)) {
                 String s = sentence.strip();
                 if (!s.isEmpty() && !s.endsWith(":") && !s.endsWith("：")) {
                     sentences.add(s);
                 }
             }
+        }
+        if (chinese && sentences.stream().anyMatch(ExtractiveAnswerModel::hasCjk)) {
+            sentences.removeIf(sentence -> !hasCjk(sentence)); // a Chinese question is answered in Chinese
         }
         Set<String> asked = features(question);
         record Scored(int index, double score) {
@@ -133,13 +140,20 @@ public final class ExtractiveAnswerModel implements ChatModel {
                 .filter(s -> s.score() > 0)
                 .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::index))
                 .limit(maxSentences)
-                .sorted(Comparator.comparingInt(Scored::index))
                 .toList();
+        if (!best.isEmpty()) {
+            double top = best.get(0).score();
+            best = best.stream().filter(s -> s.score() >= top / 2).sorted(Comparator.comparingInt(Scored::index)).toList();
+        }
         if (best.isEmpty()) {
             return chinese ? "检索到的内容中没有与这个问题相关的句子。" : "The retrieved context has no sentence related to this question.";
         }
         String quoted = best.stream().map(s -> sentences.get(s.index())).collect(Collectors.joining(chinese ? "" : " "));
         return (chinese ? "根据检索到的内容：" : "From the retrieved context: ") + quoted;
+    }
+
+    private static boolean hasCjk(String text) {
+        return text.codePoints().anyMatch(Scripts::isCjk);
     }
 
     /** Distinct English words (without function words), Chinese characters (without function characters) and character pairs. */
