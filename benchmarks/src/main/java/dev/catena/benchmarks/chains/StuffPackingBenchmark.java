@@ -8,6 +8,7 @@ import dev.catena.core.components.RunConfig;
 import dev.catena.core.documents.Document;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.models.ChatModel;
+import dev.catena.core.models.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import org.openjdk.jmh.annotations.State;
  * The "stuff" strategy packing 10,000 ranked documents (English and Chinese sentences of 20 to 80
  * words or characters) into a prompt: the bare prompt is counted, documents are added in rank order
  * while their token counts fit, and the whole prompt is counted once more to confirm it fits. The
- * window decides how many documents are read: about 100 for 8k, 1,600 for 128k.
+ * window decides how many documents are read: about 130 for 8k, 2,200 for 128k. {@code countOnly}
+ * is the floor it is compared with: counting the same documents' tokens one by one until the
+ * budget is spent, with no prompt and no check of the whole prompt.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,11 +41,13 @@ public class StuffPackingBenchmark {
 
     private final ChatModel model = (request, config) -> AiMessage.of("unused");
     private StuffDocuments stuff;
+    private TokenBudget budget;
     private List<Document> ranked;
 
     @Setup
     public void setUp() {
-        stuff = new StuffDocuments(QaPrompts.STUFF, TokenBudget.of(contextWindow, 1_024));
+        budget = TokenBudget.of(contextWindow, 1_024);
+        stuff = new StuffDocuments(QaPrompts.STUFF, budget);
         SplittableRandom random = new SplittableRandom(42);
         String[] english = "the retriever ranks documents by similarity to the question and the chain packs them into a prompt"
                 .split(" ");
@@ -60,6 +65,23 @@ public class StuffPackingBenchmark {
             }
             ranked.add(Document.of(text.toString().strip(), Map.of("rank", i)));
         }
+    }
+
+    @Benchmark
+    public int countOnly() {
+        TokenCounter counter = budget.counter();
+        int room = budget.promptLimit();
+        int used = 0;
+        int kept = 0;
+        for (Document document : ranked) {
+            int cost = counter.count(document.text());
+            if (used + cost > room) {
+                break;
+            }
+            used += cost;
+            kept++;
+        }
+        return kept;
     }
 
     @Benchmark
