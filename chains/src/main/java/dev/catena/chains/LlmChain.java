@@ -130,7 +130,11 @@ public final class LlmChain implements Chain {
         return out;
     }
 
-    /** Streams the output map: one map per chunk of the model's answer, each holding that chunk under the output key. */
+    /**
+     * Streams the output map: one map per chunk of the model's answer, each holding that chunk under
+     * the output key. Maps do not merge, so a tracer records only the last chunk as this run's
+     * output; {@link #streamOutput} streams the chunks themselves and is traced with the whole answer.
+     */
     @Override
     public Stream<Map<String, Object>> callStream(Map<String, Object> input, RunConfig config) {
         return chunks(input, config).map(chunk -> Map.of(outputKey, chunk));
