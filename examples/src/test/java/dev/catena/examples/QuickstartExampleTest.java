@@ -2,31 +2,37 @@ package dev.catena.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catena.core.messages.ChatMessage;
-import dev.catena.core.models.TokenCounter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class QuickstartExampleTest {
 
-@Test
-    void printsTheTraceTreeAndTheAnswerOffline() throws Exception {
-        List<String> lines = ExampleRun.lines(() -> QuickstartExample.main(new String[0]));
+    @Test
+    void answersTheDefaultChineseQuestionOfflineFromTheBundledKnowledgeBase() throws Exception {
+        List<String> lines = ExampleRun.lines(() -> QuickstartExample.run(QuickstartExample.DEFAULT_QUESTION, Map.of()));
 
-        // The fake model reports usage as cl100k_base counts of the request and the reply.
-        TokenCounter counter = TokenCounter.of("cl100k_base");
-        int in = counter.count(List.of(ChatMessage.system("You answer in one sentence."), ChatMessage.user("What is Catena?")));
-        int out = counter.count("Catena chains prompts, models and parsers on the JVM.");
-        String tokens = "tokens: " + in + " in, " + out + " out, " + (in + out) + " total";
+        assertThat(lines.get(0)).startsWith("Offline: OPENAI_API_KEY is not set");
+        assertThat(lines).anyMatch(l -> l.matches("Indexed \\d+ chunks of the bundled knowledge base; saved and loaded back from a folder\\."));
+        assertThat(lines).contains("Question: LangChain 中的链是什么？");
+        // The trace tree: the chain, its retrieval, the stuff step with its prompt, and the model call.
+        assertThat(lines).anyMatch(l -> l.startsWith("chain RetrievalQaChain ["));
+        assertThat(lines).anyMatch(l -> l.startsWith("  retriever VectorStoreRetriever ["));
+        assertThat(lines).anyMatch(l -> l.startsWith("  chain stuff ["));
+        assertThat(lines).anyMatch(l -> l.startsWith("  chat_model ExtractiveAnswerModel [") && l.contains("tokens:"));
+        // The answer quotes the Chinese definition of a chain, and the sources name the file it came from.
+        String answer = lines.stream().filter(l -> l.startsWith("Answer: ")).findFirst().orElseThrow();
+        assertThat(answer).startsWith("Answer: 根据检索到的内容：").contains("链是组合在一起以完成特定任务的一系列组件");
+        int sources = lines.indexOf("Sources:");
+        assertThat(lines.subList(sources + 1, lines.size())).anyMatch(l -> l.startsWith("  - chains-zh.md: "));
+    }
 
-        assertThat(lines).hasSize(7);
-        assertThat(lines.get(0)).startsWith("chain Sequence [").contains(tokens);
-        assertThat(lines.get(1)).startsWith("  prompt ChatPromptTemplate [").contains("What is Catena?");
-        assertThat(lines.get(2)).startsWith("  chat_model FakeChatModel [").contains(tokens);
-        assertThat(lines.get(3)).startsWith("  parser StringOutputParser [").endsWith("=> \"Catena chains prompts, models and parsers on the JVM.\"");
-        assertThat(lines.get(4)).isEmpty();
-        assertThat(lines.get(5)).isEqualTo("Answer: Catena chains prompts, models and parsers on the JVM.");
-        // The second reply streams through the parser chunk by chunk: one chunk per Chinese character.
-        assertThat(lines.get(6)).isEqualTo("Streamed: [LangChain ][是][一][个][用][语][言][模][型][构][建][端][到][端][应][用][的][框][架][。]");
+    @Test
+    void answersAnEnglishQuestionGivenOnTheCommandLine() throws Exception {
+        List<String> lines = ExampleRun.lines(() -> QuickstartExample.run("What does a retriever return?", Map.of()));
+
+        String answer = lines.stream().filter(l -> l.startsWith("Answer: ")).findFirst().orElseThrow();
+        assertThat(answer).startsWith("Answer: From the retrieved context: ").contains("A retriever returns the documents relevant to a query");
+        assertThat(lines).anyMatch(l -> l.startsWith("  - retrieval.md: "));
     }
 }

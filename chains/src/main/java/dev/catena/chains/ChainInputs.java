@@ -1,0 +1,47 @@
+package dev.catena.chains;
+
+import dev.catena.core.components.Component;
+import dev.catena.core.models.PromptValue;
+import dev.catena.prompts.ChatPromptTemplate;
+import dev.catena.prompts.PromptTemplate;
+import java.util.List;
+import java.util.Map;
+
+/** Reading a chain's inputs and a prompt's variables, with errors that name what is missing. */
+public final class ChainInputs {
+
+    private ChainInputs() {
+    }
+
+    /**
+     * The variables a prompt needs: a {@link PromptTemplate}'s or {@link ChatPromptTemplate}'s input
+     * variables, or none for another prompt component (which then gets the whole input map).
+     */
+    public static List<String> variablesOf(Component<Map<String, Object>, PromptValue> prompt) {
+        if (prompt instanceof PromptTemplate t) {
+            return t.inputVariables();
+        }
+        if (prompt instanceof ChatPromptTemplate t) {
+            return t.inputVariables();
+        }
+        return List.of();
+    }
+
+    /** Fails, naming the missing ones, unless {@code input} has every key. */
+    public static void requireKeys(String chain, Map<String, Object> input, List<String> keys) {
+        List<String> missing = keys.stream().filter(k -> !input.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            throw new ChainInputException(chain + " is missing input " + missing + "; it needs " + keys
+                    + " and was given " + input.keySet());
+        }
+    }
+
+    /** The value of {@code key} as a string, failing with the chain's name if it is absent. */
+    public static String string(String chain, Map<String, Object> input, String key) {
+        Object value = input.get(key);
+        if (value == null) {
+            throw new ChainInputException(chain + " needs the input '" + key + "' and was given " + input.keySet());
+        }
+        return value.toString();
+    }
+}
