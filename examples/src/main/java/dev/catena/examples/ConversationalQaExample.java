@@ -22,6 +22,11 @@ import dev.catena.retrieval.stores.InMemoryVectorStore;
  * in the trace), and with condensing off (the follow-up is searched as asked). Offline, the rewrite
  * comes from a script (no offline model can rewrite a question) and the answers from
  * {@link ExtractiveAnswerModel}, which quotes the retrieved sentences closest to the question.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.ConversationalQaExample
+ * }</pre>
  */
 public final class ConversationalQaExample {
 

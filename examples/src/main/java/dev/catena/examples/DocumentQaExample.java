@@ -17,6 +17,11 @@ import java.util.stream.Stream;
  * the stuff strategy, first with room for every retrieved chunk, then with a small context window so
  * the lowest-ranked chunks are dropped and listed, then streamed token by token. Prints the prompts
  * the chain sends. Offline: {@link ExtractiveAnswerModel} quotes the closest sentences.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.DocumentQaExample
+ * }</pre>
  */
 public final class DocumentQaExample {
 

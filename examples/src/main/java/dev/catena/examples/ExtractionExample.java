@@ -9,6 +9,11 @@ import java.util.List;
  * Extraction to Java records: with the schema in the prompt (a list of people), with the schema as
  * the model's native JSON-schema response format, and with a broken reply repaired by the
  * output-fixing parser. The models answer from a script, offline.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.ExtractionExample
+ * }</pre>
  */
 public final class ExtractionExample {
 

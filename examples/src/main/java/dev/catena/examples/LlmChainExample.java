@@ -15,6 +15,11 @@ import java.util.Map;
  * and the hand-written {@code DemoChain} that explains "天道酬勤" with the prompt
  * {@code 请给我解释一下{concept}的意思}, written as a {@link Component} so it is traced like any chain.
  * The text model answers from a script, offline.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.LlmChainExample
+ * }</pre>
  */
 public final class LlmChainExample {
 

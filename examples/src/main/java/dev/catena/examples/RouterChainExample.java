@@ -13,6 +13,11 @@ import java.util.Map;
  * A {@link RouterChain} sending questions to a physics or a math chain: first by the model's choice
  * (scripted JSON answers, one naming a route that does not exist and falling back to the default
  * chain), then by embedding similarity with the offline hashing embeddings, then without a default.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.RouterChainExample
+ * }</pre>
  */
 public final class RouterChainExample {
 

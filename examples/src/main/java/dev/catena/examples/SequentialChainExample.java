@@ -14,6 +14,11 @@ import java.util.Map;
  * Chains in a row: a {@link SequentialChain} where a play's title and era flow into a synopsis and
  * the synopsis into a review, a {@link SimpleSequentialChain} of one-in, one-out steps with a
  * {@link TransformChain} in the middle, and the build-time error a misspelt variable gives.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.SequentialChainExample
+ * }</pre>
  */
 public final class SequentialChainExample {
 

@@ -14,6 +14,11 @@ import java.util.List;
  * Summarises the seed's 天道酬勤 paragraph, split with the Chinese preset, three ways: stuff (one
  * call), map-reduce (one call per part, then one to combine) and refine (the summary carried through
  * the parts in order), with the Chinese default prompts. The model answers from a script, offline.
+ *
+ * <p>Run it from the project folder (it builds what it needs first):
+ * <pre>{@code
+ * ./mvnw -B -pl examples -am process-classes -Prun -Dexec.mainClass=dev.catena.examples.SummarizeExample
+ * }</pre>
  */
 public final class SummarizeExample {
 
