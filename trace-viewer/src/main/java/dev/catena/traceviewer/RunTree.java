@@ -37,7 +37,7 @@ final class RunTree {
     private RunTree() {
     }
 
-    /** The page's data: {@code runs} in tree order, {@code kinds}, and {@code totals} over all roots. */
+    /** The page's data: {@code runs} in tree order, {@code kinds}, and {@code totals} over all roots; extends the lines given. */
     static ObjectNode build(List<ObjectNode> lines) {
         Map<String, Node> byId = new LinkedHashMap<>();
         int order = 0;
@@ -80,7 +80,7 @@ final class RunTree {
         if (seen.put(node, Boolean.TRUE) != null) {
             return new Rollup(); // a cycle of ids in a damaged trace: show each run once
         }
-        ObjectNode run = node.line.deepCopy();
+        ObjectNode run = node.line; // read fresh for this page, so it is ours to extend
         run.put("depth", depth);
         run.put("root_id", root.id);
         run.put("offset_ms", Math.max(0, Duration.between(root.start, node.start).toNanos() / 1e6));

@@ -1,6 +1,10 @@
 package dev.catena.traceviewer;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -39,7 +43,8 @@ import java.util.regex.Pattern;
  */
 public final class TracePage {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper SCRIPT_SAFE = new ObjectMapper(
+            new JsonFactory().setCharacterEscapes(new ScriptSafeEscapes()));
     private static final String TEMPLATE = loadTemplate();
     private static final Pattern PLACEHOLDER = Pattern.compile("%(TITLE|CONFIG|DATA)%");
 
@@ -86,26 +91,33 @@ public final class TracePage {
 
     /** JSON safe inside a {@code <script>} element: no character of it can start a tag or an entity. */
     static String scriptJson(JsonNode node) {
-        String json;
         try {
-            json = MAPPER.writeValueAsString(node);
+            return SCRIPT_SAFE.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
-        // Outside strings JSON has none of these characters, so escaping them everywhere keeps it valid.
-        StringBuilder out = new StringBuilder(json.length() + 64);
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            switch (c) {
-                case '<' -> out.append("\\u003c");
-                case '>' -> out.append("\\u003e");
-                case '&' -> out.append("\\u0026");
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
-                default -> out.append(c);
-            }
+    }
+
+    /** Escapes, inside JSON strings (the only place JSON has them), what HTML or JavaScript would read as code. */
+    private static final class ScriptSafeEscapes extends CharacterEscapes {
+        private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        ScriptSafeEscapes() {
+            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
         }
-        return out.toString();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            // Line and paragraph separators end a line in older JavaScript: escape them too.
+            return ch == 0x2028 ? new SerializedString("\\u2028") : ch == 0x2029 ? new SerializedString("\\u2029") : null;
+        }
     }
 
     static String escapeHtml(String text) {

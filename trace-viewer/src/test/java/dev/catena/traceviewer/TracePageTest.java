@@ -99,6 +99,14 @@ class TracePageTest {
     }
 
     @Test
+    void embeddedJsonHasNoCharacterThatHtmlOrScriptReadsAsCode() throws Exception {
+        String text = "</script><!-- & \u2028 \u2029 end";
+        String json = TracePage.scriptJson(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+        assertThat(json).doesNotContain("<", ">", "&", "\u2028", "\u2029").containsIgnoringCase("\\u003c/script\\u003e");
+        assertThat(MAPPER.readTree(json).asText()).isEqualTo(text);
+    }
+
+    @Test
     void thePageLoadsNothingFromTheNetwork() throws Exception {
         String html = TracePage.html(SampleTraces.write(dir.resolve("runs.jsonl"), true))
                 .replaceAll("(?s)<script type=\"application/json\" id=\"trace-data\">.*?</script>", "");

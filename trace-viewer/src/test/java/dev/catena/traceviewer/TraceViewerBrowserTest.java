@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,14 +70,35 @@ class TraceViewerBrowserTest {
         }
     }
 
+    /** The names of the rows in the page, read in one script call so a redraw cannot interleave. */
+    @SuppressWarnings("unchecked")
     private List<String> rowNames() {
-        return driver.findElements(By.cssSelector("#spacer .row .name")).stream().map(WebElement::getText).toList();
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('#spacer .row .name')).map(function (e) { return e.textContent; });");
     }
 
+    /** The row of a run; the page redraws rows as it scrolls, so a row found just before a redraw is looked up again. */
     private WebElement row(String name) {
-        return driver.findElements(By.cssSelector("#spacer .row")).stream()
-                .filter(r -> r.findElement(By.className("name")).getText().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no row named " + name + " among " + rowNames()));
+        return waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("#spacer .row")).stream()
+                .filter(r -> r.findElement(By.className("name")).getText().equals(name)).findFirst().orElse(null));
+    }
+
+    private void click(String name) {
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            row(name).click();
+            return true;
+        });
+    }
+
+    private void toggle(String name) {
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            row(name).findElement(By.className("toggle")).click();
+            return true;
+        });
+    }
+
+    private String runId(String name) {
+        return waiting().ignoring(StaleElementReferenceException.class).until(d -> row(name).getAttribute("data-run-id"));
     }
 
     private WebDriverWait waiting() {
@@ -91,25 +113,25 @@ class TraceViewerBrowserTest {
         assertThat(rowNames()).containsExactly("Sequence", "docs", "prompt", "ScriptedChat", "weather");
         assertThat(driver.findElement(By.id("totals")).getText()).contains("5 runs", "1500 total", "cost: $0.004800");
 
-        row("ScriptedChat").click();
+        click("ScriptedChat");
         WebElement details = driver.findElement(By.id("run-details"));
         assertThat(details.getText()).contains("chat_model", "1200 in, 300 out, 1500 total", "$0.004800",
                 "ASSISTANT", SampleTraces.HOSTILE + " The capital is Paris.");
         // The hostile output was shown as text: no script ran and no element was made from it.
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__owned === undefined")).isEqualTo(true);
         assertThat(driver.findElements(By.cssSelector("#details img, #details script"))).isEmpty();
-        assertThat(driver.getCurrentUrl()).endsWith("#run=" + row("ScriptedChat").getAttribute("data-run-id"));
+        assertThat(driver.getCurrentUrl()).endsWith("#run=" + runId("ScriptedChat"));
         Files.write(TARGET.resolve("trace-viewer.png"), driver.getScreenshotAs(OutputType.BYTES));
 
-        row("docs").click();
+        click("docs");
         assertThat(driver.findElement(By.id("run-details")).getText()).contains("score: 0.91", "Paris is the capital of France.");
 
-        row("Sequence").findElement(By.className("toggle")).click();
+        toggle("Sequence");
         assertThat(rowNames()).containsExactly("Sequence", "weather");
 
         new Select(driver.findElement(By.id("kind-filter"))).selectByValue("tool");
         assertThat(rowNames()).containsExactly("weather");
-        row("weather").click();
+        click("weather");
         assertThat(driver.findElement(By.id("run-details")).getText())
                 .contains("status", "error", "ToolExecutionException", "Arguments", "{\"city\":\"Atlantis\"}",
                         "</script><script>window.__owned=1</script>");
@@ -130,12 +152,13 @@ class TraceViewerBrowserTest {
     void opensTheRunNamedInTheAddress() throws Exception {
         Path page = TracePage.write(SampleTraces.write(dir.resolve("runs.jsonl"), true), dir.resolve("runs.html"));
         driver.get(page.toUri().toString());
-        String weather = row("weather").getAttribute("data-run-id");
+        String weather = runId("weather");
         driver.get(page.toUri() + "#run=" + weather);
         driver.navigate().refresh();
         waiting().until(d -> !d.findElements(By.id("run-details")).isEmpty());
         assertThat(driver.findElement(By.cssSelector("#run-details h2")).getText()).isEqualTo("weather");
-        assertThat(row("weather").getAttribute("class")).contains("selected");
+        String classes = waiting().ignoring(StaleElementReferenceException.class).until(d -> row("weather").getAttribute("class"));
+        assertThat(classes).contains("selected");
     }
 
     @Test
