@@ -50,13 +50,17 @@ class ArchitectureTest {
                 .layer("retrieval").definedBy("dev.catena.retrieval..")
                 .layer("chains").definedBy("dev.catena.chains..")
                 .layer("agents").definedBy("dev.catena.agents..")
+                .layer("traceviewer").definedBy("dev.catena.traceviewer..")
+                .layer("opentelemetry").definedBy("dev.catena.opentelemetry..")
                 .whereLayer("core").mayNotAccessAnyLayer()
                 .whereLayer("models").mayOnlyAccessLayers("core")
                 .whereLayer("prompts").mayOnlyAccessLayers("core")
                 .whereLayer("memory").mayOnlyAccessLayers("core", "prompts")
                 .whereLayer("retrieval").mayOnlyAccessLayers("core", "prompts")
                 .whereLayer("chains").mayOnlyAccessLayers("core", "prompts", "memory", "retrieval")
-                .whereLayer("agents").mayOnlyAccessLayers("core", "prompts", "chains");
+                .whereLayer("agents").mayOnlyAccessLayers("core", "prompts", "chains")
+                .whereLayer("traceviewer").mayOnlyAccessLayers("core")
+                .whereLayer("opentelemetry").mayOnlyAccessLayers("core");
     }
 
     static ArchRule coreRooms() {

@@ -3,9 +3,13 @@ package dev.catena.models;
 import dev.catena.core.components.CallbackHandler;
 import dev.catena.core.components.RunInfo;
 import dev.catena.core.messages.TokenUsage;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,9 +32,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class UsageTracker implements CallbackHandler {
 
+    /** How many runs {@link #byRun()} remembers; older ones are dropped (the totals keep counting them). */
+    public static final int MAX_RUNS = 10_000;
+
     private final Map<String, ModelPrice> prices;
     private final Map<String, TokenUsage> byModel = new ConcurrentHashMap<>();
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
+    // Insertion-ordered and bounded, so a long-running application keeps the latest runs, not all of them.
+    private final Map<UUID, RunUsage> byRun = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, RunUsage> eldest) {
+            return size() > MAX_RUNS;
+        }
+    });
 
     /** A tracker with no prices (costs are zero). */
     public UsageTracker() {
@@ -51,6 +65,14 @@ public final class UsageTracker implements CallbackHandler {
         String model = run.modelName().orElse(run.name());
         byModel.merge(model, usage, TokenUsage::plus);
         calls.merge(model, 1, Integer::sum);
+        byRun.merge(run.runId(), new RunUsage(run.runId(), run.parentRunId(), run.name(), model, 1, usage), RunUsage::plus);
+    }
+
+    /** Usage per run that reported it, oldest first (the latest {@value #MAX_RUNS} runs). */
+    public List<RunUsage> byRun() {
+        synchronized (byRun) {
+            return List.copyOf(byRun.values());
+        }
     }
 
     /**
@@ -100,9 +122,11 @@ public final class UsageTracker implements CallbackHandler {
     public void reset() {
         byModel.clear();
         calls.clear();
+        byRun.clear();
     }
 
-    private ModelPrice priceOf(String model) {
+    /** The price this tracker was given for a model (exact name, else longest prefix), or null. */
+    ModelPrice priceOf(String model) {
         ModelPrice exact = prices.get(model);
         if (exact != null) {
             return exact;
