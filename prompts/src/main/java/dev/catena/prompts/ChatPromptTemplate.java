@@ -70,7 +70,12 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
 
     /** Loads a chat prompt saved with {@link #save(Path)} from a JSON or YAML file. */
     public static ChatPromptTemplate load(Path file) {
-        return TemplateFiles.load(file, ChatPromptTemplate.class, "chat prompt template");
+        return TemplateFiles.load(file, null, ChatPromptTemplate.class, "chat prompt template");
+    }
+
+    /** Loads a chat prompt whose named template files may lie anywhere inside {@code root}. */
+    public static ChatPromptTemplate load(Path file, Path root) {
+        return TemplateFiles.load(file, Objects.requireNonNull(root, "root"), ChatPromptTemplate.class, "chat prompt template");
     }
 
     /** This prompt with a variable fixed to a value. */

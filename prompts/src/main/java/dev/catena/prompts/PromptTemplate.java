@@ -63,9 +63,22 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return new PromptTemplate(template, format, CompiledTemplate.compile(template, format), Map.of(), Map.of());
     }
 
-    /** Loads a template saved with {@link #save(Path)} (or by LangChain) from a {@code .json}, {@code .yaml} or {@code .yml} file. */
+    /**
+     * Loads a template saved with {@link #save(Path)} (or by LangChain) from a {@code .json},
+     * {@code .yaml} or {@code .yml} file. Files it names ({@code template_path},
+     * {@code example_prompt_path}, an {@code examples} file) must be inside the file's own folder;
+     * anything else, and a file that names itself, is a {@link PromptFormatException}.
+     */
     public static PromptTemplate load(Path file) {
-        return TemplateFiles.load(file, PromptTemplate.class, "prompt template");
+        return TemplateFiles.load(file, null, PromptTemplate.class, "prompt template");
+    }
+
+    /**
+     * Loads a template as {@link #load(Path)} does, but lets the files it names lie anywhere inside
+     * {@code root} (a folder the caller trusts, for prompt files that share a template folder).
+     */
+    public static PromptTemplate load(Path file, Path root) {
+        return TemplateFiles.load(file, Objects.requireNonNull(root, "root"), PromptTemplate.class, "prompt template");
     }
 
     /** This template with a variable fixed to a value; it leaves {@link #inputVariables()}. */

@@ -139,6 +139,14 @@ class PromptTemplateTest {
     }
 
     @Test
+    void mustacheEmptyListsAndMapsAreFalsyAndPrintAsNothing() {
+        PromptTemplate p = PromptTemplate.fromTemplate("[{{items}}][{{#items}}x{{/items}}][{{^items}}none{{/items}}]"
+                + "[{{meta}}][{{#meta}}m{{/meta}}][{{^meta}}no meta{{/meta}}]", TemplateFormat.MUSTACHE);
+        assertThat(p.format(Map.of("items", List.of(), "meta", Map.of()))).isEqualTo("[][][none][][][no meta]");
+        assertThat(p.format(Map.of("items", List.of(1), "meta", Map.of("k", 1)))).isEqualTo("[[1]][x][][{k=1}][m][]");
+    }
+
+    @Test
     void mustacheDoesNotHtmlEscapeAndDropsStandaloneLines() {
         PromptTemplate p = PromptTemplate.fromTemplate("Code: {{code}}\n{{#items}}\n- {{name}}\n{{/items}}\nEnd {{! a comment }}",
                 TemplateFormat.MUSTACHE);
