@@ -85,7 +85,8 @@ class PromptTemplateTest {
         assertBad("{items[0]}", 0, "attribute access");
         assertBad("ab {0}", 3, "all digits");
         assertBad("x {a{b}", 4, "unexpected '{'");
-        assertBad("{price:.2f}", 0, "format spec");
+        assertBad("{price!r}", 0, "conversion '!r'");
+        assertBad("{price:.2q}", 0, "unknown format type 'q'");
     }
 
     private static void assertBad(String template, int position, String message) {
