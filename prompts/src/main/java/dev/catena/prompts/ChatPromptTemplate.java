@@ -92,6 +92,30 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return new ChatPromptTemplate(parts, p);
     }
 
+    /**
+     * This prompt's messages followed by another's, as LangChain's {@code +}; partial variables of
+     * both are kept (the other's win for a name fixed in both, as in LangChain).
+     */
+    public ChatPromptTemplate plus(ChatPromptTemplate other) {
+        List<MessagePart> joined = new ArrayList<>(parts);
+        joined.addAll(other.parts);
+        Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
+        p.putAll(other.partials);
+        return new ChatPromptTemplate(joined, p);
+    }
+
+    /** This prompt followed by one more part: a message template, a placeholder, a fixed message. */
+    public ChatPromptTemplate plus(MessagePart part) {
+        List<MessagePart> joined = new ArrayList<>(parts);
+        joined.add(Objects.requireNonNull(part, "part"));
+        return new ChatPromptTemplate(joined, partials);
+    }
+
+    /** This prompt followed by a user message template, as LangChain's {@code prompt + "text"}. */
+    public ChatPromptTemplate plus(String userTemplate) {
+        return plus(MessageTemplate.user(userTemplate));
+    }
+
     /** Formats every part into messages; missing variables fail naming all of them. */
     public List<ChatMessage> formatMessages(Map<String, ?> variables) {
         Objects.requireNonNull(variables, "variables");

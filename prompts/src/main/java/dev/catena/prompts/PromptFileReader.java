@@ -208,7 +208,12 @@ final class PromptFileReader {
                     if (placeholder.isBlank()) {
                         throw message.bad("placeholder", "must name a variable");
                     }
-                    parts.add(new MessagesPlaceholder(placeholder, message.optionalBoolean(m, "optional")));
+                    JsonNode last = m.get("n_messages");
+                    if (last != null && !last.isNull() && !(last.canConvertToInt() && last.isIntegralNumber() && last.asInt() >= 1)) {
+                        throw message.bad("n_messages", "must be a whole number of at least 1");
+                    }
+                    parts.add(new MessagesPlaceholder(placeholder, message.optionalBoolean(m, "optional"),
+                            last == null || last.isNull() ? 0 : last.asInt()));
                 } else if (m.has("text")) {
                     String text = message.string(m, "text");
                     parts.add(MessagePart.of(switch (message.role(m)) {

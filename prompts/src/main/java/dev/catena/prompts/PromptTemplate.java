@@ -116,6 +116,44 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return result;
     }
 
+    /**
+     * This template followed by another, as LangChain's {@code +}: the texts are joined, the
+     * variables are those of both, the partial variables of both are kept. Both must use the same
+     * syntax, and a variable may be partial in only one of them.
+     *
+     * <pre>{@code
+     * PromptTemplate prompt = PromptTemplate.fromTemplate("Tell me a joke about {topic}.")
+     *         .plus("\n\nmake it funny")
+     *         .plus(PromptTemplate.fromTemplate("\n\nand in {language}"));
+     * }</pre>
+     */
+    public PromptTemplate plus(PromptTemplate other) {
+        Objects.requireNonNull(other, "other");
+        if (format != other.format) {
+            throw new PromptFormatException("cannot join a " + format.wireName() + " template and a "
+                    + other.format.wireName() + " template; write both in the same syntax", -1);
+        }
+        Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
+        Map<String, Object> v = new LinkedHashMap<>(partialValues);
+        for (Map.Entry<String, Supplier<?>> e : other.partials.entrySet()) {
+            if (p.containsKey(e.getKey())) {
+                throw new PromptFormatException("variable '" + e.getKey() + "' is partial in both templates;"
+                        + " fix it in only one of them", -1);
+            }
+            p.put(e.getKey(), e.getValue());
+            if (other.partialValues.containsKey(e.getKey())) {
+                v.put(e.getKey(), other.partialValues.get(e.getKey()));
+            }
+        }
+        String joined = template + other.template;
+        return new PromptTemplate(joined, format, CompiledTemplate.compile(joined, format), p, v);
+    }
+
+    /** This template followed by a template text in the same syntax, as LangChain's {@code prompt + "text"}. */
+    public PromptTemplate plus(String template) {
+        return plus(fromTemplate(template, format));
+    }
+
     /** Fills in the variables; extra entries are ignored, missing ones fail naming all of them. */
     public String format(Map<String, ?> variables) {
         Objects.requireNonNull(variables, "variables");

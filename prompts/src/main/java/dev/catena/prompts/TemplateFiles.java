@@ -120,6 +120,9 @@ final class TemplateFiles {
                 } else if (part instanceof MessagesPlaceholder ph) {
                     m.put("placeholder", ph.name());
                     m.put("optional", ph.optional());
+                    if (ph.lastMessages() > 0) {
+                        m.put("n_messages", ph.lastMessages());
+                    }
                 } else if (part instanceof MessagePart.FixedMessage fixed && fixed.message().role() != ChatMessage.Role.TOOL) {
                     m.put("role", fixed.message().role().langChainType());
                     m.put("text", fixed.message().text());
