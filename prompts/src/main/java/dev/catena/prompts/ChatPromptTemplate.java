@@ -50,20 +50,12 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         this.inputVariables = FStringTemplate.sorted(vars);
     }
 
-    /**
-     * {@return a chat prompt of these parts, in order}
-     *
-     * @param parts the message templates, placeholders and fixed messages
-     */
+    /** A chat prompt of these parts, in order. */
     public static ChatPromptTemplate fromMessages(MessagePart... parts) {
         return fromMessages(List.of(parts));
     }
 
-    /**
-     * {@return a chat prompt of these parts, in order}
-     *
-     * @param parts the message templates, placeholders and fixed messages
-     */
+    /** A chat prompt of these parts, in order. */
     public static ChatPromptTemplate fromMessages(List<? extends MessagePart> parts) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("a chat prompt needs at least one message part");
@@ -71,43 +63,29 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return new ChatPromptTemplate(new ArrayList<>(parts), Map.of());
     }
 
-    /**
-     * {@return a chat prompt of one user message (LangChain's {@code ChatPromptTemplate.from_template})}
-     *
-     * @param userTemplate the user message's f-string template
-     */
+    /** A chat prompt of one user message (LangChain's {@code ChatPromptTemplate.from_template}). */
     public static ChatPromptTemplate fromTemplate(String userTemplate) {
         return fromMessages(MessageTemplate.user(userTemplate));
     }
 
-    /**
-     * Loads a chat prompt saved with {@link #save(Path)} from a JSON or YAML file.
-     *
-     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
-     * @return the chat prompt
-     */
+    /** Loads a chat prompt saved with {@link #save(Path)} from a JSON or YAML file. */
     public static ChatPromptTemplate load(Path file) {
-        return TemplateFiles.load(file, ChatPromptTemplate.class, "chat prompt template");
+        return TemplateFiles.load(file, null, ChatPromptTemplate.class, "chat prompt template");
     }
 
-    /**
-     * {@return this prompt with a variable fixed to a value}
-     *
-     * @param name the variable
-     * @param value its value
-     */
+    /** Loads a chat prompt whose named template files may lie anywhere inside {@code root}. */
+    public static ChatPromptTemplate load(Path file, Path root) {
+        return TemplateFiles.load(file, Objects.requireNonNull(root, "root"), ChatPromptTemplate.class, "chat prompt template");
+    }
+
+    /** This prompt with a variable fixed to a value. */
     public ChatPromptTemplate partial(String name, Object value) {
         Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
         p.put(Objects.requireNonNull(name, "partial variable name"), () -> value);
         return new ChatPromptTemplate(parts, p);
     }
 
-    /**
-     * {@return this prompt with a variable computed at each format}
-     *
-     * @param name the variable
-     * @param value computes its value at each format
-     */
+    /** This prompt with a variable computed at each format. */
     public ChatPromptTemplate partial(String name, Supplier<?> value) {
         Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
         p.put(Objects.requireNonNull(name, "partial variable name"), Objects.requireNonNull(value, "supplier"));
@@ -115,11 +93,30 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
     }
 
     /**
-     * Formats every part into messages; missing variables fail naming all of them.
-     *
-     * @param variables the values by variable name
-     * @return the messages, in order
+     * This prompt's messages followed by another's, as LangChain's {@code +}; partial variables of
+     * both are kept (the other's win for a name fixed in both, as in LangChain).
      */
+    public ChatPromptTemplate plus(ChatPromptTemplate other) {
+        List<MessagePart> joined = new ArrayList<>(parts);
+        joined.addAll(other.parts);
+        Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
+        p.putAll(other.partials);
+        return new ChatPromptTemplate(joined, p);
+    }
+
+    /** This prompt followed by one more part: a message template, a placeholder, a fixed message. */
+    public ChatPromptTemplate plus(MessagePart part) {
+        List<MessagePart> joined = new ArrayList<>(parts);
+        joined.add(Objects.requireNonNull(part, "part"));
+        return new ChatPromptTemplate(joined, partials);
+    }
+
+    /** This prompt followed by a user message template, as LangChain's {@code prompt + "text"}. */
+    public ChatPromptTemplate plus(String userTemplate) {
+        return plus(MessageTemplate.user(userTemplate));
+    }
+
+    /** Formats every part into messages; missing variables fail naming all of them. */
     public List<ChatMessage> formatMessages(Map<String, ?> variables) {
         Objects.requireNonNull(variables, "variables");
         List<String> missing = new ArrayList<>();
@@ -145,11 +142,7 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return List.copyOf(messages);
     }
 
-    /**
-     * {@return the formatted messages as one {@code Human: …\nAI: …} transcript}
-     *
-     * @param variables the values by variable name
-     */
+    /** The formatted messages as one {@code Human: …\nAI: …} transcript. */
     public String format(Map<String, ?> variables) {
         return ChatMessage.toBufferString(formatMessages(variables));
     }
@@ -159,27 +152,20 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return new ChatPromptValue(formatMessages(input));
     }
 
-    /**
-     * Saves the prompt as JSON or YAML (by extension); fails for parts that cannot be saved (example
-     * selectors).
-     *
-     * @param file the file to write; {@code .json}, {@code .yaml} or {@code .yml}
-     */
+    /** Saves the prompt as JSON or YAML (by extension); fails for parts that cannot be saved (example selectors). */
     public void save(Path file) {
         TemplateFiles.save(this, file);
     }
 
-    /** {@return the parts, in order} */
     public List<MessagePart> parts() {
         return parts;
     }
 
-    /** {@return the variables a caller must give, sorted} */
+    /** The variables a caller must give, sorted. */
     public List<String> inputVariables() {
         return inputVariables;
     }
 
-    /** {@return the names of the variables fixed with {@link #partial}} */
     public Set<String> partialVariables() {
         return partials.keySet();
     }

@@ -17,4 +17,15 @@ public interface ExampleSelector {
      * @param inputVariables the caller's variables
      */
     List<Map<String, Object>> select(Map<String, ?> inputVariables);
+
+    /**
+     * Adds an example to choose from, as LangChain's {@code add_example}. The built-in selectors
+     * support it; a selector written as a lambda has no list to add to and refuses.
+     *
+     * @throws UnsupportedOperationException if this selector has a fixed set of examples
+     */
+    default void addExample(Map<String, ?> example) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " cannot take new examples; implement addExample or use one of the selectors in dev.catena.prompts.selectors");
+    }
 }

@@ -6,6 +6,8 @@ import dev.catena.core.messages.ChatMessage;
 import dev.catena.core.models.ChatPromptValue;
 import dev.catena.core.models.PromptValue;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +48,7 @@ public record FewShotChatPromptTemplate(List<Map<String, Object>> examples, Exam
         Objects.requireNonNull(examplePrompt, "examplePrompt");
         if (examples != null) {
             List<Map<String, Object>> copy = new ArrayList<>();
-            examples.forEach(e -> copy.add(Map.copyOf(e)));
+            examples.forEach(e -> copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(e))));
             examples = List.copyOf(copy);
         }
         inputVariables = inputVariables == null ? List.of() : List.copyOf(inputVariables);
@@ -61,7 +63,7 @@ public record FewShotChatPromptTemplate(List<Map<String, Object>> examples, Exam
      */
     public static FewShotChatPromptTemplate of(List<? extends Map<String, ?>> examples, ChatPromptTemplate examplePrompt) {
         List<Map<String, Object>> copy = new ArrayList<>();
-        examples.forEach(e -> copy.add(Map.copyOf(e)));
+        examples.forEach(e -> copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(e))));
         return new FewShotChatPromptTemplate(copy, null, examplePrompt, List.of());
     }
 

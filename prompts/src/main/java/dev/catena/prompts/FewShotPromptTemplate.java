@@ -5,7 +5,9 @@ import dev.catena.core.components.RunConfig;
 import dev.catena.core.models.PromptValue;
 import dev.catena.core.models.StringPromptValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +61,39 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         this.inputVariables = FStringTemplate.sorted(vars);
     }
 
+    private FewShotPromptTemplate(FewShotPromptTemplate base, PromptTemplate prefix, PromptTemplate suffix) {
+        this.examples = base.examples;
+        this.selector = base.selector;
+        this.examplePrompt = base.examplePrompt;
+        this.separator = base.separator;
+        this.prefix = prefix;
+        this.suffix = suffix;
+        Set<String> vars = new LinkedHashSet<>(prefix.inputVariables());
+        vars.addAll(suffix.inputVariables());
+        this.inputVariables = FStringTemplate.sorted(vars);
+    }
+
+    /** This prompt with a prefix or suffix variable fixed to a value; it leaves {@link #inputVariables()}. */
+    public FewShotPromptTemplate partial(String name, Object value) {
+        return new FewShotPromptTemplate(this, prefix.partial(name, value), suffix.partial(name, value));
+    }
+
+    /**
+     * This prompt with several prefix or suffix variables fixed; a {@link java.util.function.Supplier}
+     * value is called at each format, as in {@link PromptTemplate#partial(Map)}.
+     */
+    public FewShotPromptTemplate partial(Map<String, ?> values) {
+        return new FewShotPromptTemplate(this, prefix.partial(values), suffix.partial(values));
+    }
+
     private static List<Map<String, Object>> copy(List<? extends Map<String, ?>> examples) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, ?> e : examples) {
-            out.add(Map.copyOf(e));
+            if (e == null) {
+                throw new PromptFormatException("example " + out.size() + " of the few-shot prompt is null; give a map of"
+                        + " the example prompt's variables", -1);
+            }
+            out.add(Collections.unmodifiableMap(new LinkedHashMap<>(e)));
         }
         return List.copyOf(out);
     }

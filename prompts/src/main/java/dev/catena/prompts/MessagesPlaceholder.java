@@ -9,40 +9,49 @@ import java.util.Objects;
 /**
  * A slot in a chat prompt filled with a list of messages at format time, typically the chat
  * history. A required placeholder is an input variable; an optional one, when not given, adds
- * nothing (as LangChain's {@code MessagesPlaceholder(optional=True)}).
+ * nothing (as LangChain's {@code MessagesPlaceholder(optional=True)}). It can keep only the last
+ * {@code n} messages of the list (LangChain's {@code n_messages}):
  *
- * @param name     the variable holding a {@code List<ChatMessage>}
- * @param optional whether it may be left out
+ * <pre>{@code
+ * MessagesPlaceholder.optional("history").lastMessages(10)
+ * }</pre>
+ *
+ * @param name         the variable holding a {@code List<ChatMessage>}
+ * @param optional     whether it may be left out
+ * @param lastMessages how many messages to keep from the end of the list; 0 keeps them all
  */
-public record MessagesPlaceholder(String name, boolean optional) implements MessagePart {
+public record MessagesPlaceholder(String name, boolean optional, int lastMessages) implements MessagePart {
 
-    /**
-     * Requires a non-blank variable name.
-     *
-     * @param name the variable holding a {@code List<ChatMessage>}
-     * @param optional whether it may be left out
-     */
+    /** Checks the name and the count. */
     public MessagesPlaceholder {
         Objects.requireNonNull(name, "placeholder name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("a messages placeholder needs a variable name");
         }
+        if (lastMessages < 0) {
+            throw new IllegalArgumentException("lastMessages must be positive, or 0 for all messages; was " + lastMessages);
+        }
     }
 
-    /**
-     * {@return a required placeholder}
-     *
-     * @param name the variable holding the messages
-     */
+    /** A placeholder that keeps every message. */
+    public MessagesPlaceholder(String name, boolean optional) {
+        this(name, optional, 0);
+    }
+
+    /** This placeholder keeping only the last {@code n} messages (n at least 1). */
+    public MessagesPlaceholder lastMessages(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("lastMessages(n) needs n >= 1, was " + n);
+        }
+        return new MessagesPlaceholder(name, optional, n);
+    }
+
+    /** A required placeholder. */
     public static MessagesPlaceholder of(String name) {
         return new MessagesPlaceholder(name, false);
     }
 
-    /**
-     * {@return an optional placeholder}
-     *
-     * @param name the variable holding the messages
-     */
+    /** An optional placeholder. */
     public static MessagesPlaceholder optional(String name) {
         return new MessagesPlaceholder(name, true);
     }
@@ -73,6 +82,8 @@ public record MessagesPlaceholder(String name, boolean optional) implements Mess
             }
             messages.add(m);
         }
-        return messages;
+        return lastMessages > 0 && messages.size() > lastMessages
+                ? List.copyOf(messages.subList(messages.size() - lastMessages, messages.size()))
+                : messages;
     }
 }

@@ -178,7 +178,9 @@ final class MustacheTemplate implements CompiledTemplate {
                 out.append(t.text());
             } else if (node instanceof Variable v) {
                 Object value = resolve(v.key(), scopes);
-                if (value != null) {
+                // As LangChain's mustache ("scope or ''"): an empty list or map prints as nothing, like null.
+                if (value != null && !(value instanceof Collection<?> c && c.isEmpty())
+                        && !(value instanceof Map<?, ?> m && m.isEmpty())) {
                     out.append(value);
                 }
             } else if (node instanceof Section s) {

@@ -51,22 +51,12 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         this.inputVariables = List.copyOf(inputs);
     }
 
-    /**
-     * {@return an f-string template; fails with {@link PromptFormatException} (with the position) if it is
-     * malformed}
-     *
-     * @param template the template text
-     */
+    /** An f-string template; fails with {@link PromptFormatException} (with the position) if it is malformed. */
     public static PromptTemplate fromTemplate(String template) {
         return fromTemplate(template, TemplateFormat.F_STRING);
     }
 
-    /**
-     * {@return a template in the given syntax; fails with {@link PromptFormatException} if it is malformed}
-     *
-     * @param template the template text
-     * @param format its syntax
-     */
+    /** A template in the given syntax; fails with {@link PromptFormatException} if it is malformed. */
     public static PromptTemplate fromTemplate(String template, TemplateFormat format) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(format, "format");
@@ -74,22 +64,24 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
     }
 
     /**
-     * Loads a template saved with {@link #save(Path)} (or by LangChain) from a {@code .json}, {@code .yaml}
-     * or {@code .yml} file.
-     *
-     * @param file the file to read
-     * @return the template
+     * Loads a template saved with {@link #save(Path)} (or by LangChain) from a {@code .json},
+     * {@code .yaml} or {@code .yml} file. Files it names ({@code template_path},
+     * {@code example_prompt_path}, an {@code examples} file) must be inside the file's own folder;
+     * anything else, and a file that names itself, is a {@link PromptFormatException}.
      */
     public static PromptTemplate load(Path file) {
-        return TemplateFiles.load(file, PromptTemplate.class, "prompt template");
+        return TemplateFiles.load(file, null, PromptTemplate.class, "prompt template");
     }
 
     /**
-     * {@return this template with a variable fixed to a value; it leaves {@link #inputVariables()}}
-     *
-     * @param name the variable
-     * @param value its value
+     * Loads a template as {@link #load(Path)} does, but lets the files it names lie anywhere inside
+     * {@code root} (a folder the caller trusts, for prompt files that share a template folder).
      */
+    public static PromptTemplate load(Path file, Path root) {
+        return TemplateFiles.load(file, Objects.requireNonNull(root, "root"), PromptTemplate.class, "prompt template");
+    }
+
+    /** This template with a variable fixed to a value; it leaves {@link #inputVariables()}. */
     public PromptTemplate partial(String name, Object value) {
         Objects.requireNonNull(name, "partial variable name");
         Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
@@ -99,12 +91,7 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return new PromptTemplate(template, format, compiled, p, v);
     }
 
-    /**
-     * {@return this template with a variable computed at each format (for example today's date)}
-     *
-     * @param name the variable
-     * @param value computes its value at each format
-     */
+    /** This template with a variable computed at each format (for example today's date). */
     public PromptTemplate partial(String name, Supplier<?> value) {
         Objects.requireNonNull(name, "partial variable name");
         Objects.requireNonNull(value, "partial variable supplier");
@@ -116,10 +103,8 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
     }
 
     /**
-     * {@return this template with several variables fixed: a {@link Supplier} value is called at each format
-     * (as LangChain calls a function given in {@code partial_variables}), any other value is used as is}
-     *
-     * @param values the values by variable name
+     * This template with several variables fixed: a {@link Supplier} value is called at each format
+     * (as LangChain calls a function given in {@code partial_variables}), any other value is used as is.
      */
     public PromptTemplate partial(Map<String, ?> values) {
         PromptTemplate result = this;
@@ -132,11 +117,44 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
     }
 
     /**
-     * Fills in the variables; extra entries are ignored, missing ones fail naming all of them.
+     * This template followed by another, as LangChain's {@code +}: the texts are joined, the
+     * variables are those of both, the partial variables of both are kept. Both must use the same
+     * syntax, and a variable may be partial in only one of them.
      *
-     * @param variables the values by variable name
-     * @return the text
+     * <pre>{@code
+     * PromptTemplate prompt = PromptTemplate.fromTemplate("Tell me a joke about {topic}.")
+     *         .plus("\n\nmake it funny")
+     *         .plus(PromptTemplate.fromTemplate("\n\nand in {language}"));
+     * }</pre>
      */
+    public PromptTemplate plus(PromptTemplate other) {
+        Objects.requireNonNull(other, "other");
+        if (format != other.format) {
+            throw new PromptFormatException("cannot join a " + format.wireName() + " template and a "
+                    + other.format.wireName() + " template; write both in the same syntax", -1);
+        }
+        Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
+        Map<String, Object> v = new LinkedHashMap<>(partialValues);
+        for (Map.Entry<String, Supplier<?>> e : other.partials.entrySet()) {
+            if (p.containsKey(e.getKey())) {
+                throw new PromptFormatException("variable '" + e.getKey() + "' is partial in both templates;"
+                        + " fix it in only one of them", -1);
+            }
+            p.put(e.getKey(), e.getValue());
+            if (other.partialValues.containsKey(e.getKey())) {
+                v.put(e.getKey(), other.partialValues.get(e.getKey()));
+            }
+        }
+        String joined = template + other.template;
+        return new PromptTemplate(joined, format, CompiledTemplate.compile(joined, format), p, v);
+    }
+
+    /** This template followed by a template text in the same syntax, as LangChain's {@code prompt + "text"}. */
+    public PromptTemplate plus(String template) {
+        return plus(fromTemplate(template, format));
+    }
+
+    /** Fills in the variables; extra entries are ignored, missing ones fail naming all of them. */
     public String format(Map<String, ?> variables) {
         Objects.requireNonNull(variables, "variables");
         checkMissing(variables);
@@ -145,11 +163,7 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return out.toString();
     }
 
-    /**
-     * Formats a template that has no variables (or only partial ones).
-     *
-     * @return the text
-     */
+    /** Formats a template that has no variables (or only partial ones). */
     public String format() {
         return format(Map.of());
     }
@@ -184,31 +198,26 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return new StringPromptValue(format(input));
     }
 
-    /**
-     * Saves the template as JSON or YAML (by the file's extension), in LangChain's saved-prompt form.
-     *
-     * @param file the file to write; {@code .json}, {@code .yaml} or {@code .yml}
-     */
+    /** Saves the template as JSON or YAML (by the file's extension), in LangChain's saved-prompt form. */
     public void save(Path file) {
         TemplateFiles.save(this, file);
     }
 
-    /** {@return the template text as written} */
+    /** The template text as written. */
     public String template() {
         return template;
     }
 
-    /** {@return the template's syntax} */
     public TemplateFormat templateFormat() {
         return format;
     }
 
-    /** {@return the variables a caller must give: the names used, de-duplicated and sorted, minus partial variables} */
+    /** The variables a caller must give: the names used, de-duplicated and sorted, minus partial variables. */
     public List<String> inputVariables() {
         return inputVariables;
     }
 
-    /** {@return the names of the partial variables} */
+    /** The names of the partial variables. */
     public Set<String> partialVariables() {
         return partials.keySet();
     }

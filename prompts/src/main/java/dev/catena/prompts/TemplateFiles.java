@@ -1,7 +1,5 @@
 package dev.catena.prompts;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,10 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reads and writes prompt templates as JSON or YAML, in LangChain's saved-prompt form
@@ -26,7 +22,7 @@ import java.util.Map;
  */
 final class TemplateFiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
@@ -35,7 +31,7 @@ final class TemplateFiles {
     private TemplateFiles() {
     }
 
-    private static ObjectMapper mapperFor(Path file) {
+    static ObjectMapper mapperFor(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             return JSON;
@@ -61,9 +57,12 @@ final class TemplateFiles {
         }
     }
 
-    /** Loads a file that must hold a {@code type} ({@code what} names it in the error). */
-    static <T> T load(Path file, Class<T> type, String what) {
-        Object loaded = load(file);
+    /**
+     * Loads a file that must hold a {@code type} ({@code what} names it in the error); files it
+     * refers to must lie inside {@code root}, or inside the file's own folder when {@code root} is null.
+     */
+    static <T> T load(Path file, Path root, Class<T> type, String what) {
+        Object loaded = PromptFileReader.read(file, root);
         if (type.isInstance(loaded)) {
             return type.cast(loaded);
         }
@@ -72,17 +71,7 @@ final class TemplateFiles {
     }
 
     static Object load(Path file) {
-        ObjectMapper mapper = mapperFor(file);
-        JsonNode node;
-        try {
-            node = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new PromptFormatException("could not read prompt from " + file + ": " + e.getMessage(), e);
-        }
-        if (node == null || !node.isObject()) {
-            throw new PromptFormatException(file + " does not hold a prompt object", -1);
-        }
-        return fromNode(node, file.toAbsolutePath().getParent());
+        return PromptFileReader.read(file, null);
     }
 
     private static ObjectNode toNode(Object template) {
@@ -131,6 +120,9 @@ final class TemplateFiles {
                 } else if (part instanceof MessagesPlaceholder ph) {
                     m.put("placeholder", ph.name());
                     m.put("optional", ph.optional());
+                    if (ph.lastMessages() > 0) {
+                        m.put("n_messages", ph.lastMessages());
+                    }
                 } else if (part instanceof MessagePart.FixedMessage fixed && fixed.message().role() != ChatMessage.Role.TOOL) {
                     m.put("role", fixed.message().role().langChainType());
                     m.put("text", fixed.message().text());
@@ -152,88 +144,4 @@ final class TemplateFiles {
         return a;
     }
 
-    private static Object fromNode(JsonNode node, Path dir) {
-        String type = node.path("_type").asText("prompt");
-        TemplateFormat format = TemplateFormat.fromWireName(node.path("template_format").asText(null));
-        switch (type) {
-            case "prompt" -> {
-                return PromptTemplate.fromTemplate(text(node, "template", dir), format);
-            }
-            case "few_shot" -> {
-                JsonNode examplePrompt = node.path("example_prompt");
-                PromptTemplate example;
-                if (examplePrompt.isObject()) {
-                    example = (PromptTemplate) fromNode(examplePrompt, dir);
-                } else if (node.hasNonNull("example_prompt_path")) {
-                    example = PromptTemplate.load(dir.resolve(node.get("example_prompt_path").asText()));
-                } else {
-                    throw new PromptFormatException("a few_shot prompt file needs example_prompt or example_prompt_path", -1);
-                }
-                return FewShotPromptTemplate.builder()
-                        .examples(examples(node.path("examples"), dir))
-                        .examplePrompt(example)
-                        .prefix(node.has("prefix") || node.has("prefix_path") ? text(node, "prefix", dir) : "")
-                        .suffix(text(node, "suffix", dir))
-                        .exampleSeparator(node.path("example_separator").asText("\n\n"))
-                        .templateFormat(format)
-                        .build();
-            }
-            case "chat" -> {
-                List<MessagePart> parts = new ArrayList<>();
-                for (JsonNode m : node.path("messages")) {
-                    if (m.has("placeholder")) {
-                        parts.add(new MessagesPlaceholder(m.get("placeholder").asText(), m.path("optional").asBoolean(false)));
-                    } else if (m.has("text")) {
-                        String role = m.path("role").asText();
-                        String text = m.get("text").asText();
-                        parts.add(MessagePart.of(switch (MessageTemplate.of(role, "", TemplateFormat.F_STRING).role()) {
-                            case SYSTEM -> ChatMessage.system(text);
-                            case AI -> ChatMessage.ai(text);
-                            default -> ChatMessage.user(text);
-                        }));
-                    } else {
-                        parts.add(MessageTemplate.of(m.path("role").asText(), text(m, "template", dir),
-                                TemplateFormat.fromWireName(m.path("template_format").asText(null))));
-                    }
-                }
-                return ChatPromptTemplate.fromMessages(parts);
-            }
-            default -> throw new PromptFormatException("unsupported prompt _type '" + type
-                    + "'; use \"prompt\", \"few_shot\" or \"chat\"", -1);
-        }
-    }
-
-    /** A text field given inline or, as LangChain allows, as {@code <field>_path} to a file next to this one. */
-    private static String text(JsonNode node, String field, Path dir) {
-        if (node.hasNonNull(field)) {
-            return node.get(field).asText();
-        }
-        if (node.hasNonNull(field + "_path")) {
-            Path path = dir.resolve(node.get(field + "_path").asText());
-            try {
-                return Files.readString(path, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new PromptFormatException("could not read " + field + " from " + path + ": " + e.getMessage(), e);
-            }
-        }
-        throw new PromptFormatException("prompt file has no '" + field + "' (nor '" + field + "_path')", -1);
-    }
-
-    private static List<Map<String, Object>> examples(JsonNode node, Path dir) {
-        TypeReference<List<Map<String, Object>>> type = new TypeReference<>() {
-        };
-        if (node.isArray()) {
-            return JSON.convertValue(node, type);
-        }
-        if (node.isTextual()) {
-            Path path = dir.resolve(node.asText());
-            ObjectMapper mapper = mapperFor(path);
-            try {
-                return mapper.readValue(Files.readString(path, StandardCharsets.UTF_8), type);
-            } catch (IOException e) {
-                throw new PromptFormatException("could not read examples from " + path + ": " + e.getMessage(), e);
-            }
-        }
-        throw new PromptFormatException("a few_shot prompt file needs 'examples': a list, or the name of a JSON/YAML file", -1);
-    }
 }

@@ -79,4 +79,36 @@ class FewShotPromptTemplateTest {
                 UserMessage.of("What is 4+4?"));
         assertThat(fewShot.format(Map.of())).isEqualTo("Human: 2+2\nAI: 4\nHuman: 2+3\nAI: 5");
     }
+
+    @Test
+    void partialFixesAPrefixOrSuffixVariable() {
+        FewShotPromptTemplate p = FewShotPromptTemplate.builder()
+                .examples(EXAMPLES).examplePrompt(EXAMPLE_PROMPT)
+                .prefix("Antonyms in {language}").suffix("Word: {input}\nAntonym:").exampleSeparator("\n").build();
+        FewShotPromptTemplate english = p.partial("language", "English");
+        assertThat(english.inputVariables()).containsExactly("input");
+        assertThat(p.inputVariables()).containsExactly("input", "language");
+        assertThat(english.format(Map.of("input", "big"))).isEqualTo(
+                "Antonyms in English\nWord: happy\nAntonym: sad\nWord: tall\nAntonym: short\nWord: big\nAntonym:");
+        java.util.function.Supplier<String> language = () -> "French";
+        assertThat(p.partial(Map.of("language", language)).format(Map.of("input", "grand"))).startsWith("Antonyms in French\n");
+    }
+
+    @Test
+    void anExampleWithANullValueFormatsItAsAnyNullVariable() {
+        Map<String, Object> withNull = new java.util.HashMap<>();
+        withNull.put("word", "void");
+        withNull.put("antonym", null);
+        FewShotPromptTemplate p = FewShotPromptTemplate.builder()
+                .examples(List.of(withNull)).examplePrompt(EXAMPLE_PROMPT).suffix("Word: {input}").build();
+        // As PromptTemplate formats a null variable (Java's String.valueOf, where Python prints None).
+        assertThat(p.format(Map.of("input", "x"))).isEqualTo("Word: void\nAntonym: null\n\nWord: x");
+        List<Map<String, Object>> holdingNull = new java.util.ArrayList<>();
+        holdingNull.add(null);
+        assertThatThrownBy(() -> FewShotPromptTemplate.builder().examples(holdingNull).examplePrompt(EXAMPLE_PROMPT).suffix("s").build())
+                .isInstanceOf(PromptFormatException.class).hasMessageContaining("example 0").hasMessageContaining("is null");
+        FewShotChatPromptTemplate chat = FewShotChatPromptTemplate.of(List.of(withNull),
+                ChatPromptTemplate.fromMessages(MessageTemplate.user("{word}"), MessageTemplate.ai("{antonym}")));
+        assertThat(chat.formatMessages(Map.of())).extracting(m -> m.text()).containsExactly("void", "null");
+    }
 }

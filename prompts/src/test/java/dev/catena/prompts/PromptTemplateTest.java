@@ -85,7 +85,8 @@ class PromptTemplateTest {
         assertBad("{items[0]}", 0, "attribute access");
         assertBad("ab {0}", 3, "all digits");
         assertBad("x {a{b}", 4, "unexpected '{'");
-        assertBad("{price:.2f}", 0, "format spec");
+        assertBad("{price!r}", 0, "conversion '!r'");
+        assertBad("{price:.2q}", 0, "unknown format type 'q'");
     }
 
     private static void assertBad(String template, int position, String message) {
@@ -136,6 +137,14 @@ class PromptTemplateTest {
                 .isEqualTo("Reply as {\"name\": \"Ada\"} for London #math #poetry");
         assertThat(p.format(Map.of("name", "Ada", "user", Map.of(), "tags", List.of())))
                 .isEqualTo("Reply as {\"name\": \"Ada\"} for  (no tags)");
+    }
+
+    @Test
+    void mustacheEmptyListsAndMapsAreFalsyAndPrintAsNothing() {
+        PromptTemplate p = PromptTemplate.fromTemplate("[{{items}}][{{#items}}x{{/items}}][{{^items}}none{{/items}}]"
+                + "[{{meta}}][{{#meta}}m{{/meta}}][{{^meta}}no meta{{/meta}}]", TemplateFormat.MUSTACHE);
+        assertThat(p.format(Map.of("items", List.of(), "meta", Map.of()))).isEqualTo("[][][none][][][no meta]");
+        assertThat(p.format(Map.of("items", List.of(1), "meta", Map.of("k", 1)))).isEqualTo("[[1]][x][][{k=1}][m][]");
     }
 
     @Test

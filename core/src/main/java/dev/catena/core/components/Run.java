@@ -1,5 +1,6 @@
 package dev.catena.core.components;
 
+import dev.catena.core.messages.Mergeable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,6 +196,11 @@ public final class Run {
                     source = inner.spliterator();
                 }
                 boolean more = source.tryAdvance(chunk -> {
+                    if (!(chunk instanceof CharSequence) && !(chunk instanceof Mergeable<?>)) {
+                        // Only the last of such chunks is the result: keeping every one (each a whole
+                        // value so far, as a streamed JSON parser yields) would hold memory quadratic in the stream.
+                        chunks.clear();
+                    }
                     chunks.add(chunk);
                     run.chunk(chunk);
                     action.accept(chunk);

@@ -164,4 +164,35 @@ class StreamTest {
         assertThat(recorder.ofType("end")).singleElement().extracting(RecordingCallbacks.Event::payload)
                 .isEqualTo(new AiMessage("Hello", List.of(), null, "stop", TokenUsage.of(3, 2)));
     }
+
+    /** Streams growing values that are neither text nor mergeable, as a streamed JSON parser yields whole values so far. */
+    static final class Snapshots implements Component<String, List<Integer>> {
+        @Override
+        public List<Integer> call(String input, RunConfig config) {
+            return callStream(input, config).reduce((a, b) -> b).orElseThrow();
+        }
+
+        @Override
+        public Stream<List<Integer>> callStream(String input, RunConfig config) {
+            return Stream.iterate(1, i -> i + 1).limit(3).map(i -> List.copyOf(java.util.Collections.nCopies(i, i)));
+        }
+    }
+
+    @Test
+    void aStreamOfWholeValuesKeepsOnlyTheLastForTheRunsEndNotEveryChunk() throws Exception {
+        java.util.Iterator<List<Integer>> it = new Snapshots().stream("x", RunConfig.defaults()).iterator();
+        java.lang.ref.WeakReference<List<Integer>> first = new java.lang.ref.WeakReference<>(it.next());
+        it.next();
+        // The run must not hold the earlier value (it would hold memory quadratic in a long stream).
+        for (int i = 0; i < 50 && first.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(first.get()).as("first chunk no longer held by the run").isNull();
+        it.next();
+        assertThat(it.hasNext()).isFalse();
+        RecordingCallbacks recorder = new RecordingCallbacks();
+        assertThat(new Snapshots().stream("x", RunConfig.builder().callbacks(recorder).build()).toList()).hasSize(3);
+        assertThat(recorder.ofType("end")).singleElement().extracting(RecordingCallbacks.Event::payload).isEqualTo(List.of(3, 3, 3));
+    }
 }

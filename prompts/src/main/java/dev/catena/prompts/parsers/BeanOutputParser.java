@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,8 +21,10 @@ import java.util.Objects;
  * A Java record or class read from the model's JSON answer, as LangChain's
  * {@code PydanticOutputParser}: {@link #formatInstructions()} shows the JSON schema generated from
  * the type ({@link JsonSchema}), and parsing reads the JSON (fenced, with prose, or unfinished, as
- * {@link JsonOutputParser}), checks required fields, and binds it with Jackson. Errors name the
- * field, for example {@code address.city}.
+ * {@link JsonOutputParser}), checks that every field that may not be null is there, and binds it
+ * with Jackson. Errors in the output are {@link OutputParserException}s naming the field, for
+ * example {@code address.city}; a type that cannot be bound or described is an
+ * {@link OutputParserConfigurationException}, which no retry parser sends back to a model.
  *
  * <pre>{@code
  * record Person(@Description("full name") String name, int age) {}
@@ -92,6 +95,11 @@ public final class BeanOutputParser<T> implements OutputParser<T> {
         checkRequired(schema, node, "", text);
         try {
             return MAPPER.treeToValue(node, type);
+        } catch (InvalidDefinitionException e) {
+            // The type, not the output, is wrong: asking a model to fix the output cannot help.
+            throw new OutputParserConfigurationException("cannot bind JSON to " + type.toString() + ": " + e.getOriginalMessage()
+                    + "; give the type a constructor Jackson can use (a record, or @JsonCreator), or Jackson subtype"
+                    + " annotations for an interface", e);
         } catch (JsonMappingException e) {
             String field = path(e);
             throw new OutputParserException("field '" + (field.isEmpty() ? "(root)" : field) + "' has the wrong type or value: "
@@ -105,32 +113,100 @@ public final class BeanOutputParser<T> implements OutputParser<T> {
         return "JSON matching the schema of " + type.getRawClass().getSimpleName();
     }
 
+    /** Checks that every property the schema does not let be null is present, naming the first one missing. */
     private void checkRequired(JsonNode schemaNode, JsonNode value, String path, String text) {
-        String type = schemaNode.path("type").asText("");
-        if (type.equals("object") && schemaNode.has("properties")) {
+        JsonNode node = resolve(schemaNode);
+        JsonNode single = singleNonNullBranch(node);
+        if (single != null) {
+            checkRequired(single, value, path, text);
+            return;
+        }
+        if (hasType(node, "object") && node.has("properties")) {
             if (!value.isObject()) {
                 throw new OutputParserException("field '" + (path.isEmpty() ? "(root)" : path) + "' should be a JSON object",
                         text, expected());
             }
-            for (JsonNode r : schemaNode.path("required")) {
-                JsonNode v = value.get(r.asText());
-                if (v == null || v.isNull()) {
-                    throw new OutputParserException("required field '" + join(path, r.asText()) + "' is missing", text, expected());
-                }
-            }
-            Iterator<Map.Entry<String, JsonNode>> props = schemaNode.get("properties").fields();
+            Iterator<Map.Entry<String, JsonNode>> props = node.get("properties").fields();
             while (props.hasNext()) {
                 Map.Entry<String, JsonNode> p = props.next();
                 JsonNode v = value.get(p.getKey());
-                if (v != null && !v.isNull()) {
+                if (v == null || v.isNull()) {
+                    if (!allowsNull(p.getValue())) {
+                        throw new OutputParserException("required field '" + join(path, p.getKey()) + "' is missing", text, expected());
+                    }
+                } else {
                     checkRequired(p.getValue(), v, join(path, p.getKey()), text);
                 }
             }
-        } else if (type.equals("array") && value.isArray()) {
+        } else if (hasType(node, "array") && value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
-                checkRequired(schemaNode.path("items"), value.get(i), path + "[" + i + "]", text);
+                if (!value.get(i).isNull()) {
+                    checkRequired(node.path("items"), value.get(i), path + "[" + i + "]", text);
+                }
             }
         }
+    }
+
+    /** A {@code $ref} into this schema's {@code $defs}, followed. */
+    private JsonNode resolve(JsonNode node) {
+        JsonNode ref = node.get("$ref");
+        if (ref != null && ref.isTextual()) {
+            String r = ref.asText();
+            if (r.equals("#")) {
+                return schema;
+            }
+            if (r.startsWith("#/$defs/")) {
+                return schema.path("$defs").path(r.substring("#/$defs/".length()));
+            }
+        }
+        return node;
+    }
+
+    /** For {@code anyOf: [{"type": "null"}, X]}: X. */
+    private JsonNode singleNonNullBranch(JsonNode node) {
+        JsonNode anyOf = node.get("anyOf");
+        if (anyOf == null || !anyOf.isArray()) {
+            return null;
+        }
+        JsonNode other = null;
+        for (JsonNode branch : anyOf) {
+            if (!hasType(branch, "null")) {
+                if (other != null) {
+                    return null; // a real choice (a sealed type): Jackson checks it when binding
+                }
+                other = branch;
+            }
+        }
+        return other;
+    }
+
+    private boolean allowsNull(JsonNode property) {
+        JsonNode node = resolve(property);
+        if (hasType(node, "null")) {
+            return true;
+        }
+        for (JsonNode branch : node.path("anyOf")) {
+            if (hasType(branch, "null")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasType(JsonNode node, String name) {
+        JsonNode type = node.get("type");
+        if (type == null) {
+            return false;
+        }
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (t.asText().equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return type.asText().equals(name);
     }
 
     private static String join(String path, String name) {

@@ -13,64 +13,72 @@ final class CommaSeparated {
     private CommaSeparated() {
     }
 
-    static List<String> parse(String text) {
-        return parse(text, new int[1]);
+    static List<String> parse(CharSequence text) {
+        return parse(text, new Resume());
+    }
+
+    /** Where the last item begins in the text, and whether it continues a row, so a stream can resume there. */
+    static final class Resume {
+        int lastStart;
+        boolean lastContinuesRow;
     }
 
     /**
-     * The items, and in {@code lastStart[0]} where the last item begins in the raw text, so a
-     * stream can keep that raw tail (quotes included) while it may still grow.
+     * The items of {@code text}, read as if it followed a comma when {@code tail.lastContinuesRow}
+     * is set on entry; on return {@code tail} says where the last item begins in the raw text and
+     * whether it continues a row, so a stream can keep only that raw tail (quotes included) and
+     * read it again, in the same state, when more text arrives.
      */
-    static List<String> parse(String text, int[] lastStart) {
+    static List<String> parse(CharSequence text, Resume tail) {
         List<String> items = new ArrayList<>();
         int n = text.length();
         int i = 0;
-        while (i < n) {
-            // one row
-            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+        boolean inRow = tail.lastContinuesRow; // after a comma a field follows, even an empty one at the end
+        while (inRow || i < n) {
+            if (!inRow && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
                 i = skipLineEnd(text, i); // a blank line is an empty row: no items
                 continue;
             }
-            while (true) {
-                lastStart[0] = i;
-                while (i < n && text.charAt(i) == ' ') {
-                    i++;
-                }
-                StringBuilder field = new StringBuilder();
-                if (i < n && text.charAt(i) == '"') {
-                    i++;
-                    while (i < n) {
-                        char c = text.charAt(i);
-                        if (c == '"') {
-                            if (i + 1 < n && text.charAt(i + 1) == '"') {
-                                field.append('"');
-                                i += 2;
-                                continue;
-                            }
-                            i++;
-                            break;
+            tail.lastStart = i;
+            tail.lastContinuesRow = inRow;
+            while (i < n && text.charAt(i) == ' ') {
+                i++;
+            }
+            StringBuilder field = new StringBuilder();
+            if (i < n && text.charAt(i) == '"') {
+                i++;
+                while (i < n) {
+                    char c = text.charAt(i);
+                    if (c == '"') {
+                        if (i + 1 < n && text.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i += 2;
+                            continue;
                         }
-                        field.append(c);
                         i++;
+                        break;
                     }
-                }
-                while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                    field.append(text.charAt(i));
+                    field.append(c);
                     i++;
                 }
-                items.add(field.toString());
-                if (i < n && text.charAt(i) == ',') {
-                    i++;
-                    continue;
-                }
+            }
+            while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                field.append(text.charAt(i));
+                i++;
+            }
+            items.add(field.toString());
+            if (i < n && text.charAt(i) == ',') {
+                i++;
+                inRow = true;
+            } else {
                 i = skipLineEnd(text, i);
-                break;
+                inRow = false;
             }
         }
         return items;
     }
 
-    private static int skipLineEnd(String text, int i) {
+    private static int skipLineEnd(CharSequence text, int i) {
         if (i < text.length() && text.charAt(i) == '\r') {
             i++;
         }

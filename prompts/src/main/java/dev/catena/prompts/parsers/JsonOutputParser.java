@@ -15,7 +15,9 @@ import java.util.stream.StreamSupport;
  * JSON is closed, as LangChain does.
  *
  * <p>Streaming, it yields a progressively more complete value each time the text so far parses to
- * something new, so <code>{"name": "Ad</code> then {@code {"name": "Ada", "age": 36}}. At the end
+ * something new, so <code>{"name": "Ad</code> then {@code {"name": "Ada", "age": 36}}. The text is
+ * read incrementally, so a long value streamed in small pieces costs time linear in its length
+ * (each answer is still a fresh copy of the value so far). At the end
  * of the stream, text that never parsed is an {@link OutputParserException} (LangChain yields
  * nothing instead).
  */
@@ -40,6 +42,7 @@ public final class JsonOutputParser implements OutputParser<JsonNode> {
         Iterator<Object> chunks = inputs.iterator();
         Iterator<JsonNode> values = new Iterator<>() {
             private final StringBuilder text = new StringBuilder();
+            private final PartialJsonStream partial = new PartialJsonStream();
             private JsonNode previous;
             private JsonNode next;
             private boolean ended;
@@ -48,8 +51,9 @@ public final class JsonOutputParser implements OutputParser<JsonNode> {
             public boolean hasNext() {
                 while (next == null && !ended) {
                     if (chunks.hasNext()) {
-                        text.append(OutputParser.textOf(chunks.next()));
-                        JsonNode parsed = PartialJson.parseMarkdown(text.toString());
+                        String chunk = OutputParser.textOf(chunks.next());
+                        text.append(chunk);
+                        JsonNode parsed = partial.append(chunk);
                         if (parsed != null && !parsed.equals(previous)) {
                             next = parsed;
                         }

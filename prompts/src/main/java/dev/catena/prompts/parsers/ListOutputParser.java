@@ -20,8 +20,10 @@ public final class ListOutputParser implements OutputParser<List<String>> {
 
     private enum Style { COMMA, NUMBERED, MARKDOWN }
 
-    private static final Pattern NUMBERED_ITEM = Pattern.compile("\\d+\\.\\s([^\\n]+)");
-    private static final Pattern MARKDOWN_ITEM = Pattern.compile("^\\s*[-*]\\s([^\\n]+)$", Pattern.MULTILINE);
+    // LangChain's patterns. Python's \\d and \\s match any Unicode digit or space, and its ^ and $ see only \\n as a line end.
+    private static final Pattern NUMBERED_ITEM = Pattern.compile("\\d+\\.\\s([^\\n]+)", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern MARKDOWN_ITEM = Pattern.compile("^\\s*[-*]\\s([^\\n]+)$",
+            Pattern.MULTILINE | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
 
     private final Style style;
 
@@ -64,18 +66,26 @@ public final class ListOutputParser implements OutputParser<List<String>> {
     @Override
     public String formatInstructions() {
         return switch (style) {
-            case COMMA -> "Answer with a list of values separated by commas, for example: `foo, bar, baz` or `foo,bar,baz`";
-            case NUMBERED -> "Answer with a numbered list, one item per line. For example: \n\n1. foo\n\n2. bar\n\n3. baz";
-            case MARKDOWN -> "Answer with a markdown list, for example: `- foo\n- bar\n- baz`";
+            // LangChain's words, as models are tuned on them.
+            case COMMA -> "Your response should be a list of comma separated values, eg: `foo, bar, baz` or `foo,bar,baz`";
+            case NUMBERED -> "Your response should be a numbered list with each item on a new line. For example: \n\n1. foo\n\n2. bar\n\n3. baz";
+            case MARKDOWN -> "Your response should be a markdown list, eg: `- foo\n- bar\n- baz`";
         };
     }
 
+    /**
+     * Streams items as LangChain does, but ends with exactly what {@link #parse} gives for the whole
+     * text: the parser resumes in the state it stopped in (inside a row after a comma, or at a line
+     * start), where LangChain restarts on the cut text and can lose an empty item or a line start.
+     */
     @Override
     public Stream<List<String>> callTransform(Stream<Object> inputs, RunConfig config) {
         Iterator<Object> chunks = inputs.iterator();
         Iterator<List<String>> items = new Iterator<>() {
             private final StringBuilder buffer = new StringBuilder();
+            private final CommaSeparated.Resume tail = new CommaSeparated.Resume();
             private final List<List<String>> ready = new ArrayList<>();
+            private int from; // regex styles: where the next match search starts in the buffer
             private boolean done;
 
             @Override
@@ -83,41 +93,52 @@ public final class ListOutputParser implements OutputParser<List<String>> {
                 while (ready.isEmpty() && !done) {
                     if (chunks.hasNext()) {
                         buffer.append(OutputParser.textOf(chunks.next()));
-                        emitComplete();
+                        emit(false);
                     } else {
                         done = true;
-                        parse(buffer.toString()).forEach(item -> ready.add(List.of(item)));
+                        emit(true);
                     }
                 }
                 return !ready.isEmpty();
             }
 
-            /** Items followed by another item are complete; the last one may still grow. */
-            private void emitComplete() {
+            /** Emits every item followed by another (or all at the end); the last one may still grow. */
+            private void emit(boolean end) {
                 if (style == Style.COMMA) {
-                    int[] lastStart = new int[1];
-                    List<String> parts = CommaSeparated.parse(buffer.toString(), lastStart);
-                    if (parts.size() > 1) {
-                        parts.subList(0, parts.size() - 1).forEach(p -> ready.add(List.of(p)));
-                        // Keep the last item's raw text, not its parsed value: an open quote must stay
-                        // open, or a comma inside it would split the item (LangChain keeps the parsed value).
-                        buffer.delete(0, lastStart[0]);
+                    boolean continuesRow = tail.lastContinuesRow;
+                    List<String> parts = CommaSeparated.parse(buffer, tail);
+                    int complete = end ? parts.size() : parts.size() - 1;
+                    for (int i = 0; i < complete; i++) {
+                        ready.add(List.of(parts.get(i)));
+                    }
+                    if (!end && parts.size() > 1) {
+                        buffer.delete(0, tail.lastStart); // keep the last item's raw text: an open quote must stay open
+                    } else if (!end) {
+                        tail.lastContinuesRow = continuesRow; // nothing consumed: read the same text in the same state again
                     }
                     return;
                 }
                 Matcher m = pattern().matcher(buffer);
-                int doneAt = 0;
                 String previous = null;
-                int previousEnd = 0;
-                while (m.find()) {
+                int previousEnd = from;
+                int doneAt = from;
+                boolean found = m.find(from);
+                while (found) {
                     if (previous != null) {
                         ready.add(List.of(previous));
                         doneAt = previousEnd;
                     }
                     previous = m.group(1);
                     previousEnd = m.end();
+                    found = m.find();
                 }
-                buffer.delete(0, doneAt);
+                if (end && previous != null) {
+                    ready.add(List.of(previous));
+                }
+                // Keep one character before the next search so '^' still sees whether it starts a line.
+                int cut = Math.max(0, doneAt - 1);
+                buffer.delete(0, cut);
+                from = doneAt - cut;
             }
 
             @Override

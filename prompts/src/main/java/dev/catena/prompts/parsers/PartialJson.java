@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,10 +79,15 @@ public final class PartialJson {
         return whole != null ? whole : close(s);
     }
 
-    private static JsonNode close(String s) {
+    /**
+     * LangChain's closing step in linear time. LangChain closes open strings and brackets, then
+     * drops one character at a time from the end until the text parses; here one pass finds the
+     * longest prefix that would parse with the same closing brackets, and only that is parsed.
+     */
+    static JsonNode close(String s) {
         StringBuilder chars = new StringBuilder(s.length() + 8);
         BitSet escapedNewline = new BitSet(); // where a newline was written as the two characters \n
-        Deque<Character> closers = new ArrayDeque<>();
+        StringBuilder openers = new StringBuilder();
         boolean inString = false;
         boolean escaped = false;
         for (int i = 0; i < s.length(); i++) {
@@ -104,13 +107,12 @@ public final class PartialJson {
             } else if (c == '"') {
                 inString = true;
                 escaped = false;
-            } else if (c == '{') {
-                closers.push('}');
-            } else if (c == '[') {
-                closers.push(']');
+            } else if (c == '{' || c == '[') {
+                openers.append(c);
             } else if (c == '}' || c == ']') {
-                if (!closers.isEmpty() && closers.peek() == c) {
-                    closers.pop();
+                int last = openers.length() - 1;
+                if (last >= 0 && openers.charAt(last) == (c == '}' ? '{' : '[')) {
+                    openers.setLength(last);
                 } else {
                     return null; // mismatched closing bracket: the input is malformed
                 }
@@ -123,16 +125,25 @@ public final class PartialJson {
             }
             chars.append('"');
         }
-        StringBuilder closing = new StringBuilder();
-        closers.forEach(closing::append);
-        while (chars.length() > 0) {
-            JsonNode node = strict(chars + closing.toString());
+        StringBuilder closing = new StringBuilder(openers.length());
+        for (int i = openers.length() - 1; i >= 0; i--) {
+            closing.append(openers.charAt(i) == '{' ? '}' : ']');
+        }
+        JsonPrefixReader scan = JsonPrefixReader.scanning(openers.toString().toCharArray());
+        int longest = 0;
+        for (int i = 0; i < chars.length() && !scan.failed(); i++) {
+            scan.accept(chars.charAt(i));
+            if (scan.closableByTarget()) {
+                longest = i + 1;
+            }
+        }
+        // Normally the first attempt parses; going on shorter keeps LangChain's answer for anything the scan misjudged.
+        for (int length = longest; length > 0; ) {
+            JsonNode node = strict(chars.substring(0, length) + closing);
             if (node != null) {
                 return node;
             }
-            int last = chars.length() - 1;
-            int cut = last > 0 && escapedNewline.get(last - 1) ? last - 1 : last;
-            chars.setLength(cut);
+            length = length > 1 && escapedNewline.get(length - 2) ? length - 2 : length - 1;
         }
         return null;
     }
@@ -171,7 +182,8 @@ public final class PartialJson {
             return null;
         }
         try {
-            return MAPPER.readTree(text);
+            JsonNode node = MAPPER.readTree(text);
+            return node.isMissingNode() ? null : node; // only spaces: no value, as Python's json.loads refuses it
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -4,15 +4,19 @@ import dev.catena.core.models.Embedding;
 import dev.catena.core.models.EmbeddingModel;
 import dev.catena.core.vector.Distance;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /** Examples with their embeddings, computed once; shared by the similarity and MMR selectors. */
 final class EmbeddedExamples {
 
+    // Copy-on-write, appended example first and vector second, so a reader that sees a vector sees its example.
     private final List<Map<String, Object>> examples;
     private final List<float[]> vectors;
     private final EmbeddingModel model;
@@ -22,14 +26,22 @@ final class EmbeddedExamples {
         this.model = model;
         this.inputKeys = inputKeys == null ? null : List.copyOf(inputKeys);
         List<Map<String, Object>> copy = new ArrayList<>();
-        examples.forEach(e -> copy.add(Map.copyOf(e)));
-        this.examples = List.copyOf(copy);
+        examples.forEach(e -> copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(e))));
+        this.examples = new CopyOnWriteArrayList<>(copy);
         List<String> texts = copy.stream().map(this::text).collect(Collectors.toList());
         List<Embedding> embedded = texts.isEmpty() ? List.of() : model.embedAll(texts);
         if (embedded.size() != texts.size()) {
             throw new IllegalStateException("embedding model returned " + embedded.size() + " vectors for " + texts.size() + " examples");
         }
-        this.vectors = embedded.stream().map(Embedding::vector).collect(Collectors.toList());
+        this.vectors = new CopyOnWriteArrayList<>(embedded.stream().map(Embedding::vector).collect(Collectors.toList()));
+    }
+
+    /** Embeds one more example and makes it selectable. */
+    synchronized void add(Map<String, ?> example) {
+        Map<String, Object> copy = Collections.unmodifiableMap(new LinkedHashMap<>(example));
+        float[] vector = model.embed(text(copy)).vector();
+        examples.add(copy);
+        vectors.add(vector);
     }
 
     /** As LangChain: the values joined by spaces in key order, only the input keys if they were given. */
@@ -50,9 +62,10 @@ final class EmbeddedExamples {
     /** Indexes of the {@code n} examples most similar (cosine) to the query, best first. */
     List<Integer> nearest(float[] query, int n) {
         List<Integer> order = new ArrayList<>();
-        double[] scores = new double[vectors.size()];
-        for (int i = 0; i < vectors.size(); i++) {
-            scores[i] = Distance.cosine(query, vectors.get(i));
+        List<float[]> current = List.copyOf(vectors);
+        double[] scores = new double[current.size()];
+        for (int i = 0; i < current.size(); i++) {
+            scores[i] = Distance.cosine(query, current.get(i));
             order.add(i);
         }
         order.sort(Comparator.comparingDouble((Integer i) -> -scores[i]));

@@ -3,6 +3,9 @@ package dev.catena.prompts.selectors;
 import dev.catena.prompts.ExampleSelector;
 import dev.catena.prompts.PromptTemplate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +29,9 @@ public final class LengthBasedExampleSelector implements ExampleSelector {
     /** LangChain's default budget. */
     public static final int DEFAULT_MAX_LENGTH = 2048;
 
-    private final List<Map<String, Object>> examples;
-    private final int[] lengths;
+    private volatile List<Map<String, Object>> examples;
+    private volatile int[] lengths;
+    private final PromptTemplate examplePrompt;
     private final int maxLength;
     private final ToIntFunction<String> lengthFunction;
 
@@ -52,14 +56,14 @@ public final class LengthBasedExampleSelector implements ExampleSelector {
      */
     public LengthBasedExampleSelector(List<? extends Map<String, ?>> examples, PromptTemplate examplePrompt, int maxLength,
                                       ToIntFunction<String> lengthFunction) {
-        Objects.requireNonNull(examplePrompt, "examplePrompt");
+        this.examplePrompt = Objects.requireNonNull(examplePrompt, "examplePrompt");
         this.lengthFunction = Objects.requireNonNull(lengthFunction, "lengthFunction");
         if (maxLength < 0) {
             throw new IllegalArgumentException("maxLength must not be negative, was " + maxLength);
         }
         this.maxLength = maxLength;
         List<Map<String, Object>> copy = new ArrayList<>();
-        examples.forEach(e -> copy.add(Map.copyOf(e)));
+        examples.forEach(e -> copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(e))));
         this.examples = List.copyOf(copy);
         // Example lengths are computed once, not on every selection.
         this.lengths = new int[copy.size()];
@@ -79,8 +83,24 @@ public final class LengthBasedExampleSelector implements ExampleSelector {
         return pieces;
     }
 
+    /** Adds an example at the end, as LangChain's {@code add_example}; its length is computed now. */
+    @Override
+    public synchronized void addExample(Map<String, ?> example) {
+        Map<String, Object> copy = Collections.unmodifiableMap(new LinkedHashMap<>(example));
+        int length = lengthFunction.applyAsInt(examplePrompt.format(copy));
+        List<Map<String, Object>> more = new ArrayList<>(examples);
+        more.add(copy);
+        int[] moreLengths = Arrays.copyOf(lengths, lengths.length + 1);
+        moreLengths[lengths.length] = length;
+        // Lengths first: a reader takes the examples list, then lengths at least as long.
+        lengths = moreLengths;
+        examples = List.copyOf(more);
+    }
+
     @Override
     public List<Map<String, Object>> select(Map<String, ?> inputVariables) {
+        List<Map<String, Object>> examples = this.examples;
+        int[] lengths = this.lengths;
         StringBuilder input = new StringBuilder();
         for (Object v : inputVariables.values()) {
             if (input.length() > 0) {

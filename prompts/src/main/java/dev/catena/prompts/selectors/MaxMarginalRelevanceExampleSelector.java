@@ -53,6 +53,12 @@ public final class MaxMarginalRelevanceExampleSelector implements ExampleSelecto
         this.index = new EmbeddedExamples(examples, model, inputKeys);
     }
 
+    /** Embeds one more example and makes it selectable, as LangChain's {@code add_example}. */
+    @Override
+    public void addExample(Map<String, ?> example) {
+        index.add(example);
+    }
+
     @Override
     public List<Map<String, Object>> select(Map<String, ?> inputVariables) {
         float[] query = index.embedQuery(inputVariables);

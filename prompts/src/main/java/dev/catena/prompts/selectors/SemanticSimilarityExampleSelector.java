@@ -46,6 +46,12 @@ public final class SemanticSimilarityExampleSelector implements ExampleSelector 
         this.index = new EmbeddedExamples(examples, model, inputKeys);
     }
 
+    /** Embeds one more example and makes it selectable, as LangChain's {@code add_example}. */
+    @Override
+    public void addExample(Map<String, ?> example) {
+        index.add(example);
+    }
+
     @Override
     public List<Map<String, Object>> select(Map<String, ?> inputVariables) {
         List<Map<String, Object>> chosen = new ArrayList<>();

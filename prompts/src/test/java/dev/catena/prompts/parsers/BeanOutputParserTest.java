@@ -28,7 +28,8 @@ class BeanOutputParserTest {
         BeanOutputParser<Renamed> parser = BeanOutputParser.of(Renamed.class);
         assertThat(parser.schema().get("properties").has("full_name")).isTrue();
         assertThat(parser.schema().get("required")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
-                .containsExactly("full_name");
+                .containsExactly("full_name", "nickname");
+        assertThat(parser.schema().at("/properties/nickname")).isEqualTo(json("{\"type\": [\"string\", \"null\"]}"));
         assertThat(parser.parse("{\"full_name\": \"Ada Lovelace\"}")).isEqualTo(new Renamed("Ada Lovelace", null));
     }
 
@@ -58,12 +59,14 @@ class BeanOutputParserTest {
                    "age": {"type": "integer"},
                    "role": {"type": "string", "enum": ["ENGINEER", "MANAGER"]},
                    "address": {"type": "object",
-                               "properties": {"city": {"type": "string", "description": "city name"}, "zip": {"type": "string"}},
-                               "required": ["city"]},
+                               "properties": {"city": {"type": "string", "description": "city name"},
+                                              "zip": {"type": ["string", "null"]}},
+                               "required": ["city", "zip"], "additionalProperties": false},
                    "languages": {"type": "array", "items": {"type": "string"}},
                    "scores": {"type": "object", "additionalProperties": {"type": "integer"}},
                    "born": {"type": "string", "format": "date"}},
-                 "required": ["name", "age", "role", "address", "languages", "scores", "born"]}
+                 "required": ["name", "age", "role", "address", "languages", "scores", "born"],
+                 "additionalProperties": false}
                 """));
     }
 
@@ -71,7 +74,7 @@ class BeanOutputParserTest {
     void schemaOfAClassAndAGenericList() {
         assertThat(JsonSchema.of(Pet.class)).isEqualTo(json("""
                 {"type": "object", "properties": {"name": {"type": "string"}, "weight": {"type": "number"}},
-                 "required": ["name", "weight"]}"""));
+                 "required": ["name", "weight"], "additionalProperties": false}"""));
         assertThat(JsonSchema.of(new TypeReference<List<Pet>>() { }.getType()).get("type").asText()).isEqualTo("array");
     }
 
@@ -79,7 +82,8 @@ class BeanOutputParserTest {
     void formatInstructionsShowTheSchemaWithoutTheTopLevelType() {
         String instructions = BeanOutputParser.of(Address.class).formatInstructions();
         assertThat(instructions).contains("JSON schema",
-                "```\n{\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"city name\"},\"zip\":{\"type\":\"string\"}},\"required\":[\"city\"]}\n```");
+                "```\n{\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"city name\"},"
+                        + "\"zip\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"city\",\"zip\"],\"additionalProperties\":false}\n```");
     }
 
     @Test

@@ -92,4 +92,31 @@ class ExampleSelectorsTest {
         List<Map<String, Object>> pureRelevance = new MaxMarginalRelevanceExampleSelector(examples, model, 2, 20, 1.0, null).select(query);
         assertThat(pureRelevance).isEqualTo(similar);
     }
+
+    @Test
+    void examplesCanBeAddedToEverySelector() {
+        LengthBasedExampleSelector byLength = new LengthBasedExampleSelector(List.of(), EXAMPLE_PROMPT, 25);
+        byLength.addExample(Map.of("input", "happy", "output", "sad"));
+        byLength.addExample(Map.of("input", "tall", "output", "short"));
+        assertThat(byLength.select(Map.of("adjective", "big"))).extracting(m -> m.get("input")).containsExactly("happy", "tall");
+
+        HashingEmbeddingModel model = new HashingEmbeddingModel();
+        SemanticSimilarityExampleSelector similar = new SemanticSimilarityExampleSelector(
+                List.of(Map.of("question", "What is the capital of France?")), model, 1);
+        similar.addExample(Map.of("question", "How do I bake bread at home?"));
+        assertThat(similar.select(Map.of("question", "How do I bake a cake at home?")))
+                .extracting(m -> m.get("question")).containsExactly("How do I bake bread at home?");
+
+        MaxMarginalRelevanceExampleSelector mmr = new MaxMarginalRelevanceExampleSelector(
+                List.of(Map.of("input", "the cat sat on the mat")), model, 2);
+        mmr.addExample(Map.of("input", "a dog ran in the park"));
+        assertThat(mmr.select(Map.of("input", "cat on a mat"))).hasSize(2);
+    }
+
+    @Test
+    void aLambdaSelectorRefusesToTakeExamples() {
+        dev.catena.prompts.ExampleSelector fixed = input -> List.of();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixed.addExample(Map.of("a", "b")))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("cannot take new examples");
+    }
 }
