@@ -97,6 +97,13 @@ public final class BeanOutputParser<T> implements OutputParser<T> {
             return MAPPER.treeToValue(node, type);
         } catch (InvalidDefinitionException e) {
             // The type, not the output, is wrong: asking a model to fix the output cannot help.
+            if (deniedByModule(e)) {
+                Class<?> raw = type.getRawClass();
+                throw new OutputParserConfigurationException("cannot bind JSON to " + type.toString() + ": module "
+                        + raw.getModule().getName() + " does not open package " + raw.getPackageName() + " to Jackson;"
+                        + " add 'opens " + raw.getPackageName() + " to com.fasterxml.jackson.databind;' to its"
+                        + " module-info.java (see docs/modules.md)", e);
+            }
             throw new OutputParserConfigurationException("cannot bind JSON to " + type.toString() + ": " + e.getOriginalMessage()
                     + "; give the type a constructor Jackson can use (a record, or @JsonCreator), or Jackson subtype"
                     + " annotations for an interface", e);
@@ -107,6 +114,16 @@ public final class BeanOutputParser<T> implements OutputParser<T> {
         } catch (JsonProcessingException e) {
             throw new OutputParserException("could not bind JSON: " + e.getOriginalMessage(), text, expected(), e);
         }
+    }
+
+    /** Whether Jackson failed because the module system denied it reflection into the type's package. */
+    private static boolean deniedByModule(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.lang.reflect.InaccessibleObjectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String expected() {
