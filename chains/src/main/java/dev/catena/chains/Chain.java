@@ -18,15 +18,25 @@ import java.util.Map;
  */
 public interface Chain extends Component<Map<String, Object>, Map<String, Object>> {
 
-    /** The variables a caller must give. */
+    /**
+     * The variables a caller must give.
+     *
+     * @return the input keys, in order
+     */
     List<String> inputKeys();
 
-    /** The variables the chain returns. */
+    /**
+     * The variables the chain returns.
+     *
+     * @return the output keys, in order
+     */
     List<String> outputKeys();
 
     /**
      * Every prompt this chain sends, by name, so a user can print or replace all of them; empty for a
      * chain that sends none of its own.
+     *
+     * @return the prompts by name
      */
     default Map<String, Component<Map<String, Object>, PromptValue>> prompts() {
         return Map.of();

@@ -9,7 +9,11 @@ import dev.catena.core.CatenaException;
  */
 public class ChainInputException extends CatenaException {
 
-    /** With a message naming the bad input. */
+    /**
+     * With a message naming the bad input.
+     *
+     * @param message what input was wrong and what was given
+     */
     public ChainInputException(String message) {
         super(message);
     }

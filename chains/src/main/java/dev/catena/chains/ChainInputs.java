@@ -16,6 +16,9 @@ public final class ChainInputs {
     /**
      * The variables a prompt needs: a {@link PromptTemplate}'s or {@link ChatPromptTemplate}'s input
      * variables, or none for another prompt component (which then gets the whole input map).
+     *
+     * @param prompt the prompt component
+     * @return the variable names it needs; empty if it is not a template
      */
     public static List<String> variablesOf(Component<Map<String, Object>, PromptValue> prompt) {
         if (prompt instanceof PromptTemplate t) {
@@ -27,7 +30,14 @@ public final class ChainInputs {
         return List.of();
     }
 
-    /** Fails, naming the missing ones, unless {@code input} has every key. */
+    /**
+     * Fails, naming the missing ones, unless {@code input} has every key.
+     *
+     * @param chain the chain's name, for the message
+     * @param input the inputs given
+     * @param keys the keys required
+     * @throws ChainInputException if a key is missing
+     */
     public static void requireKeys(String chain, Map<String, Object> input, List<String> keys) {
         List<String> missing = keys.stream().filter(k -> !input.containsKey(k)).toList();
         if (!missing.isEmpty()) {
@@ -36,7 +46,15 @@ public final class ChainInputs {
         }
     }
 
-    /** The value of {@code key} as a string, failing with the chain's name if it is absent. */
+    /**
+     * The value of {@code key} as a string, failing with the chain's name if it is absent.
+     *
+     * @param chain the chain's name, for the message
+     * @param input the inputs given
+     * @param key the key to read
+     * @return the value's {@code toString()}
+     * @throws ChainInputException if the key is absent or its value is null
+     */
     public static String string(String chain, Map<String, Object> input, String key) {
         Object value = input.get(key);
         if (value == null) {

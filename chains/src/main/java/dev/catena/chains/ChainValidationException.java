@@ -9,7 +9,11 @@ import dev.catena.core.CatenaException;
  */
 public class ChainValidationException extends CatenaException {
 
-    /** With a message naming what is wrong and how to fix it. */
+    /**
+     * With a message naming what is wrong and how to fix it.
+     *
+     * @param message the variable or step at fault and how to fix it
+     */
     public ChainValidationException(String message) {
         super(message);
     }

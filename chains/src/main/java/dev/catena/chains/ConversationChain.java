@@ -42,12 +42,26 @@ public final class ConversationChain implements Chain {
         this.chain = chain;
     }
 
-    /** With the {@link #DEFAULT_PROMPT}. */
+    /**
+     * With the {@link #DEFAULT_PROMPT}.
+     *
+     * @param model the chat or text model
+     * @param memory the memory strategy and the store of sessions
+     * @return the chain
+     */
     public static ConversationChain of(Component<PromptValue, ?> model, ChatMemory memory) {
         return of(DEFAULT_PROMPT, model, memory);
     }
 
-    /** With another prompt; it must have a {@code history} variable (or placeholder) and {@code input}. */
+    /**
+     * With another prompt; it must have a {@code history} variable (or placeholder) and {@code input}.
+     *
+     * @param prompt the prompt, with a {@code history} variable or placeholder and an {@code input} variable
+     * @param model the chat or text model
+     * @param memory the memory strategy and the store of sessions
+     * @return the chain
+     * @throws ChainValidationException if the prompt has no {@code history} or no {@code input} variable
+     */
     public static ConversationChain of(Component<Map<String, Object>, PromptValue> prompt, Component<PromptValue, ?> model,
                                        ChatMemory memory) {
         LlmChain chain = LlmChain.builder(prompt, model).memory(memory).humanKey(INPUT).outputKey("response")
@@ -55,17 +69,37 @@ public final class ConversationChain implements Chain {
         return new ConversationChain(chain);
     }
 
-    /** Sends {@code message} in session {@code sessionId} and returns the reply. */
+    /**
+     * Sends {@code message} in session {@code sessionId} and returns the reply.
+     *
+     * @param sessionId the conversation whose history the model sees and the turn is added to
+     * @param message the user's message
+     * @return the model's reply text
+     */
     public String chat(String sessionId, String message) {
         return chat(sessionId, message, RunConfig.defaults());
     }
 
-    /** As {@link #chat(String, String)}, traced with this config. */
+    /**
+     * As {@link #chat(String, String)}, traced with this config.
+     *
+     * @param sessionId the conversation whose history the model sees and the turn is added to
+     * @param message the user's message
+     * @param config the run's callbacks, tags and limits
+     * @return the model's reply text
+     */
     public String chat(String sessionId, String message, RunConfig config) {
         return String.valueOf(invoke(Map.of(INPUT, message, LlmChain.SESSION_ID, sessionId), config).get("response"));
     }
 
-    /** Streams the reply chunk by chunk; the turn is saved once the stream has been read to the end. */
+    /**
+     * Streams the reply chunk by chunk; the turn is saved once the stream has been read to the end.
+     *
+     * @param sessionId the conversation whose history the model sees and the turn is added to
+     * @param message the user's message
+     * @param config the run's callbacks, tags and limits
+     * @return the reply's text pieces as the model produces them
+     */
     public Stream<Object> streamChat(String sessionId, String message, RunConfig config) {
         return chain.streamOutput(Map.of(INPUT, message, LlmChain.SESSION_ID, sessionId), config);
     }

@@ -85,12 +85,24 @@ public final class LlmChain implements Chain {
         this.inputKeys = List.copyOf(variables);
     }
 
-    /** A chain with no parser and no memory, returning the model's text under {@value #TEXT}. */
+    /**
+     * A chain with no parser and no memory, returning the model's text under {@value #TEXT}.
+     *
+     * @param prompt the prompt, a {@code PromptTemplate}, {@code ChatPromptTemplate} or other prompt component
+     * @param model the chat or text model the formatted prompt goes to
+     * @return the chain
+     */
     public static LlmChain of(Component<Map<String, Object>, PromptValue> prompt, Component<PromptValue, ?> model) {
         return builder(prompt, model).build();
     }
 
-    /** A builder for a chain of this prompt (a {@code PromptTemplate} or {@code ChatPromptTemplate}) and a chat or text model. */
+    /**
+     * A builder for a chain of this prompt (a {@code PromptTemplate} or {@code ChatPromptTemplate}) and a chat or text model.
+     *
+     * @param prompt the prompt; its input variables become the chain's input keys
+     * @param model the chat or text model the formatted prompt goes to
+     * @return a builder with no parser, no memory and output key {@value #TEXT}
+     */
     public static Builder builder(Component<Map<String, Object>, PromptValue> prompt, Component<PromptValue, ?> model) {
         return new Builder(prompt, model);
     }
@@ -98,12 +110,23 @@ public final class LlmChain implements Chain {
     /**
      * Runs a prompt with exactly one input variable on {@code value} and returns the output as text
      * (the parsed value's {@code toString()} when there is a parser): the seed's {@code chain.run("你好")}.
+     *
+     * @param value the value of the prompt's only input variable
+     * @return the output as text
+     * @throws ChainInputException if the chain has more or fewer than one input key
      */
     public String run(String value) {
         return run(value, RunConfig.defaults());
     }
 
-    /** As {@link #run(String)}, traced with this config. */
+    /**
+     * As {@link #run(String)}, traced with this config.
+     *
+     * @param value the value of the prompt's only input variable
+     * @param config the run's callbacks, tags and limits
+     * @return the output as text
+     * @throws ChainInputException if the chain has more or fewer than one input key
+     */
     public String run(String value, RunConfig config) {
         if (inputKeys.size() != 1) {
             throw new ChainInputException(name + ".run(String) needs a prompt with exactly one input variable, this one has "
@@ -112,7 +135,13 @@ public final class LlmChain implements Chain {
         return String.valueOf(invoke(Map.of(inputKeys.get(0), value), config).get(outputKey));
     }
 
-    /** Runs the chain and returns only the output value (the text, or the parser's result). */
+    /**
+     * Runs the chain and returns only the output value (the text, or the parser's result).
+     *
+     * @param input the prompt's variables (and {@value #SESSION_ID} when there is a memory)
+     * @param config the run's callbacks, tags and limits
+     * @return the model's text, or the parser's result when there is a parser
+     */
     public Object predict(Map<String, Object> input, RunConfig config) {
         return invoke(input, config).get(outputKey);
     }
@@ -143,6 +172,10 @@ public final class LlmChain implements Chain {
     /**
      * Streams the answer token by token as the model produces it (through the parser's streaming form
      * when there is a parser), traced as this chain's run. Closing the stream cancels the model call.
+     *
+     * @param input the prompt's variables (and {@value #SESSION_ID} when there is a memory)
+     * @param config the run's callbacks, tags and limits
+     * @return the chunks: text pieces, or the parser's streamed values when there is a parser
      */
     public Stream<Object> streamOutput(Map<String, Object> input, RunConfig config) {
         return Run.traceStream(this, input, config, child -> chunks(input, child));
@@ -196,7 +229,11 @@ public final class LlmChain implements Chain {
         return Map.of("prompt", prompt);
     }
 
-    /** The prompt this chain formats. */
+    /**
+     * The prompt this chain formats.
+     *
+     * @return the prompt component the chain was built with
+     */
     public Component<Map<String, Object>, PromptValue> prompt() {
         return prompt;
     }
@@ -222,43 +259,79 @@ public final class LlmChain implements Chain {
             this.model = Objects.requireNonNull(model, "model");
         }
 
-        /** Parses the model's answer; the parsed value is the output. */
+        /**
+         * Parses the model's answer; the parsed value is the output.
+         *
+         * @param value the parser applied to the model's reply
+         * @return this builder
+         */
         public Builder parser(OutputParser<?> value) {
             this.parser = Objects.requireNonNull(value, "parser");
             return this;
         }
 
-        /** The key of the output (default {@value LlmChain#TEXT}). */
+        /**
+         * The key of the output (default {@value LlmChain#TEXT}).
+         *
+         * @param value the output key
+         * @return this builder
+         */
         public Builder outputKey(String value) {
             this.outputKey = Objects.requireNonNull(value, "outputKey");
             return this;
         }
 
-        /** Reads the session's history into the prompt and saves each turn; the input then needs {@value LlmChain#SESSION_ID}. */
+        /**
+         * Reads the session's history into the prompt and saves each turn; the input then needs {@value LlmChain#SESSION_ID}.
+         *
+         * @param value the memory holding each session's history
+         * @return this builder
+         */
         public Builder memory(ChatMemory value) {
             this.memory = Objects.requireNonNull(value, "memory");
             return this;
         }
 
-        /** The prompt variable that receives the history (default {@value LlmChain#HISTORY}). */
+        /**
+         * The prompt variable that receives the history (default {@value LlmChain#HISTORY}).
+         *
+         * @param value the name of the prompt variable (or placeholder) for the history
+         * @return this builder
+         */
         public Builder memoryKey(String value) {
             this.memoryKey = Objects.requireNonNull(value, "memoryKey");
             return this;
         }
 
-        /** The input saved as the user's message when the prompt has more than one variable. */
+        /**
+         * The input saved as the user's message when the prompt has more than one variable.
+         *
+         * @param value the input key whose value is remembered as the user's message
+         * @return this builder
+         */
         public Builder humanKey(String value) {
             this.humanKey = Objects.requireNonNull(value, "humanKey");
             return this;
         }
 
-        /** The name shown in traces (default "LlmChain"). */
+        /**
+         * The name shown in traces (default "LlmChain").
+         *
+         * @param value the chain's name in traces and error messages
+         * @return this builder
+         */
         public Builder name(String value) {
             this.name = Objects.requireNonNull(value, "name");
             return this;
         }
 
-        /** Builds the chain, checking that the memory settings fit the prompt. */
+        /**
+         * Builds the chain, checking that the memory settings fit the prompt.
+         *
+         * @return the chain
+         * @throws ChainValidationException if there is a memory and the prompt has no history variable, the
+         *     human key is not a prompt variable, or it is unset and the prompt has several variables
+         */
         public LlmChain build() {
             return new LlmChain(this);
         }

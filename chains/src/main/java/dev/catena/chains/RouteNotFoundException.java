@@ -9,16 +9,26 @@ import java.util.List;
  */
 public class RouteNotFoundException extends CatenaException {
 
+    /** The destination the router chose. */
     private final String destination;
 
-    /** For a destination that is not among {@code routes}. */
+    /**
+     * For a destination that is not among {@code routes}.
+     *
+     * @param destination the destination the router chose
+     * @param routes the destinations the router has
+     */
     public RouteNotFoundException(String destination, List<String> routes) {
         super("the router chose the destination '" + destination + "', which is not a route " + routes
                 + ", and no default chain is set; add the route or set defaultChain(...)");
         this.destination = destination;
     }
 
-    /** The destination the router chose. */
+    /**
+     * The destination the router chose.
+     *
+     * @return the destination name, as the router chain read it
+     */
     public String destination() {
         return destination;
     }

@@ -65,8 +65,21 @@ public final class RouterChain implements Chain {
             << OUTPUT >>
             """);
 
-    /** A destination: its name, what it is good for, and the chain that handles it. */
+    /**
+     * A destination: its name, what it is good for, and the chain that handles it.
+     *
+     * @param name the route's name, which the routing model answers with
+     * @param description what the route is good for, shown to the model or embedded
+     * @param chain the destination chain
+     */
     public record Route(String name, String description, Chain chain) {
+        /**
+         * Checks that no component is null.
+         *
+         * @param name the route's name, which the routing model answers with
+         * @param description what the route is good for, shown to the model or embedded
+         * @param chain the destination chain
+         */
         public Route {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(description, "description");
@@ -116,7 +129,11 @@ public final class RouterChain implements Chain {
         }
     }
 
-    /** A builder: add routes, optionally a default chain, and choose how to route. */
+    /**
+     * A builder: add routes, optionally a default chain, and choose how to route.
+     *
+     * @return a new builder with no routes, no default chain and no router
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -169,6 +186,10 @@ public final class RouterChain implements Chain {
     /**
      * Reads the model's routing answer strictly: a JSON object (bare or in a code fence) with a string
      * field "destination". Anything else is an {@link OutputParserException} with the model's text.
+     *
+     * @param answer the model's text
+     * @return the destination name, stripped of surrounding whitespace
+     * @throws OutputParserException if the answer is not such an object or the destination is empty
      */
     public static String parseDestination(String answer) {
         JsonNode node = new JsonOutputParser().parse(answer);
@@ -264,7 +285,15 @@ public final class RouterChain implements Chain {
         private Builder() {
         }
 
-        /** Adds a destination; the description is what the router matches the input against. */
+        /**
+         * Adds a destination; the description is what the router matches the input against.
+         *
+         * @param name the route's name, which the model answers with; not {@value #DEFAULT}
+         * @param description what the route is good for, shown to the model or embedded
+         * @param chain the destination chain; it takes {@value #INPUT} only
+         * @return this builder
+         * @throws ChainValidationException if the name is {@value #DEFAULT} or already taken
+         */
         public Builder route(String name, String description, Chain chain) {
             if (name.equals(DEFAULT) || routes.containsKey(name)) {
                 throw new ChainValidationException("route name '" + name + "' is "
@@ -274,20 +303,37 @@ public final class RouterChain implements Chain {
             return this;
         }
 
-        /** Where inputs go that fit no route (or an unknown destination). Without it, those fail. */
+        /**
+         * Where inputs go that fit no route (or an unknown destination). Without it, those fail.
+         *
+         * @param chain the chain for inputs no route fits
+         * @return this builder
+         */
         public Builder defaultChain(Chain chain) {
             this.defaultChain = Objects.requireNonNull(chain, "defaultChain");
             return this;
         }
 
-        /** Routes by asking this chat or text model with {@link #DEFAULT_ROUTER_PROMPT}. */
+        /**
+         * Routes by asking this chat or text model with {@link #DEFAULT_ROUTER_PROMPT}.
+         *
+         * @param value the chat or text model that picks the route; replaces an embedding router
+         * @return this builder
+         */
         public Builder llmRouter(Component<PromptValue, ?> value) {
             this.model = Objects.requireNonNull(value, "model");
             this.embeddings = null;
             return this;
         }
 
-        /** Routes by asking this model with another prompt (variables: destinations, input). */
+        /**
+         * Routes by asking this model with another prompt (variables: destinations, input).
+         *
+         * @param value the chat or text model that picks the route; replaces an embedding router
+         * @param prompt the routing prompt, with the variables {@code destinations} and {@code input}
+         * @return this builder
+         * @throws ChainValidationException if the prompt lacks one of those variables
+         */
         public Builder llmRouter(Component<PromptValue, ?> value, PromptTemplate prompt) {
             if (!prompt.inputVariables().containsAll(List.of("destinations", INPUT))) {
                 throw new ChainValidationException("a router prompt must use {destinations} and {input}; it uses "
@@ -297,14 +343,25 @@ public final class RouterChain implements Chain {
             return llmRouter(value);
         }
 
-        /** Routes by embedding similarity between the input and each route's description. */
+        /**
+         * Routes by embedding similarity between the input and each route's description.
+         *
+         * @param value the embedding model; replaces a model router
+         * @return this builder
+         */
         public Builder embeddingRouter(EmbeddingModel value) {
             this.embeddings = Objects.requireNonNull(value, "embeddingModel");
             this.model = null;
             return this;
         }
 
-        /** Builds the router, checking that every destination takes {@value #INPUT} and returns the same keys. */
+        /**
+         * Builds the router, checking that every destination takes {@value #INPUT} and returns the same keys.
+         *
+         * @return the chain
+         * @throws ChainValidationException if there is no route or no router, or a destination takes another
+         *     input than {@value #INPUT} or returns other keys than the first route
+         */
         public RouterChain build() {
             return new RouterChain(this);
         }

@@ -77,7 +77,11 @@ public final class SequentialChain implements Chain {
         }
     }
 
-    /** A builder: set the input keys, add steps in order, optionally choose the output keys. */
+    /**
+     * A builder: set the input keys, add steps in order, optionally choose the output keys.
+     *
+     * @return a new builder, named "SequentialChain"
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -117,7 +121,11 @@ public final class SequentialChain implements Chain {
         return outputKeys;
     }
 
-    /** The steps, in order. */
+    /**
+     * The steps, in order.
+     *
+     * @return the step chains, in the order they run
+     */
     public List<Chain> steps() {
         return steps;
     }
@@ -148,7 +156,12 @@ public final class SequentialChain implements Chain {
         private Builder() {
         }
 
-        /** The variables the caller gives. */
+        /**
+         * The variables the caller gives.
+         *
+         * @param keys the names of the variables the caller must give; added to any set before
+         * @return this builder
+         */
         public Builder inputKeys(String... keys) {
             for (String k : keys) {
                 inputKeys.add(Objects.requireNonNull(k, "input key"));
@@ -156,13 +169,23 @@ public final class SequentialChain implements Chain {
             return this;
         }
 
-        /** Adds the next step. */
+        /**
+         * Adds the next step.
+         *
+         * @param step the chain to run after the steps added before
+         * @return this builder
+         */
         public Builder step(Chain step) {
             steps.add(Objects.requireNonNull(step, "step"));
             return this;
         }
 
-        /** The variables to return (default: the last step's outputs). */
+        /**
+         * The variables to return (default: the last step's outputs).
+         *
+         * @param keys the variables the chain returns, from its inputs or any step's outputs
+         * @return this builder
+         */
         public Builder outputKeys(String... keys) {
             for (String k : keys) {
                 outputKeys.add(Objects.requireNonNull(k, "output key"));
@@ -170,13 +193,24 @@ public final class SequentialChain implements Chain {
             return this;
         }
 
-        /** The name shown in traces. */
+        /**
+         * The name shown in traces.
+         *
+         * @param value the chain's name in traces and error messages (default "SequentialChain")
+         * @return this builder
+         */
         public Builder name(String value) {
             this.name = Objects.requireNonNull(value, "name");
             return this;
         }
 
-        /** Builds the chain, checking that every variable has exactly one producer. */
+        /**
+         * Builds the chain, checking that every variable has exactly one producer.
+         *
+         * @return the chain
+         * @throws ChainValidationException if there is no step, a step needs a variable nothing before it
+         *     produces, two producers give one key, or an output key is produced by nothing
+         */
         public SequentialChain build() {
             return new SequentialChain(this);
         }

@@ -41,17 +41,36 @@ public final class SimpleSequentialChain implements Chain {
         this.steps = List.copyOf(steps);
     }
 
-    /** The steps, in order. */
+    /**
+     * The steps, in order.
+     *
+     * @param steps the chains to run, each with exactly one input and one output key
+     * @return the chain
+     * @throws ChainValidationException if there is no step or a step has more or fewer than one
+     *     input or output key
+     */
     public static SimpleSequentialChain of(Chain... steps) {
         return new SimpleSequentialChain(List.of(steps));
     }
 
-    /** Runs the steps on {@code input} and returns the last one's output. */
+    /**
+     * Runs the steps on {@code input} and returns the last one's output.
+     *
+     * @param input the first step's input
+     * @return the last step's output, as a string
+     * @throws ChainInputException if a step returns no value for its output key
+     */
     public String run(String input) {
         return run(input, RunConfig.defaults());
     }
 
-    /** As {@link #run(String)}, traced with this config. */
+    /**
+     * As {@link #run(String)}, traced with this config.
+     *
+     * @param input the first step's input
+     * @param config the run's callbacks, tags and limits
+     * @return the last step's output, as a string
+     */
     public String run(String input, RunConfig config) {
         return String.valueOf(invoke(Map.of(INPUT, input), config).get(OUTPUT));
     }

@@ -31,7 +31,15 @@ public final class TransformChain implements Chain {
         this.transform = Objects.requireNonNull(transform, "transform");
     }
 
-    /** A step named {@code name} (shown in traces) that reads {@code inputKeys} and returns {@code outputKeys}. */
+    /**
+     * A step named {@code name} (shown in traces) that reads {@code inputKeys} and returns {@code outputKeys}.
+     *
+     * @param name the step's name in traces and error messages
+     * @param inputKeys the variables it requires
+     * @param outputKeys the variables {@code transform} must return; only these are passed on
+     * @param transform the function from the input map to a map holding at least the output keys
+     * @return the chain
+     */
     public static TransformChain of(String name, List<String> inputKeys, List<String> outputKeys,
                                     Function<Map<String, Object>, Map<String, Object>> transform) {
         return new TransformChain(name, inputKeys, outputKeys, transform);

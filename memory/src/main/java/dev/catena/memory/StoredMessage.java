@@ -15,13 +15,25 @@ public final class StoredMessage {
     private StoredMessage() {
     }
 
-    /** The stored form of one message. */
+    /**
+     * The stored form of one message.
+     *
+     * @param message the message to store; not null
+     * @return its LangChain {@code message_to_dict} JSON
+     */
     public static String write(ChatMessage message) {
         Objects.requireNonNull(message, "message");
         return MessageJson.toJson(MessageJson.toLangChain(message));
     }
 
-    /** Reads one stored message; {@code where} names it (store, session, row) in the error. */
+    /**
+     * Reads one stored message; {@code where} names it (store, session, row) in the error.
+     *
+     * @param json the stored LangChain {@code message_to_dict} JSON
+     * @param where names the entry (store, session, row) in the error message
+     * @return the message
+     * @throws ChatHistoryException if the JSON is not a LangChain message
+     */
     public static ChatMessage read(String json, String where) {
         try {
             return MessageJson.fromLangChain(MessageJson.parse(json));
@@ -31,7 +43,13 @@ public final class StoredMessage {
         }
     }
 
-    /** Rejects a null or empty session id with a message saying what to do. */
+    /**
+     * Rejects a null or empty session id with a message saying what to do.
+     *
+     * @param sessionId the session id to check
+     * @throws NullPointerException if it is null
+     * @throws IllegalArgumentException if it is empty
+     */
     public static void checkSessionId(String sessionId) {
         Objects.requireNonNull(sessionId, "session id");
         if (sessionId.isEmpty()) {

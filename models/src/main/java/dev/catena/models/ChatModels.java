@@ -47,6 +47,7 @@ public final class ChatModels {
     /**
      * The chat model the process environment points at.
      *
+     * @return the model the variables in the class comment select
      * @throws IllegalStateException if none of the variables is set, naming them
      */
     public static ChatModel fromEnvironment() {
@@ -56,6 +57,8 @@ public final class ChatModels {
     /**
      * The chat model these variables point at.
      *
+     * @param env the variables to read, by name, as {@link System#getenv()} gives them
+     * @return the model the variables in the class comment select
      * @throws IllegalStateException if none of the variables is set, naming them
      */
     public static ChatModel fromEnvironment(Map<String, String> env) {
@@ -64,12 +67,21 @@ public final class ChatModels {
                 + " use ChatModels.offline()"));
     }
 
-    /** The chat model the process environment points at, if it points at one. */
+    /**
+     * The chat model the process environment points at, if it points at one.
+     *
+     * @return the model, or empty if none of the variables is set
+     */
     public static Optional<ChatModel> findInEnvironment() {
         return findInEnvironment(System.getenv());
     }
 
-    /** The chat model these variables point at, if they point at one. */
+    /**
+     * The chat model these variables point at, if they point at one. A blank variable counts as unset.
+     *
+     * @param env the variables to read, by name, as {@link System#getenv()} gives them
+     * @return the model, or empty if none of the variables is set
+     */
     public static Optional<ChatModel> findInEnvironment(Map<String, String> env) {
         ChatModel model;
         String openAiKey = blankToNull(env.get("OPENAI_API_KEY"));
@@ -102,12 +114,20 @@ public final class ChatModels {
      * The offline model the examples run on without a key: a {@link FakeChatModel} with a few
      * scripted replies that read sensibly as answers to the examples' questions. Choose it
      * explicitly, and tell your users you did ({@link #describe} names it).
+     *
+     * @return a new scripted model
      */
     public static ChatModel offline() {
         return FakeChatModel.of(OFFLINE_REPLIES);
     }
 
-    /** Says in words which model this is, e.g. for an example's first line of output. */
+    /**
+     * Says in words which model this is, e.g. for an example's first line of output.
+     *
+     * @param model the model to name
+     * @return the model name and the provider or dialect it goes through, or a note that it is the
+     *     offline scripted model; for other models their {@code name()}
+     */
     public static String describe(ChatModel model) {
         if (model instanceof FakeChatModel) {
             return "the offline FakeChatModel, scripted replies (set " + VARIABLES + " for a real model)";

@@ -60,7 +60,12 @@ public final class ExtractiveAnswerModel implements ChatModel {
         this(2);
     }
 
-    /** Quotes at most {@code maxSentences} sentences (at least 1). */
+    /**
+     * Quotes at most {@code maxSentences} sentences.
+     *
+     * @param maxSentences the most context sentences one answer quotes; at least 1
+     * @throws IllegalArgumentException if {@code maxSentences} is below 1
+     */
     public ExtractiveAnswerModel(int maxSentences) {
         if (maxSentences < 1) {
             throw new IllegalArgumentException("maxSentences must be at least 1, was " + maxSentences);
@@ -94,7 +99,13 @@ public final class ExtractiveAnswerModel implements ChatModel {
                 TokenUsage.of(COUNTER.count(request.messages()), COUNTER.count(answer)));
     }
 
-    /** The answer this model gives to a question-answering prompt. */
+    /**
+     * The answer this model gives to a question-answering prompt.
+     *
+     * @param prompt the prompt text, read as the class comment describes
+     * @return the best-matching context sentences, quoted; or, in words, that no sentence matches or
+     *     that the prompt has no {@code Question:} line
+     */
     public String answer(String prompt) {
         List<String> lines = prompt.lines().toList();
         int questionLine = -1;

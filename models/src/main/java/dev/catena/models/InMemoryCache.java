@@ -36,7 +36,12 @@ public final class InMemoryCache {
         this(builder());
     }
 
-    /** A cache of at most {@code maxEntries} answers, kept until they are evicted for space. */
+    /**
+     * A cache of at most {@code maxEntries} answers, kept until they are evicted for space.
+     *
+     * @param maxEntries the most answers kept; at least 1
+     * @throws IllegalArgumentException if {@code maxEntries} is below 1
+     */
     public InMemoryCache(int maxEntries) {
         this(builder().maximumSize(maxEntries));
     }
@@ -55,7 +60,11 @@ public final class InMemoryCache {
         this.cache = caffeine.buildAsync();
     }
 
-    /** A builder: at most 10,000 answers, no time limit. */
+    /**
+     * A builder: at most 10,000 answers, no time limit.
+     *
+     * @return a new builder with those defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -63,6 +72,11 @@ public final class InMemoryCache {
     /**
      * The answer stored under a key, if any. An answer still being computed is waited for; one
      * whose computation failed, or of another type, counts as none.
+     *
+     * @param <T> the type of answer wanted
+     * @param key the cache key
+     * @param type the class of answer wanted; an answer of another class counts as none
+     * @return the stored answer, or empty if there is none of that type (or the wait was interrupted)
      */
     public <T> Optional<T> lookup(String key, Class<T> type) {
         CompletableFuture<Object> stored = cache.getIfPresent(key);
@@ -85,6 +99,14 @@ public final class InMemoryCache {
      * caller per key computes at a time: the others wait for its answer (or its failure, which they
      * get too and which is not stored). The model call runs in the caller's thread and holds no lock,
      * so a slow call never blocks look-ups of other keys.
+     *
+     * @param <T> the type of answer wanted
+     * @param key the cache key
+     * @param type the class of answer wanted; an answer of another class stored under the key is
+     *     replaced by a computed one
+     * @param compute makes the answer on a miss; must not return null
+     * @return the stored or the newly computed answer
+     * @throws NullPointerException if {@code compute} returns null
      */
     public <T> T getOrCompute(String key, Class<T> type, Supplier<T> compute) {
         CompletableFuture<Object> mine = new CompletableFuture<>();
@@ -122,7 +144,12 @@ public final class InMemoryCache {
         }
     }
 
-    /** Stores an answer. */
+    /**
+     * Stores an answer, replacing any under the same key.
+     *
+     * @param key the cache key; not null
+     * @param value the answer; not null
+     */
     public void update(String key, Object value) {
         Objects.requireNonNull(value, "cached value");
         cache.put(Objects.requireNonNull(key, "key"), CompletableFuture.completedFuture(value));
@@ -133,23 +160,39 @@ public final class InMemoryCache {
         cache.synchronous().invalidateAll();
     }
 
-    /** How many answers are stored (after pending evictions have run). */
+    /**
+     * How many answers are stored (after pending evictions have run).
+     *
+     * @return the number of stored answers, Caffeine's estimate after clean-up
+     */
     public long size() {
         cache.synchronous().cleanUp();
         return cache.synchronous().estimatedSize();
     }
 
-    /** Look-ups that found an answer (or joined one being computed). */
+    /**
+     * Look-ups that found an answer (or joined one being computed).
+     *
+     * @return the hit count since the cache was built
+     */
     public long hits() {
         return stats().hitCount();
     }
 
-    /** Look-ups that did not. */
+    /**
+     * Look-ups that did not.
+     *
+     * @return the miss count since the cache was built
+     */
     public long misses() {
         return stats().missCount();
     }
 
-    /** Caffeine's statistics: hits, misses, evictions, load times. */
+    /**
+     * Caffeine's statistics: hits, misses, evictions, load times.
+     *
+     * @return a snapshot of the statistics
+     */
     public CacheStats stats() {
         return cache.synchronous().stats();
     }
@@ -164,7 +207,13 @@ public final class InMemoryCache {
         private Builder() {
         }
 
-        /** The most answers kept (default 10,000). */
+        /**
+         * The most answers kept (default 10,000).
+         *
+         * @param value the maximum number of answers; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is below 1
+         */
         public Builder maximumSize(long value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maximumSize must be at least 1, was " + value);
@@ -173,7 +222,13 @@ public final class InMemoryCache {
             return this;
         }
 
-        /** Forgets an answer this long after it was stored (default: never). */
+        /**
+         * Forgets an answer this long after it was stored (default: never).
+         *
+         * @param value how long an answer lives after it was stored; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is zero or negative
+         */
         public Builder expireAfterWrite(Duration value) {
             Objects.requireNonNull(value, "expireAfterWrite");
             if (value.isNegative() || value.isZero()) {
@@ -191,7 +246,11 @@ public final class InMemoryCache {
             return this;
         }
 
-        /** The cache. */
+        /**
+         * The cache.
+         *
+         * @return a new, empty cache with this builder's settings
+         */
         public InMemoryCache build() {
             return new InMemoryCache(this);
         }

@@ -52,6 +52,7 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
     private RateLimiter rateLimiter;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
+    /** For a provider's builder; every setting starts at the defaults in the class comment. */
     protected ModelClientBuilder() {
     }
 
@@ -60,7 +61,14 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return (B) this;
     }
 
-    /** The API's base URL, with or without a trailing {@code /} (a bare host gets {@code /v1}). */
+    /**
+     * The API's base URL, with or without a trailing {@code /} (a bare host gets {@code /v1}).
+     * Unset, the provider's default is used.
+     *
+     * @param value the base URL, normalised as {@link #normalizeBaseUrl} says when the client is built
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
     public B baseUrl(String value) {
         this.baseUrl = Objects.requireNonNull(value, "baseUrl; leave it unset for the provider's default");
         return self();
@@ -71,6 +79,10 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
      * trailing newline or no-break space from a copy and paste) is trimmed; any other invisible or
      * non-ASCII character is refused with an {@link IllegalArgumentException} naming its position,
      * never the key.
+     *
+     * @param value the API key
+     * @return this builder
+     * @throws IllegalArgumentException if the key is null, blank or has an invisible or non-ASCII character
      */
     public B apiKey(String value) {
         if (value == null) {
@@ -81,25 +93,50 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return self();
     }
 
-    /** Sends these requests through your client (its pool, proxy, interceptors); the timeouts set here still apply. */
+    /**
+     * Sends these requests through your client (its pool, proxy, interceptors); the timeouts set here still apply.
+     * Unset, a client shared by every model in the process is used.
+     *
+     * @param value the client to derive this model's client from
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
     public B httpClient(OkHttpClient value) {
         this.httpClient = Objects.requireNonNull(value, "httpClient");
         return self();
     }
 
-    /** The longest wait for a connection to open. */
+    /**
+     * The longest wait for a connection to open.
+     *
+     * @param value the timeout; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is null or negative
+     */
     public B connectTimeout(Duration value) {
         this.connectTimeout = requireNotNegative(value, "connectTimeout");
         return self();
     }
 
-    /** The longest silence between two reads (for a stream: between two chunks). */
+    /**
+     * The longest silence between two reads (for a stream: between two chunks).
+     *
+     * @param value the timeout; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is null or negative
+     */
     public B readTimeout(Duration value) {
         this.readTimeout = requireNotNegative(value, "readTimeout");
         return self();
     }
 
-    /** The longest wait while sending the request. */
+    /**
+     * The longest wait while sending the request.
+     *
+     * @param value the timeout; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is null or negative
+     */
     public B writeTimeout(Duration value) {
         this.writeTimeout = requireNotNegative(value, "writeTimeout");
         return self();
@@ -109,6 +146,10 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
      * The longest one attempt may take (a whole stream included), as OkHttp's call timeout; each
      * retry gets this much again. Zero for no limit. To bound the whole call, retries and their
      * waits included, use {@link #totalTimeout}; a {@code RunConfig} deadline shortens both.
+     *
+     * @param value the limit per attempt; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is null or negative
      */
     public B callTimeout(Duration value) {
         this.callTimeout = requireNotNegative(value, "callTimeout");
@@ -120,6 +161,10 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
      * (default zero: no limit beyond {@link #callTimeout} per attempt). Past it the call fails with
      * a {@link dev.catena.core.components.DeadlineExceededException}; a retry that could not finish
      * in time is not started. A {@code RunConfig} deadline that comes earlier wins.
+     *
+     * @param value the limit for the whole call; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is null or negative
      */
     public B totalTimeout(Duration value) {
         this.totalTimeout = requireNotNegative(value, "totalTimeout");
@@ -130,6 +175,10 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
      * The largest answer read (default 128 MiB): a bigger non-streamed answer fails the call with an
      * {@link InvalidResponseException} before more is held in memory. Streams are bounded per line
      * (4 MiB) and per event (16 Mi characters) instead, since a stream may rightly run long.
+     *
+     * @param bytes the largest non-streamed answer body, in bytes; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is below 1
      */
     public B maxResponseSize(long bytes) {
         if (bytes < 1) {
@@ -139,7 +188,14 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return self();
     }
 
-    /** Retries after the first attempt (default 2), with the default backoff. */
+    /**
+     * Retries after the first attempt (default 2), with the default backoff. Replaces a policy set
+     * with {@link #retryPolicy}.
+     *
+     * @param value the number of retries; zero for a single attempt
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
     public B maxRetries(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("maxRetries must be zero or more, was " + value);
@@ -148,19 +204,35 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
         return self();
     }
 
-    /** Retries as this policy says (it still obeys each error's own retryable flag and {@code Retry-After}). */
+    /**
+     * Retries as this policy says (it still obeys each error's own retryable flag and {@code Retry-After}).
+     *
+     * @param value the policy; replaces the one {@link #maxRetries} set
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     */
     public B retryPolicy(RetryPolicy value) {
         this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
         return self();
     }
 
-    /** Waits for this (possibly shared) limiter before every request. */
+    /**
+     * Waits for this (possibly shared) limiter before every request.
+     *
+     * @param value the limiter
+     * @return this builder
+     * @throws NullPointerException if {@code value} is null (use {@link #noRateLimiter()} instead)
+     */
     public B rateLimiter(RateLimiter value) {
         this.rateLimiter = Objects.requireNonNull(value, "rateLimiter; call noRateLimiter() to send without one");
         return self();
     }
 
-    /** Sends without a rate limiter (the default). */
+    /**
+     * Sends without a rate limiter (the default).
+     *
+     * @return this builder
+     */
     public B noRateLimiter() {
         this.rateLimiter = null;
         return self();
@@ -172,6 +244,13 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
      * {@code key}, {@code token}, {@code secret}, {@code password}, {@code sig}, {@code credential}
      * or {@code cookie}) is checked and trimmed as {@link #apiKey} is and masked everywhere. A value
      * with a character HTTP does not allow in a header is refused, naming its position, not the value.
+     * Setting a header again replaces its value.
+     *
+     * @param name the header name, a valid HTTP token
+     * @param value the header value
+     * @return this builder
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     * @throws IllegalArgumentException if the name or the value has a character HTTP does not allow
      */
     public B header(String name, String value) {
         Objects.requireNonNull(name, "header name");
@@ -222,6 +301,10 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
      * A base URL made joinable: trailing slashes dropped, an endpoint path pasted by mistake
      * ({@code /chat/completions}, {@code /embeddings}, {@code /messages}) dropped, and {@code /v1}
      * added when the URL is a bare host.
+     *
+     * @param url the base URL as given
+     * @return the parsed, normalised URL
+     * @throws IllegalArgumentException if {@code url} is not an http(s) URL
      */
     public static HttpUrl normalizeBaseUrl(String url) {
         Objects.requireNonNull(url, "base URL");

@@ -49,23 +49,53 @@ public interface CombineDocuments {
     /**
      * Does the intermediate work (formatting, map calls, collapses, refine steps) and returns the final
      * prompt still to send, or the chosen answer. Called through {@link #run}, which traces it.
+     *
+     * @param model the chat or text model for the intermediate calls
+     * @param variables the caller's own prompt variables (the question, say)
+     * @param documents the documents to combine, in rank order
+     * @param config the run's callbacks, tags and limits
+     * @return the final prompt still to send, or the chosen answer, with the documents used and dropped
+     * @throws ContextWindowExceededException if a prompt does not fit the budget even with the fewest documents
+     *     the strategy can send, or map-reduce's answers still do not fit after its collapse rounds
      */
     Combination combine(Component<PromptValue, ?> model, Map<String, Object> variables, List<Document> documents,
                         RunConfig config);
 
-    /** The prompts this strategy sends, by name. */
+    /**
+     * The prompts this strategy sends, by name.
+     *
+     * @return the prompts by name, as {@link Builder#prompt} names them
+     */
     Map<String, Component<Map<String, Object>, PromptValue>> prompts();
 
-    /** The strategy's name in traces: "stuff", "map_reduce", "refine" or "map_rerank". */
+    /**
+     * The strategy's name in traces: "stuff", "map_reduce", "refine" or "map_rerank".
+     *
+     * @return the strategy's name
+     */
     String name();
 
-    /** Runs {@link #combine} as a traced run of its own, a child of the run {@code config} belongs to. */
+    /**
+     * Runs {@link #combine} as a traced run of its own, a child of the run {@code config} belongs to.
+     *
+     * @param model the chat or text model for the intermediate calls
+     * @param variables the caller's own prompt variables (the question, say)
+     * @param documents the documents to combine, in rank order
+     * @param config the run's callbacks, tags and limits; the combine run becomes a child of its run
+     * @return what {@link #combine} returned
+     */
     default Combination run(Component<PromptValue, ?> model, Map<String, Object> variables, List<Document> documents,
                             RunConfig config) {
         return new CombineRun(this, model, variables).invoke(documents, config);
     }
 
-    /** A builder for {@code strategy} starting from {@code defaults} (prompt name → prompt). */
+    /**
+     * A builder for {@code strategy} starting from {@code defaults} (prompt name → prompt).
+     *
+     * @param strategy how the documents are combined
+     * @param defaults the strategy's default prompts by name
+     * @return a builder with the default token budget and at most 4 concurrent calls
+     */
     static Builder builder(CombineStrategy strategy,
                            Map<String, ? extends Component<Map<String, Object>, PromptValue>> defaults) {
         return new Builder(strategy, defaults);
@@ -83,7 +113,14 @@ public interface CombineDocuments {
             prompts.putAll(defaults);
         }
 
-        /** Replaces the prompt called {@code name}; see {@link #prompts()} for the names. */
+        /**
+         * Replaces the prompt called {@code name}; see {@link #prompts()} for the names.
+         *
+         * @param name the prompt's name, one of the strategy's
+         * @param prompt the prompt to use instead
+         * @return this builder
+         * @throws ChainValidationException if the strategy has no prompt of that name
+         */
         public Builder prompt(String name, Component<Map<String, Object>, PromptValue> prompt) {
             if (!prompts.containsKey(name)) {
                 throw new ChainValidationException("the " + strategy + " strategy has no prompt named '" + name
@@ -93,18 +130,33 @@ public interface CombineDocuments {
             return this;
         }
 
-        /** The prompts as they are now, by name. */
+        /**
+         * The prompts as they are now, by name.
+         *
+         * @return an unmodifiable copy of the prompts by name
+         */
         public Map<String, Component<Map<String, Object>, PromptValue>> prompts() {
             return Map.copyOf(prompts);
         }
 
-        /** The token budget (default {@link TokenBudget#DEFAULT}). */
+        /**
+         * The token budget (default {@link TokenBudget#DEFAULT}).
+         *
+         * @param value the budget the prompts must fit
+         * @return this builder
+         */
         public Builder budget(TokenBudget value) {
             this.budget = Objects.requireNonNull(value, "budget");
             return this;
         }
 
-        /** At most this many map or rerank calls at once (default 4). */
+        /**
+         * At most this many map or rerank calls at once (default 4).
+         *
+         * @param value the most concurrent model calls; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is below 1
+         */
         public Builder maxConcurrency(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + value);
@@ -113,7 +165,13 @@ public interface CombineDocuments {
             return this;
         }
 
-        /** Builds the strategy. */
+        /**
+         * Builds the strategy.
+         *
+         * @return the strategy
+         * @throws ChainValidationException if a prompt the strategy needs is missing, or a template lacks a
+         *     variable it must use ({@value #CONTEXT}, {@value #SUMMARIES} or {@value #EXISTING_ANSWER})
+         */
         public CombineDocuments build() {
             return switch (strategy) {
                 case STUFF -> new StuffDocuments(need(STUFF_PROMPT, CONTEXT), budget);

@@ -25,7 +25,11 @@ public abstract class CombineSettings<B extends CombineSettings<B>> {
     private final Map<String, Component<Map<String, Object>, PromptValue>> replaced = new LinkedHashMap<>();
     private final BiFunction<CombineStrategy, PromptLanguage, Map<String, PromptTemplate>> defaults;
 
-    /** Settings whose default prompts come from {@code defaults} (strategy and language → prompts by name). */
+    /**
+     * Settings whose default prompts come from {@code defaults} (strategy and language → prompts by name).
+     *
+     * @param defaults gives the default prompts by name for a strategy and a language
+     */
     protected CombineSettings(BiFunction<CombineStrategy, PromptLanguage, Map<String, PromptTemplate>> defaults) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
     }
@@ -35,13 +39,23 @@ public abstract class CombineSettings<B extends CombineSettings<B>> {
         return (B) this;
     }
 
-    /** How documents are combined (default {@link CombineStrategy#STUFF}). */
+    /**
+     * How documents are combined (default {@link CombineStrategy#STUFF}).
+     *
+     * @param value the strategy
+     * @return this builder
+     */
     public B strategy(CombineStrategy value) {
         this.strategy = Objects.requireNonNull(value, "strategy");
         return self();
     }
 
-    /** The language of the default prompts (default {@link PromptLanguage#ENGLISH}). */
+    /**
+     * The language of the default prompts (default {@link PromptLanguage#ENGLISH}).
+     *
+     * @param value the language
+     * @return this builder
+     */
     public B language(PromptLanguage value) {
         this.language = Objects.requireNonNull(value, "language");
         return self();
@@ -51,30 +65,53 @@ public abstract class CombineSettings<B extends CombineSettings<B>> {
      * Replaces a default prompt by name ("stuff", "map", "collapse", "reduce", "refine_initial",
      * "refine", "map_rerank", and a chain's own such as "condense"); an unknown name fails when the
      * chain is built, listing the names the chosen strategy has.
+     *
+     * @param name the prompt's name
+     * @param prompt the prompt to use instead
+     * @return this builder
      */
     public B prompt(String name, Component<Map<String, Object>, PromptValue> prompt) {
         replaced.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(prompt, "prompt"));
         return self();
     }
 
-    /** The token budget: the model's context window, the answer reserve and the counter (default {@link TokenBudget#DEFAULT}). */
+    /**
+     * The token budget: the model's context window, the answer reserve and the counter (default {@link TokenBudget#DEFAULT}).
+     *
+     * @param value the budget the prompts must fit
+     * @return this builder
+     */
     public B budget(TokenBudget value) {
         this.budget = Objects.requireNonNull(value, "budget");
         return self();
     }
 
-    /** At most this many map or rerank calls at once (default 4). */
+    /**
+     * At most this many map or rerank calls at once (default 4).
+     *
+     * @param value the most concurrent model calls; at least 1, checked when the chain is built
+     * @return this builder
+     */
     public B maxConcurrency(int value) {
         this.maxConcurrency = value;
         return self();
     }
 
-    /** The language chosen for the default prompts. */
+    /**
+     * The language chosen for the default prompts.
+     *
+     * @return the language
+     */
     public PromptLanguage language() {
         return language;
     }
 
-    /** The prompt replaced under {@code name}, or null (for a chain's own prompts, such as "condense"). */
+    /**
+     * The prompt replaced under {@code name}, or null (for a chain's own prompts, such as "condense").
+     *
+     * @param name the prompt's name
+     * @return the replacing prompt, or null if none was set under that name
+     */
     public Component<Map<String, Object>, PromptValue> replacedPrompt(String name) {
         return replaced.get(name);
     }
@@ -84,6 +121,8 @@ public abstract class CombineSettings<B extends CombineSettings<B>> {
      * {@code ownPrompts} (those the chain itself sends). Chains call it when they are built.
      *
      * @throws ChainValidationException for an unknown prompt name or a prompt missing a variable
+     * @param ownPrompts the names of prompts the chain sends itself, not the strategy
+     * @return the strategy
      */
     public CombineDocuments combine(String... ownPrompts) {
         CombineDocuments.Builder builder = CombineDocuments.builder(strategy, defaults.apply(strategy, language))

@@ -9,7 +9,11 @@ import dev.catena.core.CatenaException;
  */
 public class ContextWindowExceededException extends CatenaException {
 
-    /** With a message giving the token counts. */
+    /**
+     * With a message giving the token counts.
+     *
+     * @param message what does not fit, with its token count and the limit
+     */
     public ContextWindowExceededException(String message) {
         super(message);
     }

@@ -26,7 +26,16 @@ public final class MapReduceDocuments implements CombineDocuments {
     private final TokenBudget budget;
     private final int maxConcurrency;
 
-    /** With these prompts (map uses {@code {context}}, collapse and reduce {@code {summaries}}), budget and concurrency. */
+    /**
+     * With these prompts (map uses {@code {context}}, collapse and reduce {@code {summaries}}), budget and concurrency.
+     *
+     * @param mapPrompt the per-document prompt
+     * @param collapsePrompt the prompt that shortens a group of mapped answers
+     * @param reducePrompt the final prompt over all mapped answers
+     * @param budget the token budget every prompt must fit
+     * @param maxConcurrency the most map or collapse calls at once; at least 1
+     * @throws IllegalArgumentException if {@code maxConcurrency} is below 1
+     */
     public MapReduceDocuments(Component<Map<String, Object>, PromptValue> mapPrompt,
                               Component<Map<String, Object>, PromptValue> collapsePrompt,
                               Component<Map<String, Object>, PromptValue> reducePrompt,

@@ -27,7 +27,14 @@ public final class MapRerankDocuments implements CombineDocuments {
     private final TokenBudget budget;
     private final int maxConcurrency;
 
-    /** With this prompt (it must use {@code {context}} and ask for the score line), budget and concurrency. */
+    /**
+     * With this prompt (it must use {@code {context}} and ask for the score line), budget and concurrency.
+     *
+     * @param prompt the per-document answer-and-score prompt
+     * @param budget the token budget every prompt must fit
+     * @param maxConcurrency the most calls at once; at least 1
+     * @throws IllegalArgumentException if {@code maxConcurrency} is below 1
+     */
     public MapRerankDocuments(Component<Map<String, Object>, PromptValue> prompt, TokenBudget budget, int maxConcurrency) {
         this.prompt = Objects.requireNonNull(prompt, "prompt");
         this.budget = Objects.requireNonNull(budget, "budget");
@@ -37,13 +44,22 @@ public final class MapRerankDocuments implements CombineDocuments {
         this.maxConcurrency = maxConcurrency;
     }
 
-    /** An answer and its score, parsed from one model reply. */
+    /**
+     * An answer and its score, parsed from one model reply.
+     *
+     * @param answer the answer text, without the score line
+     * @param score the model's score for it, 0 to 100
+     */
     public record ScoredAnswer(String answer, int score) {
     }
 
     /**
      * Parses {@code "<answer>\nScore: <0-100>"} strictly: the answer must not be blank, the score line
      * must be the last, and the score a whole number from 0 to 100.
+     *
+     * @param reply the model's text
+     * @return the answer, stripped, and its score
+     * @throws OutputParserException if the reply has no final score line, the answer is blank or the score is above 100
      */
     public static ScoredAnswer parse(String reply) {
         Matcher m = SCORED.matcher(reply);

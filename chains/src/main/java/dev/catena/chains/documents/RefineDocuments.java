@@ -20,7 +20,13 @@ public final class RefineDocuments implements CombineDocuments {
     private final Component<Map<String, Object>, PromptValue> refinePrompt;
     private final TokenBudget budget;
 
-    /** With these prompts (both use {@code {context}}, the refine prompt also {@code {existing_answer}}) and budget. */
+    /**
+     * With these prompts (both use {@code {context}}, the refine prompt also {@code {existing_answer}}) and budget.
+     *
+     * @param initialPrompt the prompt for the first document
+     * @param refinePrompt the prompt for each next document
+     * @param budget the token budget every prompt must fit
+     */
     public RefineDocuments(Component<Map<String, Object>, PromptValue> initialPrompt,
                            Component<Map<String, Object>, PromptValue> refinePrompt, TokenBudget budget) {
         this.initialPrompt = Objects.requireNonNull(initialPrompt, "initialPrompt");

@@ -20,7 +20,12 @@ public final class StuffDocuments implements CombineDocuments {
     private final Component<Map<String, Object>, PromptValue> prompt;
     private final TokenBudget budget;
 
-    /** With this prompt (it must use {@code {context}}) and budget. */
+    /**
+     * With this prompt (it must use {@code {context}}) and budget.
+     *
+     * @param prompt the prompt the documents go into
+     * @param budget the token budget the prompt with its documents must fit
+     */
     public StuffDocuments(Component<Map<String, Object>, PromptValue> prompt, TokenBudget budget) {
         this.prompt = Objects.requireNonNull(prompt, "prompt");
         this.budget = Objects.requireNonNull(budget, "budget");

@@ -40,22 +40,44 @@ public final class SummarizeChain implements Chain {
         this.combine = b.combine();
     }
 
-    /** A builder over this chat or text model. */
+    /**
+     * A builder over this chat or text model.
+     *
+     * @param model the model every summarising call goes to
+     * @return a builder with the stuff strategy, English prompts and the default budget
+     */
     public static Builder builder(Component<PromptValue, ?> model) {
         return new Builder(model);
     }
 
-    /** Summarises the documents, in order. */
+    /**
+     * Summarises the documents, in order.
+     *
+     * @param documents the documents to summarise
+     * @return the summary, with the documents it covers and any dropped to fit the budget
+     */
     public Summary summarize(List<Document> documents) {
         return summarize(documents, RunConfig.defaults());
     }
 
-    /** As {@link #summarize(List)}, traced with this config. */
+    /**
+     * As {@link #summarize(List)}, traced with this config.
+     *
+     * @param documents the documents to summarise
+     * @param config the run's callbacks, tags and limits
+     * @return the summary, with the documents it covers and any dropped to fit the budget
+     */
     public Summary summarize(List<Document> documents, RunConfig config) {
         return Run.trace(this, documents, config, child -> run(documents, child));
     }
 
-    /** Streams the summary token by token from the last model call; closing the stream cancels it. */
+    /**
+     * Streams the summary token by token from the last model call; closing the stream cancels it.
+     *
+     * @param documents the documents to summarise
+     * @param config the run's callbacks, tags and limits
+     * @return the summary's text pieces as the model produces them
+     */
     public Stream<String> streamSummary(List<Document> documents, RunConfig config) {
         return Run.traceStream(this, documents, config, child -> {
             Combination c = combine.run(model, Map.of(), documents, child);
@@ -106,7 +128,13 @@ public final class SummarizeChain implements Chain {
             this.model = Objects.requireNonNull(model, "model");
         }
 
-        /** Builds the chain, checking the replaced prompts' names and variables. */
+        /**
+         * Builds the chain, checking the replaced prompts' names and variables.
+         *
+         * @return the chain
+         * @throws dev.catena.chains.ChainValidationException if a replaced prompt's name is unknown or a prompt lacks a variable,
+         *     or the strategy is map_rerank, which cannot summarise
+         */
         public SummarizeChain build() {
             return new SummarizeChain(this);
         }

@@ -76,6 +76,9 @@ public final class SummarizePrompts {
     /**
      * The default prompts of a strategy in a language.
      *
+     * @param strategy how the documents are combined
+     * @param language the language of the prompts
+     * @return the prompts by name, as {@link CombineDocuments} names them
      * @throws ChainValidationException for {@link CombineStrategy#MAP_RERANK}, which picks one answer and cannot summarise
      */
     public static Map<String, PromptTemplate> defaults(CombineStrategy strategy, PromptLanguage language) {

@@ -97,22 +97,49 @@ public final class ExtractionChain<T> implements Chain {
         this.parser = b.fixingModel == null ? bean : OutputFixingParser.of(bean, b.fixingModel);
     }
 
-    /** A builder extracting a record or class. */
+    /**
+     * A builder extracting a record or class.
+     *
+     * @param <T> the extracted type
+     * @param model the chat or text model that extracts
+     * @param type the record or class to extract; its JSON schema is sent to the model
+     * @return a builder with the English default prompt and the schema in the prompt
+     */
     public static <T> Builder<T> builder(Component<PromptValue, ?> model, Class<T> type) {
         return new Builder<>(model, BeanOutputParser.of(type), type.getSimpleName());
     }
 
-    /** A builder extracting a generic type, such as {@code List<Person>}. */
+    /**
+     * A builder extracting a generic type, such as {@code List<Person>}.
+     *
+     * @param <T> the extracted type
+     * @param model the chat or text model that extracts
+     * @param type the type to extract, as a Jackson type reference
+     * @return a builder with the English default prompt and the schema in the prompt
+     */
     public static <T> Builder<T> builder(Component<PromptValue, ?> model, TypeReference<T> type) {
         return new Builder<>(model, BeanOutputParser.of(type), "extraction");
     }
 
-    /** Extracts from {@code text}. */
+    /**
+     * Extracts from {@code text}.
+     *
+     * @param text the text to extract from
+     * @return the extracted value
+     * @throws dev.catena.core.OutputParserException if the reply does not parse as the type (after the fix, if set)
+     */
     public T extract(String text) {
         return extract(text, RunConfig.defaults());
     }
 
-    /** As {@link #extract(String)}, traced with this config. */
+    /**
+     * As {@link #extract(String)}, traced with this config.
+     *
+     * @param text the text to extract from
+     * @param config the run's callbacks, tags and limits
+     * @return the extracted value
+     * @throws dev.catena.core.OutputParserException if the reply does not parse as the type (after the fix, if set)
+     */
     public T extract(String text, RunConfig config) {
         return Run.trace(this, text, config, child -> run(text, child));
     }
@@ -127,7 +154,11 @@ public final class ExtractionChain<T> implements Chain {
         return Map.of(EXTRACTED, run(ChainInputs.string("ExtractionChain", input, TEXT), config));
     }
 
-    /** Whether the schema travels as the model's response format rather than in the prompt. */
+    /**
+     * Whether the schema travels as the model's response format rather than in the prompt.
+     *
+     * @return true if {@link Builder#nativeJsonSchema()} was chosen
+     */
     public boolean usesNativeJsonSchema() {
         return nativeSchema;
     }
@@ -168,31 +199,56 @@ public final class ExtractionChain<T> implements Chain {
             this.schemaName = schemaName;
         }
 
-        /** Replaces the prompt; it must be a {@code PromptTemplate} using {@code {format_instructions}} and {@code {text}}. */
+        /**
+         * Replaces the prompt; it must be a {@code PromptTemplate} using {@code {format_instructions}} and {@code {text}}.
+         *
+         * @param value the extraction prompt
+         * @return this builder
+         */
         public Builder<T> prompt(PromptTemplate value) {
             this.prompt = Objects.requireNonNull(value, "prompt");
             return this;
         }
 
-        /** The language of the default prompt (default English). */
+        /**
+         * The language of the default prompt (default English).
+         *
+         * @param value the language of the default prompt
+         * @return this builder
+         */
         public Builder<T> language(PromptLanguage value) {
             this.language = Objects.requireNonNull(value, "language");
             return this;
         }
 
-        /** Sends the schema as the model's JSON-schema response format (the model must be a {@link ChatModel} that supports it). */
+        /**
+         * Sends the schema as the model's JSON-schema response format (the model must be a {@link ChatModel} that supports it).
+         *
+         * @return this builder
+         */
         public Builder<T> nativeJsonSchema() {
             this.nativeSchema = true;
             return this;
         }
 
-        /** Sends a reply that does not parse once through an {@link OutputFixingParser} asking this model. */
+        /**
+         * Sends a reply that does not parse once through an {@link OutputFixingParser} asking this model.
+         *
+         * @param value the model asked to fix a reply that does not parse
+         * @return this builder
+         */
         public Builder<T> fixWith(Component<PromptValue, ?> value) {
             this.fixingModel = Objects.requireNonNull(value, "fixing model");
             return this;
         }
 
-        /** Builds the chain. */
+        /**
+         * Builds the chain.
+         *
+         * @return the chain
+         * @throws ChainValidationException if the prompt is not a {@code PromptTemplate} with both variables, or
+         *     with the native schema, the model is not a {@code ChatModel} or the type's schema is not an object
+         */
         public ExtractionChain<T> build() {
             return new ExtractionChain<>(this);
         }

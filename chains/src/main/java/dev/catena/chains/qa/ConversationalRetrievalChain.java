@@ -100,17 +100,37 @@ public final class ConversationalRetrievalChain implements Chain {
         this.name = b.name;
     }
 
-    /** A builder over this retriever, chat or text model and memory (the memory chooses what history the condense step sees). */
+    /**
+     * A builder over this retriever, chat or text model and memory (the memory chooses what history the condense step sees).
+     *
+     * @param retriever finds the documents for a question
+     * @param model the chat or text model that condenses and answers
+     * @param memory holds each session's turns
+     * @return a builder that condenses when there is history and uses the rewritten question for both retrieval and answer
+     */
     public static Builder builder(Retriever retriever, Component<PromptValue, ?> model, ChatMemory memory) {
         return new Builder(retriever, model, memory);
     }
 
-    /** Answers {@code question} in session {@code sessionId}. */
+    /**
+     * Answers {@code question} in session {@code sessionId}.
+     *
+     * @param sessionId the conversation whose history is read and the turn added to
+     * @param question the user's question
+     * @return the answer with the rewritten question and the documents it rests on and those dropped
+     */
     public QaResult ask(String sessionId, String question) {
         return ask(sessionId, question, RunConfig.defaults());
     }
 
-    /** As {@link #ask(String, String)}, traced with this config. */
+    /**
+     * As {@link #ask(String, String)}, traced with this config.
+     *
+     * @param sessionId the conversation whose history is read and the turn added to
+     * @param question the user's question
+     * @param config the run's callbacks, tags and limits
+     * @return the answer with the rewritten question and the documents it rests on and those dropped
+     */
     public QaResult ask(String sessionId, String question, RunConfig config) {
         return Run.trace(this, Map.of(SESSION_ID, sessionId, QaResult.QUESTION, question), config,
                 child -> answer(sessionId, question, child));
@@ -120,6 +140,11 @@ public final class ConversationalRetrievalChain implements Chain {
      * Streams the answer token by token, traced as this chain's run; the condense step's question is
      * in the "condense" child run. The turn is saved once the stream is read to the end; closing it
      * early cancels the model call and saves nothing.
+     *
+     * @param sessionId the conversation whose history is read and the turn added to
+     * @param question the user's question
+     * @param config the run's callbacks, tags and limits
+     * @return the answer's text pieces as the model produces them
      */
     public Stream<String> streamAnswer(String sessionId, String question, RunConfig config) {
         return Run.traceStream(this, Map.of(SESSION_ID, sessionId, QaResult.QUESTION, question), config, child -> {
@@ -212,31 +237,57 @@ public final class ConversationalRetrievalChain implements Chain {
             this.memory = Objects.requireNonNull(memory, "memory");
         }
 
-        /** When to rewrite the question (default {@link Condense#WITH_HISTORY}). */
+        /**
+         * When to rewrite the question (default {@link Condense#WITH_HISTORY}).
+         *
+         * @param value when the condense step runs
+         * @return this builder
+         */
         public Builder condense(Condense value) {
             this.condense = Objects.requireNonNull(value, "condense");
             return this;
         }
 
-        /** Which question retrieves documents (default {@link Question#REWRITTEN}). */
+        /**
+         * Which question retrieves documents (default {@link Question#REWRITTEN}).
+         *
+         * @param value the raw or the rewritten question
+         * @return this builder
+         */
         public Builder retrieveWith(Question value) {
             this.retrieveWith = Objects.requireNonNull(value, "retrieveWith");
             return this;
         }
 
-        /** Which question the answer prompt gets (default {@link Question#REWRITTEN}). */
+        /**
+         * Which question the answer prompt gets (default {@link Question#REWRITTEN}).
+         *
+         * @param value the raw or the rewritten question
+         * @return this builder
+         */
         public Builder answerWith(Question value) {
             this.answerWith = Objects.requireNonNull(value, "answerWith");
             return this;
         }
 
-        /** The name shown in traces. */
+        /**
+         * The name shown in traces.
+         *
+         * @param value the chain's name in traces and error messages (default "ConversationalRetrievalChain")
+         * @return this builder
+         */
         public Builder name(String value) {
             this.name = Objects.requireNonNull(value, "name");
             return this;
         }
 
-        /** Builds the chain, checking the replaced prompts' names and variables. */
+        /**
+         * Builds the chain, checking the replaced prompts' names and variables.
+         *
+         * @return the chain
+         * @throws ChainValidationException if a replaced prompt's name is unknown or a prompt lacks a variable,
+         *     the condense prompt included
+         */
         public ConversationalRetrievalChain build() {
             return new ConversationalRetrievalChain(this);
         }

@@ -184,7 +184,13 @@ public final class QaPrompts {
             后续问题：{question}
             独立问题：""");
 
-    /** The default prompts of a strategy in a language, by the names {@link CombineDocuments} uses. */
+    /**
+     * The default prompts of a strategy in a language, by the names {@link CombineDocuments} uses.
+     *
+     * @param strategy how the documents are combined
+     * @param language the language of the prompts
+     * @return the prompts by name
+     */
     public static Map<String, PromptTemplate> defaults(CombineStrategy strategy, PromptLanguage language) {
         boolean zh = language == PromptLanguage.CHINESE;
         return switch (strategy) {

@@ -31,6 +31,16 @@ public record QaResult(String question, String rewrittenQuestion, String answer,
     /** Map key of the dropped documents. */
     public static final String DROPPED_DOCUMENTS = "dropped_documents";
 
+    /**
+     * Checks the question and answer are set and copies the lists.
+     *
+     * @param question           the question as the user asked it
+     * @param rewrittenQuestion  the condense step's standalone question, or null when it did not run
+     * @param answer             the answer
+     * @param sourceDocuments    the documents the answer rests on
+     * @param droppedDocuments   retrieved documents that did not fit the budget (stuff), lowest-ranked last
+     * @throws NullPointerException if the question, the answer or a list is null
+     */
     public QaResult {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(answer, "answer");
@@ -38,7 +48,11 @@ public record QaResult(String question, String rewrittenQuestion, String answer,
         droppedDocuments = List.copyOf(droppedDocuments);
     }
 
-    /** The result as a LangChain-style map (the rewritten question only when there is one). */
+    /**
+     * The result as a LangChain-style map (the rewritten question only when there is one).
+     *
+     * @return a map of the answer, source and dropped documents, and the rewritten question if any
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put(ANSWER, answer);

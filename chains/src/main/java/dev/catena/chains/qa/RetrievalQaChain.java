@@ -48,17 +48,34 @@ public final class RetrievalQaChain implements Chain {
         this.name = b.name;
     }
 
-    /** A builder over this retriever and chat or text model. */
+    /**
+     * A builder over this retriever and chat or text model.
+     *
+     * @param retriever finds the documents for a question
+     * @param model the chat or text model that answers
+     * @return a builder with the stuff strategy, English prompts and the default budget
+     */
     public static Builder builder(Retriever retriever, Component<PromptValue, ?> model) {
         return new Builder(retriever, model);
     }
 
-    /** Answers {@code question}. */
+    /**
+     * Answers {@code question}.
+     *
+     * @param question the question
+     * @return the answer with the documents it rests on and those dropped
+     */
     public QaResult ask(String question) {
         return ask(question, RunConfig.defaults());
     }
 
-    /** Answers {@code question}, traced with this config. */
+    /**
+     * Answers {@code question}, traced with this config.
+     *
+     * @param question the question
+     * @param config the run's callbacks, tags and limits
+     * @return the answer with the documents it rests on and those dropped
+     */
     public QaResult ask(String question, RunConfig config) {
         return Run.trace(this, question, config, child -> answer(question, child));
     }
@@ -66,6 +83,10 @@ public final class RetrievalQaChain implements Chain {
     /**
      * Streams the answer token by token from the last model call, traced as this chain's run (the
      * retrieved documents are in the retriever's run). Closing the stream cancels the model call.
+     *
+     * @param question the question
+     * @param config the run's callbacks, tags and limits
+     * @return the answer's text pieces as the model produces them
      */
     public Stream<String> streamAnswer(String question, RunConfig config) {
         return Run.traceStream(this, question, config, child -> {
@@ -124,13 +145,23 @@ public final class RetrievalQaChain implements Chain {
             this.model = Objects.requireNonNull(model, "model");
         }
 
-        /** The name shown in traces. */
+        /**
+         * The name shown in traces.
+         *
+         * @param value the chain's name in traces and error messages (default "RetrievalQaChain")
+         * @return this builder
+         */
         public Builder name(String value) {
             this.name = Objects.requireNonNull(value, "name");
             return this;
         }
 
-        /** Builds the chain, checking the replaced prompts' names and variables. */
+        /**
+         * Builds the chain, checking the replaced prompts' names and variables.
+         *
+         * @return the chain
+         * @throws dev.catena.chains.ChainValidationException if a replaced prompt's name is unknown or a prompt lacks a variable
+         */
         public RetrievalQaChain build() {
             return new RetrievalQaChain(this);
         }

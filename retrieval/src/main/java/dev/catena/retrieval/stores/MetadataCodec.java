@@ -73,7 +73,14 @@ public final class MetadataCodec {
     private MetadataCodec() {
     }
 
-    /** A whole document (id, text, metadata) as bytes. */
+    /**
+     * A whole document (id, text, metadata) as bytes.
+     *
+     * @param doc the document to write
+     * @return its id, text and metadata in the tagged binary form {@link #decode} reads
+     * @throws IOException never in practice (the bytes go to memory); declared by the data streams
+     * @throws IllegalArgumentException if a metadata value is of a type the codec cannot keep
+     */
     public static byte[] encode(Document doc) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
@@ -83,7 +90,16 @@ public final class MetadataCodec {
         return bytes.toByteArray();
     }
 
-    /** The document {@link #encode} wrote into {@code bytes[offset, offset + length)}. */
+    /**
+     * The document {@link #encode} wrote into {@code bytes[offset, offset + length)}.
+     *
+     * @param bytes the buffer holding the encoded document
+     * @param offset where the encoded document starts in {@code bytes}
+     * @param length how many bytes it takes
+     * @return the document with its id, text and typed metadata
+     * @throws IOException if the bytes are truncated or are not what {@link #encode} writes
+     *     (a negative length or count, an unknown value tag)
+     */
     public static Document decode(byte[] bytes, int offset, int length) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset, length));
         return new Document(readString(in), readString(in), readMetadata(in));
