@@ -156,7 +156,7 @@ public final class HttpToolkit implements Toolkit {
         try {
             String refusal = policy.refusal(host, InetAddress.getByName(host));
             if (refusal != null) {
-                throw new ToolExecutionException(tool, "refused: " + url + " points to " + refusal
+                throw new ToolExecutionException(tool, "refused: " + url + ": " + refusal
                         + "; only public addresses can be fetched");
             }
         } catch (UnknownHostException e) {

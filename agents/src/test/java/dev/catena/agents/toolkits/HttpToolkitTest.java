@@ -57,7 +57,7 @@ class HttpToolkitTest {
             assertThatThrownBy(() -> get.execute(url("http://127.0.0.1:" + listener.getLocalPort() + "/")))
                     .isInstanceOf(ToolExecutionException.class)
                     .hasMessage("tool 'http_get' failed: refused: http://127.0.0.1:" + listener.getLocalPort()
-                            + "/ points to 127.0.0.1 is a loopback address; only public addresses can be fetched");
+                            + "/: 127.0.0.1 is a loopback address; only public addresses can be fetched");
             listener.setSoTimeout(300);
             assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
         }
@@ -67,7 +67,7 @@ class HttpToolkitTest {
     void ipv6LoopbackPrivateAndMetadataAddressesAreRefused() {
         Tool get = get(HttpToolkit.builder().build());
         assertThatThrownBy(() -> get.execute(url("http://[::1]:" + server.getPort() + "/")))
-                .hasMessageContaining("refused: http://[::1]:" + server.getPort() + "/ points to 0:0:0:0:0:0:0:1 is a loopback address");
+                .hasMessageContaining("refused: http://[::1]:" + server.getPort() + "/: 0:0:0:0:0:0:0:1 is a loopback address");
         assertThatThrownBy(() -> get.execute(url("http://10.0.0.1/")))
                 .hasMessageContaining("points to 10.0.0.1 is a private address");
         assertThatThrownBy(() -> get.execute(url("http://192.168.1.1/"))).hasMessageContaining("is a private address");
@@ -130,7 +130,7 @@ class HttpToolkitTest {
         Tool get = get(HttpToolkit.builder().allowRanges("127.0.0.1/32").build());
         assertThatThrownBy(() -> get.execute(url(base + "/start")))
                 .hasMessageContaining("refused: http://127.0.0.2:" + server.getPort()
-                        + "/admin points to 127.0.0.2 is a loopback address");
+                        + "/admin: 127.0.0.2 is a loopback address");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -141,7 +141,7 @@ class HttpToolkitTest {
         Dns local = host -> List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
         Tool get = get(HttpToolkit.builder().dns(local).allowHosts("Intranet.example").build());
         assertThatThrownBy(() -> get.execute(url("http://intranet.example:" + server.getPort() + "/")))
-                .hasMessageContaining("refused: " + base + "/secret points to 127.0.0.1 is a loopback address");
+                .hasMessageContaining("refused: " + base + "/secret: 127.0.0.1 is a loopback address");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
