@@ -69,7 +69,10 @@ class HttpToolkitTest {
         assertThatThrownBy(() -> get.execute(url("http://[::1]:" + server.getPort() + "/")))
                 .hasMessageContaining("refused: http://[::1]:" + server.getPort() + "/: 0:0:0:0:0:0:0:1 is a loopback address");
         assertThatThrownBy(() -> get.execute(url("http://10.0.0.1/")))
-                .hasMessageContaining("points to 10.0.0.1 is a private address");
+                .hasMessageContaining("/: 10.0.0.1 is a private address");
+        assertThatThrownBy(() -> get.execute(url("http://127.1:" + server.getPort() + "/"))).hasMessageContaining("is a loopback address");
+        assertThatThrownBy(() -> get.execute(url("http://2130706433:" + server.getPort() + "/")))
+                .hasMessageContaining("is a loopback address");
         assertThatThrownBy(() -> get.execute(url("http://192.168.1.1/"))).hasMessageContaining("is a private address");
         assertThatThrownBy(() -> get.execute(url("http://172.31.255.255/"))).hasMessageContaining("is a private address");
         assertThatThrownBy(() -> get.execute(url("http://169.254.169.254/latest/meta-data/")))
