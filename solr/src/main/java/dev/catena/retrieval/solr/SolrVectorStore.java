@@ -1,6 +1,7 @@
 package dev.catena.retrieval.solr;
 
 import dev.catena.core.components.RetryPolicy;
+import dev.catena.core.components.RunConfig;
 import dev.catena.core.documents.Document;
 import dev.catena.core.models.Embedding;
 import dev.catena.core.models.EmbeddingModel;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -172,7 +174,7 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
 
     @Override
     public int delete(Collection<String> ids) {
-        List<String> unique = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        List<String> unique = List.copyOf(new LinkedHashSet<>(ids));
         int removed = 0;
         for (int from = 0; from < unique.size(); from += IDS_PER_REQUEST) {
             List<String> batch = unique.subList(from, Math.min(unique.size(), from + IDS_PER_REQUEST));
@@ -275,7 +277,7 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
             return List.of();
         }
         int fetch = Math.max(k, 20);
-        float[] vector = embedQuery(query, dev.catena.core.components.RunConfig.defaults());
+        float[] vector = embedQuery(query, RunConfig.defaults());
         SolrQuery keywords = new SolrQuery(query);
         keywords.set("defType", "edismax");
         keywords.set("qf", TEXT);
