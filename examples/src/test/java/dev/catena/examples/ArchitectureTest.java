@@ -14,9 +14,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +38,19 @@ class ArchitectureTest {
 
     private static JavaClasses mainCode;
 
+    /**
+     * Imports the compiled main code of every module of the project from its {@code target/classes},
+     * so a module needs no dependency from examples to be checked (examples stays light to run).
+     */
     @BeforeAll
-    static void importMainCode() {
+    static void importMainCode() throws IOException {
+        List<Path> classes = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(DocsSnippetsTest.projectRoot())) {
+            modules.map(m -> m.resolve("target/classes")).filter(Files::isDirectory).sorted().forEach(classes::add);
+        }
         mainCode = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.catena");
+                .importPaths(classes);
     }
 
     static ArchRule moduleDependencies() {
@@ -117,6 +130,8 @@ class ArchitectureTest {
         assertThat(mainCode.contain("dev.catena.core.components.Component")).isTrue();
         assertThat(mainCode.contain("dev.catena.models.FakeChatModel")).isTrue();
         assertThat(mainCode.contain("dev.catena.examples.QuickstartExample")).isTrue();
+        assertThat(mainCode.contain("dev.catena.retrieval.solr.SolrVectorStore")).isTrue();
+        assertThat(mainCode.contain("dev.catena.agents.toolkits.Calculator")).isTrue();
     }
 
     @Test
