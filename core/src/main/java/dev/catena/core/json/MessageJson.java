@@ -102,8 +102,10 @@ public final class MessageJson {
     }
 
     private static MessageJsonException notValidJson(JsonProcessingException e) {
-        return new MessageJsonException("$", "not valid JSON (" + e.getOriginalMessage() + " at line "
-                + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+        // a read limit (nesting depth, number length) is reported without a location
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new MessageJsonException("$", "not valid JSON (" + e.getOriginalMessage() + where + ")", e);
     }
 
     /** Reads one message of a form from a parser on its first token, leaving the parser on its last. */

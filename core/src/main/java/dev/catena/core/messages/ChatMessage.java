@@ -1,6 +1,7 @@
 package dev.catena.core.messages;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One message of a chat: {@link SystemMessage}, {@link UserMessage}, {@link AiMessage} or
@@ -53,6 +54,21 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
 
     /** Who speaks. */
     Role role();
+
+    /** The message's id (LangChain's {@code id}), or null when it has none. */
+    String id();
+
+    /** The speaker's name (OpenAI's and LangChain's {@code name}), or null. */
+    String name();
+
+    /** LangChain's {@code additional_kwargs} as read, less what Catena models itself; empty when none. */
+    Map<String, Object> additionalKwargs();
+
+    /** LangChain's {@code response_metadata} as read, less what Catena models itself; empty when none. */
+    Map<String, Object> responseMetadata();
+
+    /** This message with another id (null for none), everything else kept. */
+    ChatMessage withId(String id);
 
     static SystemMessage system(String text) {
         return new SystemMessage(text);

@@ -1,0 +1,44 @@
+package dev.catena.core.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AiMessageMergeTest {
+
+    @Test
+    void mergingChunksSumsTheirUsageAsLangChainDoes() {
+        AiMessage start = AiMessage.of("Hel").withUsage(TokenUsage.of(12, 1)).withId("msg_1");
+        AiMessage middle = AiMessage.of("lo");
+        AiMessage end = AiMessage.of("!").withUsage(TokenUsage.of(0, 5)).withFinishReason("stop");
+
+        AiMessage whole = start.merge(middle).merge(end);
+
+        assertThat(whole.text()).isEqualTo("Hello!");
+        assertThat(whole.usage()).isEqualTo(new TokenUsage(12, 6, 18));
+        assertThat(whole.id()).isEqualTo("msg_1");
+        assertThat(whole.finishReason()).isEqualTo("stop");
+    }
+
+    @Test
+    void mergingKeepsTheFirstIdAndJoinsMetadata() {
+        AiMessage a = new AiMessage("a", List.of(), null, null, null, null, null, Map.of("k", 1), Map.of("model", "m"), null);
+        AiMessage b = new AiMessage("b", List.of(), null, null, null, "id-2", null, Map.of(), Map.of("system_fingerprint", "fp"), null);
+
+        AiMessage merged = a.merge(b);
+
+        assertThat(merged.id()).isEqualTo("id-2");
+        assertThat(merged.additionalKwargs()).containsEntry("k", 1);
+        assertThat(merged.responseMetadata()).containsEntry("model", "m").containsEntry("system_fingerprint", "fp");
+    }
+
+    @Test
+    void toolCallsWithoutAnIdStayApart() {
+        AiMessage a = AiMessage.ofToolCalls(List.of(new ToolCall(null, "f", "{}")));
+        AiMessage b = AiMessage.ofToolCalls(List.of(new ToolCall(null, "g", "{}")));
+
+        assertThat(a.merge(b).toolCalls()).extracting(ToolCall::name).containsExactly("f", "g");
+    }
+}
