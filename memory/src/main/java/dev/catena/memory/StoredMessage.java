@@ -3,7 +3,12 @@ package dev.catena.memory;
 import dev.catena.core.json.MessageJson;
 import dev.catena.core.json.MessageJsonException;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.json.UnreadableMessage;
+import dev.catena.core.json.UnreadableMessages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * The one text form every store keeps a message in: LangChain's {@code message_to_dict} JSON, so a
@@ -29,6 +34,23 @@ public final class StoredMessage {
             throw new ChatHistoryException("stored message " + where + " is not a LangChain message_to_dict object ("
                     + e.getMessage() + "); fix or delete that entry", e);
         }
+    }
+
+    /**
+     * Reads a session's stored messages in order. One that cannot be read goes to
+     * {@code unreadable} with its position in {@code stored} and a {@link ChatHistoryException}
+     * naming it ({@code where} gives its place in the store); it then skips it or fails the read.
+     */
+    public static List<ChatMessage> readAll(List<String> stored, IntFunction<String> where, UnreadableMessages unreadable) {
+        List<ChatMessage> result = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            try {
+                result.add(read(stored.get(i), where.apply(i)));
+            } catch (ChatHistoryException e) {
+                unreadable.unreadable(new UnreadableMessage(i, e));
+            }
+        }
+        return result;
     }
 
     /** Rejects a null or empty session id with a message saying what to do. */

@@ -58,9 +58,18 @@ public final class MessageJson {
         return writeArray(messages, OpenAiMessageForm::write);
     }
 
-    /** An OpenAI {@code messages} array as messages. */
+    /** An OpenAI {@code messages} array as messages; a malformed message fails the read. */
     public static List<ChatMessage> readOpenAi(String json) {
-        return readArray(json, OpenAiMessageReader::read);
+        return readArray(json, OpenAiMessageReader::read, UnreadableMessages.FAIL);
+    }
+
+    /**
+     * An OpenAI {@code messages} array as messages, a well-formed JSON message that is not a valid
+     * message going to {@code unreadable} (which skips it or fails the read). Text that is not JSON
+     * fails the read whatever the choice: where it ends cannot be known.
+     */
+    public static List<ChatMessage> readOpenAi(String json, UnreadableMessages unreadable) {
+        return readArray(json, OpenAiMessageReader::read, unreadable);
     }
 
     /** One message as LangChain's {@code message_to_dict} object. */
@@ -78,9 +87,14 @@ public final class MessageJson {
         return writeArray(messages, LangChainMessageForm::write);
     }
 
-    /** A LangChain {@code messages_to_dict} array as messages. */
+    /** A LangChain {@code messages_to_dict} array as messages; a malformed message fails the read. */
     public static List<ChatMessage> readLangChain(String json) {
-        return readArray(json, LangChainMessageReader::read);
+        return readArray(json, LangChainMessageReader::read, UnreadableMessages.FAIL);
+    }
+
+    /** As {@link #readOpenAi(String, UnreadableMessages)}, for LangChain's {@code messages_to_dict} array. */
+    public static List<ChatMessage> readLangChain(String json, UnreadableMessages unreadable) {
+        return readArray(json, LangChainMessageReader::read, unreadable);
     }
 
     /** One message as compact JSON text in either form. */
@@ -133,7 +147,7 @@ public final class MessageJson {
      * Streams a JSON array of messages. Like a parsed tree, only the first JSON value counts and
      * text that is not valid JSON up to its end is reported as such, even after a malformed message.
      */
-    private static List<ChatMessage> readArray(String json, MessageReader form) {
+    private static List<ChatMessage> readArray(String json, MessageReader form, UnreadableMessages unreadable) {
         try (JsonParser parser = MAPPER.createParser(json)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_ARRAY) {
@@ -147,10 +161,14 @@ public final class MessageJson {
                 try {
                     result.add(form.read(parser));
                 } catch (FieldError e) {
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        parser.skipChildren(); // a syntax error further on is what a tree parse reports
+                    MessageJsonException error = e.at("messages[" + i + "]");
+                    if (unreadable == UnreadableMessages.FAIL) {
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            parser.skipChildren(); // a syntax error further on is what a tree parse reports
+                        }
+                        throw error;
                     }
-                    throw e.at("messages[" + i + "]");
+                    unreadable.unreadable(new UnreadableMessage(i, error));
                 }
             }
             return result;
