@@ -28,6 +28,11 @@ class FileChatMessageHistoryTest extends ChatMessageHistoryContract {
         return new FileChatMessageHistory(dir);
     }
 
+    @Override
+    void appendStored(String sessionId, String stored) throws Exception {
+        Files.writeString(new FileChatMessageHistory(dir).fileFor(sessionId), stored + "\n", StandardOpenOption.APPEND);
+    }
+
     @Test
     void writesOneLangChainMessageDictPerSingleAddAndOneArrayPerLargerAdd() throws Exception {
         FileChatMessageHistory history = new FileChatMessageHistory(dir);
