@@ -81,6 +81,7 @@ public final class LangChainMessageForm {
                 gen.writeNumberField("input_tokens", ai.usage().inputTokens());
                 gen.writeNumberField("output_tokens", ai.usage().outputTokens());
                 gen.writeNumberField("total_tokens", ai.usage().totalTokens());
+                writeFields(ai.usage().details(), gen);
                 gen.writeEndObject();
             }
         } else if (message instanceof ToolMessage t) {

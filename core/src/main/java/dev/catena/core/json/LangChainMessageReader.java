@@ -47,6 +47,7 @@ final class LangChainMessageReader {
         Object inputTokens;
         Object outputTokens;
         Object totalTokens;
+        Map<String, Object> usageDetails;
         Object id;
         Map<String, Object> additionalKwargs;
         Map<String, Object> responseMetadata;
@@ -117,7 +118,7 @@ final class LangChainMessageReader {
                 if (data.hasUsage) {
                     int in = JsonTokens.asInt(data.inputTokens, 0);
                     int out = JsonTokens.asInt(data.outputTokens, 0);
-                    usage = new TokenUsage(in, out, JsonTokens.asInt(data.totalTokens, in + out));
+                    usage = new TokenUsage(in, out, JsonTokens.asInt(data.totalTokens, in + out), data.usageDetails);
                 }
                 return new AiMessage(text, toolCalls(data), data.reasoning, data.finishReason, usage, id,
                         optional(data.name, "name"), data.additionalKwargs, data.responseMetadata, data.contentBlocks);
@@ -270,6 +271,7 @@ final class LangChainMessageReader {
         data.inputTokens = null;
         data.outputTokens = null;
         data.totalTokens = null;
+        data.usageDetails = new LinkedHashMap<>();
         data.hasUsage = p.currentToken() == JsonToken.START_OBJECT;
         if (!data.hasUsage) {
             p.skipChildren();
@@ -281,7 +283,7 @@ final class LangChainMessageReader {
                 case "input_tokens" -> data.inputTokens = JsonTokens.intSource(p);
                 case "output_tokens" -> data.outputTokens = JsonTokens.intSource(p);
                 case "total_tokens" -> data.totalTokens = JsonTokens.intSource(p);
-                default -> p.skipChildren();
+                default -> data.usageDetails.put(field, MessageJson.MAPPER.readValue(p, Object.class));
             }
         }
     }

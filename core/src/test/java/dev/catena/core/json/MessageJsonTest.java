@@ -121,7 +121,8 @@ class MessageJsonTest {
                   "id": "run-1", "tool_calls": [], "invalid_tool_calls": []}}]
                 """;
         assertThat(MessageJson.readLangChain(langChain))
-                .containsExactly(new AiMessage("Hello", List.of(), null, "stop", new TokenUsage(5, 1, 6), "run-1", null,
+                .containsExactly(new AiMessage("Hello", List.of(), null, "stop",
+                        new TokenUsage(5, 1, 6, java.util.Map.of("input_token_details", java.util.Map.of("cache_read", 0))), "run-1", null,
                         java.util.Map.of(), java.util.Map.of("model_name", "gpt-4o-mini", "system_fingerprint", "fp_1"), null));
     }
 

@@ -266,7 +266,8 @@ final class TreeReaders {
             if (u != null && u.isObject()) {
                 int in = u.path("input_tokens").asInt(0);
                 int out = u.path("output_tokens").asInt(0);
-                usage = new TokenUsage(in, out, u.path("total_tokens").asInt(in + out));
+                Map<String, Object> details = kept(u, "input_tokens", "output_tokens", "total_tokens");
+                usage = new TokenUsage(in, out, u.path("total_tokens").asInt(in + out), details);
             }
             return new AiMessage(text, calls, reasoning, finish != null && finish.isTextual() ? finish.asText() : null, usage);
         }

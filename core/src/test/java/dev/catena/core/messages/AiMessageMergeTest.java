@@ -35,6 +35,18 @@ class AiMessageMergeTest {
     }
 
     @Test
+    void usageDetailsAreSummedToo() {
+        TokenUsage a = new TokenUsage(5, 1, 6, Map.of("input_token_details", Map.of("cache_read", 2), "tier", "x"));
+        TokenUsage b = new TokenUsage(0, 3, 3, Map.of("input_token_details", Map.of("cache_read", 1, "audio", 4)));
+
+        TokenUsage sum = AiMessage.of("a").withUsage(a).merge(AiMessage.of("b").withUsage(b)).usage();
+
+        assertThat(sum.totalTokens()).isEqualTo(9);
+        assertThat(sum.details()).containsEntry("input_token_details", Map.of("cache_read", 3, "audio", 4))
+                .containsEntry("tier", "x");
+    }
+
+    @Test
     void toolCallsWithoutAnIdStayApart() {
         AiMessage a = AiMessage.ofToolCalls(List.of(new ToolCall(null, "f", "{}")));
         AiMessage b = AiMessage.ofToolCalls(List.of(new ToolCall(null, "g", "{}")));
