@@ -45,6 +45,13 @@ public record TokenUsage(int inputTokens, int outputTokens, int totalTokens, Map
                 totalTokens + other.totalTokens, sum(details, other.details));
     }
 
+    /** The record's form, the details left out when there are none (as usage printed before they existed). */
+    @Override
+    public String toString() {
+        return "TokenUsage[inputTokens=" + inputTokens + ", outputTokens=" + outputTokens + ", totalTokens=" + totalTokens
+                + (details.isEmpty() ? "" : ", details=" + details) + "]";
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> sum(Map<String, Object> a, Map<String, Object> b) {
         if (b.isEmpty()) {
