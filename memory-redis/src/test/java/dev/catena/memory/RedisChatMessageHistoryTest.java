@@ -27,6 +27,32 @@ class RedisChatMessageHistoryTest extends ChatMessageHistoryContract {
         return RedisChatMessageHistory.builder(RedisTestServer.url()).build();
     }
 
+    @Override
+    void appendStored(String sessionId, String stored) {
+        raw.lpush(RedisChatMessageHistory.DEFAULT_KEY_PREFIX + sessionId, stored);
+    }
+
+    @Test
+    void sharesLangChainJsSessionsWithAnEmptyKeyPrefix() {
+        String session = UUID.randomUUID().toString();
+        // what @langchain/redis's RedisChatMessageHistory writes: LPUSH <bare session id> JSON.stringify(toDict())
+        raw.lpush(session, "{\"type\":\"human\",\"data\":{\"content\":\"hi\",\"additional_kwargs\":{},"
+                + "\"response_metadata\":{},\"id\":\"js-1\"}}");
+        raw.lpush(session, "{\"type\":\"ai\",\"data\":{\"content\":\"hello\",\"tool_calls\":[],\"invalid_tool_calls\":[],"
+                + "\"additional_kwargs\":{},\"response_metadata\":{}}}");
+        try (RedisChatMessageHistory history = RedisChatMessageHistory.builder(RedisTestServer.url()).keyPrefix("").build()) {
+            assertThat(history.keyFor(session)).isEqualTo(session);
+            assertThat(history.messages(session)).extracting(ChatMessage::text).containsExactly("hi", "hello");
+            assertThat(history.messages(session).get(0).id()).isEqualTo("js-1");
+            history.add(session, ChatMessage.user("from Java"));
+        }
+        // LangChain.js reads LRANGE 0 -1 and reverses: newest first in the list
+        List<String> newestFirst = raw.lrange(session, 0, -1);
+        assertThat(newestFirst).hasSize(3);
+        assertThat(newestFirst.get(0)).contains("from Java");
+        assertThat(raw.exists(RedisChatMessageHistory.DEFAULT_KEY_PREFIX + session)).isFalse();
+    }
+
     @Test
     void readsAListWrittenByLangChainsRedisChatMessageHistory() throws Exception {
         String session = UUID.randomUUID().toString();

@@ -1,8 +1,11 @@
 package dev.catena.memory;
 
 import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.json.MessageJson;
+import dev.catena.core.json.MessageJsonException;
+import dev.catena.core.json.UnreadableMessage;
+import dev.catena.core.json.UnreadableMessages;
 import dev.catena.core.messages.ChatMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,15 +30,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A chat message history on disk: one JSON Lines file per session in a folder, each line one
- * message in LangChain's {@code message_to_dict} form. Every {@link #add} appends its lines (the
- * file is never rewritten), then flushes and fsyncs before returning, so an acknowledged message
- * survives a crash or power loss.
+ * A chat message history on disk: one JSON Lines file per session in a folder. Every {@link #add}
+ * appends one line (the file is never rewritten), then flushes and fsyncs before returning, so an
+ * acknowledged message survives a crash or power loss. An add of one message writes it as one
+ * LangChain {@code message_to_dict} object; an add of several writes one line holding the JSON
+ * array of their objects (LangChain's {@code messages_to_dict} form), so the line's final newline
+ * commits the whole add at once.
  *
- * <p>Crash safety: a crash in the middle of an append leaves a torn last line. Reading skips it with
- * a warning (earlier messages are intact); the next append cuts it off before writing. Concurrency:
- * threads of one process are serialised per session, and appends that wait are written together
- * with one fsync (group commit); processes sharing the folder are serialised by an OS file lock.
+ * <p>Crash safety: a crash in the middle of an append leaves a torn last line (no newline yet).
+ * Reading skips it with a warning, so an add is seen whole or not at all (an AI message asking
+ * for tools is never seen without the tool results added with it); the next append cuts it off
+ * before writing. Concurrency: threads of one process are serialised per session, and appends that
+ * wait are written together with one fsync (group commit); processes sharing the folder are
+ * serialised by an OS file lock.
+ *
+ * <p>A complete line that cannot be read (edited by hand, say) is skipped and logged by default, so
+ * the rest of the conversation stays readable; pass {@link UnreadableMessages#FAIL} to fail instead.
  *
  * <pre>{@code
  * ChatMessageHistory history = new FileChatMessageHistory(Path.of("chats"));
@@ -59,13 +70,19 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
     }
 
     private final Path directory;
+    private final UnreadableMessages unreadable;
+
+    /** A history in this folder, created if missing, that skips (and logs) messages it cannot read. */
+    public FileChatMessageHistory(Path directory) {
+        this(directory, UnreadableMessages.SKIP);
+    }
 
     /**
-     * A history in this folder, created if missing.
-     *
-     * @param directory the folder that holds one file per session
+     * A history in this folder, created if missing; {@code unreadable} chooses what reading does
+     * with a stored message it cannot read (skip it, or fail).
      */
-    public FileChatMessageHistory(Path directory) {
+    public FileChatMessageHistory(Path directory, UnreadableMessages unreadable) {
+        this.unreadable = Objects.requireNonNull(unreadable, "unreadable-message choice");
         Path absolute = directory.toAbsolutePath();
         try {
             Files.createDirectories(absolute);
@@ -78,18 +95,16 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         }
     }
 
-    /** {@return the folder holding one file per session (its real path)} */
+    /** The folder holding one file per session (its real path). */
     public Path directory() {
         return directory;
     }
 
     /**
-     * {@return the file of a session: {@code <name>.jsonl}, where the name is the session id with every
+     * The file of a session: {@code <name>.jsonl}, where the name is the session id with every
      * character other than {@code a-z 0-9 _ -} percent-encoded as UTF-8 bytes (so ids that differ
      * only in case stay apart on case-insensitive file systems), or {@code sha256-<hex>} when that
-     * would be longer than 120 characters}
-     *
-     * @param sessionId the conversation
+     * would be longer than 120 characters.
      */
     public Path fileFor(String sessionId) {
         StoredMessage.checkSessionId(sessionId);
@@ -118,12 +133,19 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         if (messages.isEmpty()) {
             return;
         }
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        for (ChatMessage m : messages) {
-            lines.writeBytes(StoredMessage.write(m).getBytes(StandardCharsets.UTF_8));
-            lines.write('\n');
+        // One line per add: its newline, written last, is what makes the add visible.
+        StringBuilder line = new StringBuilder();
+        if (messages.size() == 1) {
+            line.append(StoredMessage.write(messages.get(0)));
+        } else {
+            line.append('[');
+            for (ChatMessage m : messages) {
+                line.append(line.length() > 1 ? "," : "").append(StoredMessage.write(m));
+            }
+            line.append(']');
         }
-        stripe(file).append(new PendingAppend(file, lines.toByteArray()), sessionId);
+        line.append('\n');
+        stripe(file).append(new PendingAppend(file, line.toString().getBytes(StandardCharsets.UTF_8)), sessionId);
     }
 
     @Override
@@ -143,7 +165,7 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         } finally {
             stripe.lock.unlock();
         }
-        return parse(bytes, file, sessionId);
+        return parse(bytes, file, sessionId, unreadable);
     }
 
     @Override
@@ -174,7 +196,7 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         return stripe(file).lock;
     }
 
-    private static List<ChatMessage> parse(byte[] bytes, Path file, String sessionId) {
+    static List<ChatMessage> parse(byte[] bytes, Path file, String sessionId, UnreadableMessages unreadable) {
         List<ChatMessage> result = new ArrayList<>();
         int start = 0;
         int lineNumber = 0;
@@ -183,7 +205,7 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
                 lineNumber++;
                 if (i > start) {
                     String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-                    result.add(StoredMessage.read(line, "at " + file + " line " + lineNumber));
+                    readLine(line, "at " + file + " line " + lineNumber, result, unreadable);
                 }
                 start = i + 1;
             }
@@ -195,6 +217,30 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
                     bytes.length - start, file, sessionId, result.size());
         }
         return result;
+    }
+
+    /** One line: a message object, or the array of one add's messages. */
+    private static void readLine(String line, String where, List<ChatMessage> into, UnreadableMessages unreadable) {
+        int base = into.size();
+        if (!line.stripLeading().startsWith("[")) {
+            into.addAll(StoredMessage.readAll(List.of(line), i -> where, shifted(unreadable, base)));
+            return;
+        }
+        try {
+            into.addAll(MessageJson.readLangChain(line, bad -> unreadable.unreadable(new UnreadableMessage(
+                    base + bad.position(), unreadableError(where, bad.error())))));
+        } catch (MessageJsonException e) {
+            unreadable.unreadable(new UnreadableMessage(base, unreadableError(where, e)));
+        }
+    }
+
+    private static UnreadableMessages shifted(UnreadableMessages unreadable, int base) {
+        return bad -> unreadable.unreadable(new UnreadableMessage(base + bad.position(), bad.error()));
+    }
+
+    private static ChatHistoryException unreadableError(String where, RuntimeException e) {
+        return new ChatHistoryException("stored messages " + where + " are not a LangChain messages_to_dict array ("
+                + e.getMessage() + "); fix or delete that line", e);
     }
 
     private static byte[] readAll(FileChannel channel) throws IOException {

@@ -1,7 +1,9 @@
 package dev.catena.memory;
 
 import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.json.UnreadableMessages;
 import dev.catena.core.messages.ChatMessage;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -28,7 +31,13 @@ import javax.sql.DataSource;
  *
  * The table and an index on {@code session_id} are created if missing. Messages of a session are
  * read {@code ORDER BY id}; one {@link #add} is one transaction with a batched insert, so its
- * messages appear together or not at all.
+ * messages appear together or not at all, and next to each other: concurrent adds to one session
+ * (threads on a pool, or processes) never interleave. On PostgreSQL an add takes a
+ * transaction-scoped advisory lock per table and session; on SQLite the database's write lock
+ * does the same. On other databases (tables you created) adds are not serialised by Catena.
+ *
+ * <p>Reading skips a stored message it cannot read and logs it, so one bad row does not make a
+ * conversation unreadable; {@link Builder#unreadableMessages} chooses otherwise.
  *
  * <pre>{@code
  * try (JdbcChatMessageHistory history = JdbcChatMessageHistory.of("jdbc:sqlite:chats.db")) {
@@ -49,6 +58,7 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
     private final JdbcConnections connections;
     private final String table;
     private final boolean createTable;
+    private final UnreadableMessages unreadable;
     private volatile Statements statements;
 
     private JdbcChatMessageHistory(Builder b) {
@@ -56,33 +66,24 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
                 : JdbcConnections.of(b.url, b.user, b.password);
         this.table = b.table;
         this.createTable = b.createTable;
+        this.unreadable = b.unreadable;
     }
 
-    /**
-     * {@return a history in the default table of the database at this JDBC URL, e.g. {@code
-     * jdbc:sqlite:chats.db}}
-     *
-     * @param jdbcUrl the JDBC URL
-     */
+    /** A history in the default table of the database at this JDBC URL, e.g. {@code jdbc:sqlite:chats.db}. */
     public static JdbcChatMessageHistory of(String jdbcUrl) {
         return builder().url(jdbcUrl).build();
     }
 
-    /**
-     * {@return a history in the default table of the database behind this (pooled) data source}
-     *
-     * @param dataSource the data source
-     */
+    /** A history in the default table of the database behind this (pooled) data source. */
     public static JdbcChatMessageHistory of(DataSource dataSource) {
         return builder().dataSource(dataSource).build();
     }
 
-    /** {@return a new builder; give it exactly one of a URL or a data source} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the table's name} */
+    /** The table's name. */
     public String table() {
         return table;
     }
@@ -99,6 +100,7 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(s.insert)) {
+                lockSession(c, s, sessionId);
                 for (String row : rows) {
                     insert.setString(1, sessionId);
                     insert.setString(2, row);
@@ -121,6 +123,24 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         });
     }
 
+    /**
+     * Makes this transaction the session's only writer until it ends, so that its rows take
+     * consecutive ids among the session's rows: without it two adds running at once draw ids from
+     * the sequence in turns and come back interleaved. PostgreSQL: a transaction-scoped advisory
+     * lock on a 64-bit hash of table and session. SQLite needs none: its first insert takes the
+     * database's one write lock until the commit.
+     */
+    private void lockSession(Connection c, Statements s, String sessionId) throws SQLException {
+        if (s.dialect == JdbcDialect.POSTGRESQL) {
+            long key = UUID.nameUUIDFromBytes((table + '\0' + sessionId).getBytes(StandardCharsets.UTF_8))
+                    .getMostSignificantBits();
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, key);
+                lock.execute();
+            }
+        }
+    }
+
     @Override
     public List<ChatMessage> messages(String sessionId) {
         StoredMessage.checkSessionId(sessionId);
@@ -136,11 +156,8 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
                 return out;
             }
         });
-        List<ChatMessage> result = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            result.add(StoredMessage.read(rows.get(i), "#" + (i + 1) + " of session '" + sessionId + "' in table " + table));
-        }
-        return result;
+        return StoredMessage.readAll(rows, i -> "#" + (i + 1) + " of session '" + sessionId + "' in table " + table,
+                unreadable);
     }
 
     @Override
@@ -221,7 +238,7 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
                 "INSERT INTO " + table + " (session_id, message) VALUES (" + sessionParam + ", " + messageParam + ")",
                 "SELECT message FROM " + table + " WHERE session_id = " + sessionParam + " ORDER BY id",
                 "DELETE FROM " + table + " WHERE session_id = " + sessionParam,
-                uuid);
+                uuid, dialect);
     }
 
     /** The SQL type name of a column of the table, or null when there is no such column. */
@@ -238,7 +255,7 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         return null;
     }
 
-    private record Statements(String insert, String select, String delete, boolean uuidSessions) {
+    private record Statements(String insert, String select, String delete, boolean uuidSessions, JdbcDialect dialect) {
     }
 
     /** Settings of a {@link JdbcChatMessageHistory}: where the database is and which table to use. */
@@ -249,52 +266,41 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         private DataSource dataSource;
         private String table = DEFAULT_TABLE;
         private boolean createTable = true;
+        private UnreadableMessages unreadable = UnreadableMessages.SKIP;
 
         private Builder() {
         }
 
         /**
-         * The database's JDBC URL, e.g. {@code jdbc:sqlite:chats.db} or {@code jdbc:postgresql://host/db}.
-         *
-         * @param jdbcUrl the JDBC URL
-         * @return this builder
+         * What reading a session does with a stored message it cannot read: by default
+         * {@link UnreadableMessages#SKIP} (logged, the rest stays readable); {@link UnreadableMessages#FAIL}
+         * to fail the read instead.
          */
+        public Builder unreadableMessages(UnreadableMessages choice) {
+            this.unreadable = Objects.requireNonNull(choice, "unreadable-message choice");
+            return this;
+        }
+
+        /** The database's JDBC URL, e.g. {@code jdbc:sqlite:chats.db} or {@code jdbc:postgresql://host/db}. */
         public Builder url(String jdbcUrl) {
             this.url = Objects.requireNonNull(jdbcUrl, "JDBC URL");
             return this;
         }
 
-        /**
-         * User and password for a URL (they may also be in the URL).
-         *
-         * @param user the database user
-         * @param password the password
-         * @return this builder
-         */
+        /** User and password for a URL (they may also be in the URL). */
         public Builder credentials(String user, String password) {
             this.user = user;
             this.password = password;
             return this;
         }
 
-        /**
-         * A data source (normally a connection pool) to take a connection from for each operation.
-         *
-         * @param dataSource the data source
-         * @return this builder
-         */
+        /** A data source (normally a connection pool) to take a connection from for each operation. */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "data source");
             return this;
         }
 
-        /**
-         * The table; default {@value JdbcChatMessageHistory#DEFAULT_TABLE} (langchain-postgres' examples use
-         * "chat_history").
-         *
-         * @param table the table name
-         * @return this builder
-         */
+        /** The table; default {@value JdbcChatMessageHistory#DEFAULT_TABLE} (langchain-postgres' examples use "chat_history"). */
         public Builder table(String table) {
             if (table == null || !TABLE_NAME.matcher(table).matches()) {
                 throw new IllegalArgumentException("table name '" + table
@@ -304,18 +310,12 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
             return this;
         }
 
-        /**
-         * Whether to create the table and index if missing (default true).
-         *
-         * @param create false when the table is managed elsewhere (for example by migrations)
-         * @return this builder
-         */
+        /** Whether to create the table and index if missing (default true). */
         public Builder createTable(boolean create) {
             this.createTable = create;
             return this;
         }
 
-        /** {@return the history; fails unless exactly one of a URL or a data source was given} */
         public JdbcChatMessageHistory build() {
             if ((url == null) == (dataSource == null)) {
                 throw new IllegalStateException("give the JDBC history exactly one of url(...) or dataSource(...)");

@@ -12,13 +12,16 @@ import java.util.function.Function;
 /**
  * The main of a child JVM started by {@link MultiProcessAppendTest}: opens each store it is given,
  * prints {@code ready}, waits for {@code go} on standard input (so all children start appending
- * together), then appends {@code writer:0 … writer:(count-1)} one message at a time to the same
- * session of every store, in turn.
+ * together), then appends {@code writer:0 … writer:(count-1)} to the same session of every store,
+ * in turn: one message per add, or as many as the system property {@code catena.test.batch} says.
  *
  * <p>Arguments: {@code writer count session store...}, where a store is a JDBC URL followed by
  * {@code |table}. Other modules' stores run through {@link #run} with their own opener.
  */
 public final class AppendingProcess {
+
+    /** The system property giving how many messages each add holds (default 1). */
+    static final String BATCH_PROPERTY = "catena.test.batch";
 
     private AppendingProcess() {
     }
@@ -42,10 +45,14 @@ public final class AppendingProcess {
         if (!"go".equals(in.readLine())) {
             System.exit(2);
         }
-        for (int i = 0; i < count; i++) {
-            ChatMessage message = ChatMessage.user(writer + ":" + i);
+        int batch = Integer.getInteger(BATCH_PROPERTY, 1);
+        for (int i = 0; i < count; i += batch) {
+            List<ChatMessage> messages = new ArrayList<>();
+            for (int j = i; j < Math.min(count, i + batch); j++) {
+                messages.add(ChatMessage.user(writer + ":" + j));
+            }
             for (ChatMessageHistory store : stores) {
-                store.add(session, message);
+                store.add(session, messages);
             }
         }
         ChatMessageHistoryContract.closeAll(stores.toArray());

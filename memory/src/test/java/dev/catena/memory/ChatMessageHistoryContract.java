@@ -48,6 +48,35 @@ abstract class ChatMessageHistoryContract {
         return true;
     }
 
+    /**
+     * Appends one entry exactly as the store keeps it, bypassing {@code add}, as another program
+     * (or a damaged disk) could; stores that keep objects rather than text have no such entry.
+     */
+    void appendStored(String sessionId, String stored) throws Exception {
+        throw new UnsupportedOperationException("this store keeps objects, not text");
+    }
+
+    /** Whether the store keeps text that could be unreadable (false only for the in-memory store). */
+    boolean keepsText() {
+        return true;
+    }
+
+    @Test
+    void oneUnreadableStoredMessageLeavesTheRestOfTheSessionReadable() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsText(), "the store keeps objects, which are always readable");
+        ChatMessageHistory history = open();
+        String session = newSession();
+        history.add(session, ChatMessage.user("one"));
+        appendStored(session, "{\"type\": \"alien\", \"data\": {\"content\": \"?\"}}");
+        appendStored(session, "{\"type\": \"ai\", \"data\": {\"content\": \"two\", \"id\": \"from-python\"}}");
+        history.add(session, ChatMessage.user("three"));
+
+        List<ChatMessage> messages = history.messages(session);
+
+        assertThat(messages).extracting(ChatMessage::text).containsExactly("one", "two", "three");
+        assertThat(messages.get(1).id()).isEqualTo("from-python");
+    }
+
     static String newSession() {
         return UUID.randomUUID().toString();
     }

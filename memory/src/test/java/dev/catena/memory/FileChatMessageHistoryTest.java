@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.json.UnreadableMessage;
+import dev.catena.core.json.UnreadableMessages;
 import dev.catena.core.messages.ChatMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +28,25 @@ class FileChatMessageHistoryTest extends ChatMessageHistoryContract {
         return new FileChatMessageHistory(dir);
     }
 
+    @Override
+    void appendStored(String sessionId, String stored) throws Exception {
+        Files.writeString(new FileChatMessageHistory(dir).fileFor(sessionId), stored + "\n", StandardOpenOption.APPEND);
+    }
+
     @Test
-    void writesOneLangChainMessageDictPerLine() throws Exception {
+    void writesOneLangChainMessageDictPerSingleAddAndOneArrayPerLargerAdd() throws Exception {
         FileChatMessageHistory history = new FileChatMessageHistory(dir);
+        history.add("alice", ChatMessage.system("be brief"));
         history.add("alice", List.of(ChatMessage.user("hi!"), ChatMessage.ai("whats up?")));
         List<String> lines = Files.readAllLines(history.fileFor("alice"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
-        JsonNode first = new ObjectMapper().readTree(lines.get(0));
-        assertThat(first.path("type").asText()).isEqualTo("human");
-        assertThat(first.path("data").path("content").asText()).isEqualTo("hi!");
-        assertThat(new ObjectMapper().readTree(lines.get(1)).path("type").asText()).isEqualTo("ai");
+        assertThat(new ObjectMapper().readTree(lines.get(0)).path("type").asText()).isEqualTo("system");
+        JsonNode add = new ObjectMapper().readTree(lines.get(1));
+        assertThat(add.isArray()).isTrue();
+        assertThat(add.get(0).path("type").asText()).isEqualTo("human");
+        assertThat(add.get(0).path("data").path("content").asText()).isEqualTo("hi!");
+        assertThat(add.get(1).path("type").asText()).isEqualTo("ai");
+        assertThat(history.messages("alice")).extracting(ChatMessage::text).containsExactly("be brief", "hi!", "whats up?");
     }
 
     @Test
@@ -50,17 +62,39 @@ class FileChatMessageHistoryTest extends ChatMessageHistoryContract {
 
         afterRestart.add("s", ChatMessage.user("three"));
         assertThat(afterRestart.messages("s")).extracting(ChatMessage::text).containsExactly("one", "two", "three");
-        assertThat(Files.readAllLines(file)).hasSize(3);
+        assertThat(Files.readAllLines(file)).hasSize(2); // the first add is one line
     }
 
     @Test
-    void aCorruptCompleteLineIsAnErrorNamingTheLine() throws Exception {
-        FileChatMessageHistory history = new FileChatMessageHistory(dir);
+    void aCorruptCompleteLineIsAnErrorNamingTheLineWhenTheCallerChoosesToFail() throws Exception {
+        FileChatMessageHistory history = new FileChatMessageHistory(dir, UnreadableMessages.FAIL);
         history.add("s", ChatMessage.user("one"));
         Files.writeString(history.fileFor("s"), "not json\n", StandardOpenOption.APPEND);
         assertThatThrownBy(() -> history.messages("s"))
                 .isInstanceOf(ChatHistoryException.class)
                 .hasMessageContaining("line 2");
+    }
+
+    @Test
+    void unreadableMessagesAreReportedWithTheirPositionAndSkippedByDefault() throws Exception {
+        FileChatMessageHistory history = new FileChatMessageHistory(dir);
+        history.add("s", ChatMessage.user("one"));
+        Files.writeString(history.fileFor("s"), "not json\n" + "[".repeat(2_000) + "]".repeat(2_000) + "\n"
+                + "[{\"type\": \"alien\", \"data\": {\"content\": \"?\"}}, {\"type\": \"ai\", \"data\": {\"content\": \"two\"}}]\n",
+                StandardOpenOption.APPEND);
+        history.add("s", ChatMessage.user("three"));
+
+        assertThat(history.messages("s")).extracting(ChatMessage::text).containsExactly("one", "two", "three");
+
+        List<UnreadableMessage> reported = new ArrayList<>();
+        FileChatMessageHistory reporting = new FileChatMessageHistory(dir, UnreadableMessages.skip(reported::add));
+        assertThat(reporting.messages("s")).hasSize(3);
+        assertThat(reported).extracting(UnreadableMessage::position).containsExactly(1, 1, 1);
+        assertThat(reported.get(0).reason()).contains("line 2");
+        assertThat(reported.get(1).reason()).contains("line 3").contains("not valid JSON");
+        assertThat(reported.get(2).reason()).contains("line 4").contains("alien");
+        assertThatThrownBy(() -> new FileChatMessageHistory(dir, UnreadableMessages.FAIL).messages("s"))
+                .isInstanceOf(ChatHistoryException.class).hasMessageContaining("line 2");
     }
 
     @Test

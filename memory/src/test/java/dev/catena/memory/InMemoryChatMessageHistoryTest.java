@@ -12,6 +12,11 @@ class InMemoryChatMessageHistoryTest extends ChatMessageHistoryContract {
     }
 
     @Override
+    boolean keepsText() {
+        return false;
+    }
+
+    @Override
     boolean shared() {
         return false;
     }

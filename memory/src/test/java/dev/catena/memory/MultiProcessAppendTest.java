@@ -43,16 +43,34 @@ class MultiProcessAppendTest {
                 TestServers.postgresJdbcUrl() + "|" + table), AppendingProcess::open);
     }
 
+    @Test
+    void batchesFromChildProcessesStayContiguous() throws Exception {
+        String session = UUID.randomUUID().toString();
+        String table = "mpb_" + session.replace("-", "");
+        appendFromChildren(dir, AppendingProcess.class, session, List.of(
+                "jdbc:sqlite:" + dir.resolve("chats.db") + "|" + table,
+                TestServers.postgresJdbcUrl() + "|" + table), AppendingProcess::open, 4);
+    }
+
     /**
      * Starts {@value #WRITERS} child JVMs running {@code main} (a main that calls
      * {@link AppendingProcess#run}) on these stores, and checks every store's session afterwards.
      */
     static void appendFromChildren(Path dir, Class<?> main, String session, List<String> stores,
                                    Function<String, ChatMessageHistory> opener) throws Exception {
+        appendFromChildren(dir, main, session, stores, opener, 1);
+    }
+
+    /**
+     * As {@link #appendFromChildren(Path, Class, String, List, Function)}, each add holding
+     * {@code batch} messages, and checks that every add's messages came out next to each other.
+     */
+    static void appendFromChildren(Path dir, Class<?> main, String session, List<String> stores,
+                                   Function<String, ChatMessageHistory> opener, int batch) throws Exception {
         List<Process> children = new ArrayList<>();
         try {
             for (int w = 0; w < WRITERS; w++) {
-                children.add(start(dir, main, w, session, stores));
+                children.add(start(dir, main, w, session, stores, batch));
             }
             for (int w = 0; w < WRITERS; w++) {
                 awaitReady(dir, w, children.get(w));
@@ -74,7 +92,9 @@ class MultiProcessAppendTest {
         for (String store : stores) {
             ChatMessageHistory history = opener.apply(store);
             try {
-                assertEveryWriterComplete(store, history.messages(session));
+                List<ChatMessage> messages = history.messages(session);
+                assertEveryWriterComplete(store, messages);
+                assertBatchesContiguous(store, messages, batch);
             } finally {
                 ChatMessageHistoryContract.closeAll(history);
             }
@@ -101,14 +121,28 @@ class MultiProcessAppendTest {
         assertThat(switches).as("writers interleaved in %s", store).isGreaterThan(WRITERS - 1);
     }
 
+    /** Every message that is not the first of its add follows the one before it in that add. */
+    static void assertBatchesContiguous(String store, List<ChatMessage> messages, int batch) {
+        int broken = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            String[] parts = messages.get(i).text().split(":");
+            int index = Integer.parseInt(parts[1]);
+            if (index % batch != 0 && (i == 0 || !messages.get(i - 1).text().equals(parts[0] + ":" + (index - 1)))) {
+                broken++;
+            }
+        }
+        assertThat(broken).as("messages separated from the rest of their add in %s", store).isZero();
+    }
+
     private static String writerOf(ChatMessage m) {
         return m.text().substring(0, m.text().indexOf(':'));
     }
 
-    private static Process start(Path dir, Class<?> main, int writer, String session, List<String> stores) throws IOException {
+    private static Process start(Path dir, Class<?> main, int writer, String session, List<String> stores, int batch)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-D" + AppendingProcess.BATCH_PROPERTY + "=" + batch,
                 "-cp", System.getProperty("java.class.path"),
                 main.getName(),
                 String.valueOf(writer), String.valueOf(PER_WRITER), session));

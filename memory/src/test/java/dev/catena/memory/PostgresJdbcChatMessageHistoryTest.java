@@ -25,6 +25,17 @@ class PostgresJdbcChatMessageHistoryTest extends ChatMessageHistoryContract {
         return JdbcChatMessageHistory.of(TestServers.postgresJdbcUrl());
     }
 
+    @Override
+    void appendStored(String sessionId, String stored) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestServers.postgresJdbcUrl());
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO message_store (session_id, message) VALUES (?, CAST(? AS jsonb))")) {
+            insert.setString(1, sessionId);
+            insert.setString(2, stored);
+            insert.executeUpdate();
+        }
+    }
+
     @Test
     void readsAndWritesATableCreatedByLangchainPostgres() throws Exception {
         String table = "lc_chat_" + UUID.randomUUID().toString().replace("-", "");

@@ -29,6 +29,16 @@ class SqliteJdbcChatMessageHistoryTest extends ChatMessageHistoryContract {
         return JdbcChatMessageHistory.of(url());
     }
 
+    @Override
+    void appendStored(String sessionId, String stored) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url());
+             java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO message_store (session_id, message) VALUES (?, ?)")) {
+            insert.setString(1, sessionId);
+            insert.setString(2, stored);
+            insert.executeUpdate();
+        }
+    }
+
     @Test
     void readsATableWrittenByLangChainsSqlChatMessageHistory() throws Exception {
         // langchain_community SQLChatMessageHistory (SQLAlchemy): message_store(id, session_id, message)

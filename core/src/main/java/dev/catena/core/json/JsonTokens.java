@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads field values from a streaming parser the way the message forms need them. Each method
@@ -29,6 +31,14 @@ final class JsonTokens {
     /** An array as read: its good elements, the first element's error (if any) and how many elements it had. */
     record Elements<T>(java.util.List<T> items, FieldError error, int count) {
     }
+
+    /** Jackson's type for a JSON object read as plain Java values. */
+    static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
+
+    /** Jackson's type for a JSON array read as plain Java values. */
+    static final com.fasterxml.jackson.core.type.TypeReference<List<Object>> LIST = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
 
     private JsonTokens() {
     }

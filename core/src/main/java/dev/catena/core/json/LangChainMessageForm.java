@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
-import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.ToolCall;
 import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * LangChain's {@code messages_to_dict} shape: {@code {"type": "human"|"ai"|"system"|"tool",
@@ -23,6 +23,11 @@ import java.util.List;
  * {@code response_metadata.finish_reason} and usage in {@code usage_metadata}. Histories written
  * by older LangChain versions, with tool calls only in {@code additional_kwargs.tool_calls}
  * (OpenAI's shape), are read too.
+ *
+ * <p>Lossless for what LangChain writes: ids, {@code name} on every kind, the whole
+ * {@code additional_kwargs} and {@code response_metadata}, a tool message's {@code artifact} and
+ * {@code status}, list content on AI messages and tool calls without an id are kept on the message
+ * and written back, so a history read and written by Catena holds the same keys and values.
  */
 public final class LangChainMessageForm {
 
@@ -45,27 +50,30 @@ public final class LangChainMessageForm {
         gen.writeStartObject();
         gen.writeStringField("type", type);
         gen.writeObjectFieldStart("data");
+        AiMessage ai = message instanceof AiMessage a ? a : null;
         if (message instanceof UserMessage u) {
             OpenAiMessageForm.writeContent(u, gen);
+        } else if (ai != null && ai.contentBlocks() != null) {
+            gen.writeFieldName("content");
+            gen.writeObject(ai.contentBlocks());
         } else {
             gen.writeStringField("content", message.text());
         }
-        AiMessage ai = message instanceof AiMessage a ? a : null;
         gen.writeObjectFieldStart("additional_kwargs");
+        writeFields(message.additionalKwargs(), gen);
         if (ai != null && ai.reasoning() != null) {
             gen.writeStringField("reasoning_content", ai.reasoning());
         }
         gen.writeEndObject();
         gen.writeObjectFieldStart("response_metadata");
+        writeFields(message.responseMetadata(), gen);
         if (ai != null && ai.finishReason() != null) {
             gen.writeStringField("finish_reason", ai.finishReason());
         }
         gen.writeEndObject();
         gen.writeStringField("type", type);
-        String name = message instanceof UserMessage u ? u.name() : message instanceof ToolMessage t ? t.name()
-                : message instanceof SystemMessage s ? s.name() : null;
-        gen.writeStringField("name", name); // null writes JSON null
-        gen.writeNullField("id");
+        gen.writeStringField("name", message.name()); // null writes JSON null
+        gen.writeStringField("id", message.id());
         if (message instanceof UserMessage) {
             gen.writeBooleanField("example", false);
         } else if (ai != null) {
@@ -78,15 +86,24 @@ public final class LangChainMessageForm {
                 gen.writeNumberField("input_tokens", ai.usage().inputTokens());
                 gen.writeNumberField("output_tokens", ai.usage().outputTokens());
                 gen.writeNumberField("total_tokens", ai.usage().totalTokens());
+                writeFields(ai.usage().details(), gen);
                 gen.writeEndObject();
             }
         } else if (message instanceof ToolMessage t) {
             gen.writeStringField("tool_call_id", t.toolCallId());
-            gen.writeNullField("artifact");
-            gen.writeStringField("status", "success");
+            gen.writeFieldName("artifact");
+            gen.writeObject(t.artifact());
+            gen.writeStringField("status", t.status());
         }
         gen.writeEndObject();
         gen.writeEndObject();
+    }
+
+    private static void writeFields(Map<String, Object> fields, JsonGenerator gen) throws IOException {
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            gen.writeFieldName(field.getKey());
+            gen.writeObject(field.getValue());
+        }
     }
 
     /** {@code tool_calls} with arguments as objects, then {@code invalid_tool_calls} with the rest as text. */

@@ -14,8 +14,11 @@ import dev.catena.core.messages.ToolCall;
 import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads LangChain {@code messages_to_dict} messages from a streaming parser in one pass (see
@@ -44,6 +47,13 @@ final class LangChainMessageReader {
         Object inputTokens;
         Object outputTokens;
         Object totalTokens;
+        Map<String, Object> usageDetails;
+        Object id;
+        Map<String, Object> additionalKwargs;
+        Map<String, Object> responseMetadata;
+        List<Object> contentBlocks;
+        Object artifact;
+        Object status;
     }
 
     /**
@@ -94,23 +104,28 @@ final class LangChainMessageReader {
 
     /** The message of a known type, or null for an unknown one. */
     private static ChatMessage message(String type, Data data) {
+        String id = optional(data.id, "id");
         switch (type) {
             case "human":
-                return new UserMessage(OpenAiMessageReader.parts(data.content), optional(data.name, "name"));
+                return new UserMessage(OpenAiMessageReader.parts(data.content), optional(data.name, "name"), id,
+                        data.additionalKwargs, data.responseMetadata);
             case "system":
-                return new SystemMessage(OpenAiMessageReader.joined(data.content), optional(data.name, "name"));
+                return new SystemMessage(OpenAiMessageReader.joined(data.content), optional(data.name, "name"), id,
+                        data.additionalKwargs, data.responseMetadata);
             case "ai":
                 String text = OpenAiMessageReader.joined(data.content);
                 TokenUsage usage = null;
                 if (data.hasUsage) {
                     int in = JsonTokens.asInt(data.inputTokens, 0);
                     int out = JsonTokens.asInt(data.outputTokens, 0);
-                    usage = new TokenUsage(in, out, JsonTokens.asInt(data.totalTokens, in + out));
+                    usage = new TokenUsage(in, out, JsonTokens.asInt(data.totalTokens, in + out), data.usageDetails);
                 }
-                return new AiMessage(text, toolCalls(data), data.reasoning, data.finishReason, usage);
+                return new AiMessage(text, toolCalls(data), data.reasoning, data.finishReason, usage, id,
+                        optional(data.name, "name"), data.additionalKwargs, data.responseMetadata, data.contentBlocks);
             case "tool":
                 return new ToolMessage(required(data.toolCallId, "tool_call_id"),
-                        OpenAiMessageReader.joined(data.content), optional(data.name, "name"));
+                        OpenAiMessageReader.joined(data.content), optional(data.name, "name"), id,
+                        data.additionalKwargs, data.responseMetadata, data.artifact, optional(data.status, "status"));
             default:
                 return null;
         }
@@ -148,9 +163,22 @@ final class LangChainMessageReader {
             switch (field) {
                 case "content" -> {
                     data.hasContent = true;
-                    data.content = OpenAiMessageReader.content(p);
+                    if (p.currentToken() == JsonToken.START_ARRAY) {
+                        // list content is kept as blocks (an AI message's may hold kinds Catena does not model)
+                        TokenBuffer copy = copy(p);
+                        data.contentBlocks = MessageJson.MAPPER.readValue(copy.asParserOnFirstToken(), JsonTokens.LIST);
+                        try (JsonParser replay = copy.asParserOnFirstToken()) {
+                            data.content = OpenAiMessageReader.content(replay);
+                        }
+                    } else {
+                        data.contentBlocks = null;
+                        data.content = OpenAiMessageReader.content(p);
+                    }
                 }
                 case "name" -> data.name = text(p);
+                case "id" -> data.id = text(p);
+                case "status" -> data.status = text(p);
+                case "artifact" -> data.artifact = MessageJson.MAPPER.readValue(p, Object.class);
                 case "tool_call_id" -> data.toolCallId = text(p);
                 case "tool_calls" -> data.toolCalls = nativeCalls(p, "tool_calls");
                 case "invalid_tool_calls" -> data.invalidToolCalls = nativeCalls(p, "invalid_tool_calls");
@@ -163,7 +191,36 @@ final class LangChainMessageReader {
         return data;
     }
 
+    /** The current value's tokens, read once so that it can be kept whole and interpreted too. */
+    private static TokenBuffer copy(JsonParser p) throws IOException {
+        TokenBuffer copy = new TokenBuffer(p);
+        copy.copyCurrentStructure(p);
+        return copy;
+    }
+
+    /** An object value kept whole, less the fields Catena models itself; empty for anything but an object. */
+    private static Map<String, Object> kept(TokenBuffer copy, String... modelled) throws IOException {
+        try (JsonParser replay = copy.asParserOnFirstToken()) {
+            if (replay.currentToken() != JsonToken.START_OBJECT) {
+                return Map.of();
+            }
+            Map<String, Object> map = new LinkedHashMap<>(MessageJson.MAPPER.readValue(replay, JsonTokens.MAP));
+            for (String field : modelled) {
+                map.remove(field);
+            }
+            return map;
+        }
+    }
+
     private static void additionalKwargs(JsonParser p, Data data) throws IOException {
+        TokenBuffer copy = copy(p);
+        data.additionalKwargs = kept(copy, "reasoning_content");
+        try (JsonParser replay = copy.asParserOnFirstToken()) {
+            readAdditionalKwargs(replay, data);
+        }
+    }
+
+    private static void readAdditionalKwargs(JsonParser p, Data data) throws IOException {
         // a repeated field replaces the earlier one entirely, as in a parsed tree
         data.legacyToolCalls = null;
         data.reasoning = null;
@@ -187,6 +244,15 @@ final class LangChainMessageReader {
     }
 
     private static void responseMetadata(JsonParser p, Data data) throws IOException {
+        TokenBuffer copy = copy(p);
+        try (JsonParser replay = copy.asParserOnFirstToken()) {
+            readResponseMetadata(replay, data);
+        }
+        // a finish reason that is not a string is not modelled, so it stays in the map as read
+        data.responseMetadata = data.finishReason != null ? kept(copy, "finish_reason") : kept(copy);
+    }
+
+    private static void readResponseMetadata(JsonParser p, Data data) throws IOException {
         data.finishReason = null;
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
@@ -205,6 +271,7 @@ final class LangChainMessageReader {
         data.inputTokens = null;
         data.outputTokens = null;
         data.totalTokens = null;
+        data.usageDetails = new LinkedHashMap<>();
         data.hasUsage = p.currentToken() == JsonToken.START_OBJECT;
         if (!data.hasUsage) {
             p.skipChildren();
@@ -216,7 +283,7 @@ final class LangChainMessageReader {
                 case "input_tokens" -> data.inputTokens = JsonTokens.intSource(p);
                 case "output_tokens" -> data.outputTokens = JsonTokens.intSource(p);
                 case "total_tokens" -> data.totalTokens = JsonTokens.intSource(p);
-                default -> p.skipChildren();
+                default -> data.usageDetails.put(field, MessageJson.MAPPER.readValue(p, Object.class));
             }
         }
     }
@@ -246,7 +313,7 @@ final class LangChainMessageReader {
         return read.count() == 0 ? NONE : new NativeCalls(true, read.items(), read.error());
     }
 
-    /** One call of either array; a call without an id gets {@code call_<index>}. */
+    /** One call of either array; a call without an id keeps a null id (LangChain allows that). */
     private static ToolCall call(JsonParser p, int index) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw JsonTokens.notAnObject(p);
@@ -263,7 +330,6 @@ final class LangChainMessageReader {
                 default -> p.skipChildren();
             }
         }
-        String callId = optional(id, "id");
-        return new ToolCall(callId != null ? callId : "call_" + index, required(name, "name"), arguments);
+        return new ToolCall(optional(id, "id"), required(name, "name"), arguments);
     }
 }

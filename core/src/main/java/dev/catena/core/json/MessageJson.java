@@ -43,85 +43,61 @@ public final class MessageJson {
     private MessageJson() {
     }
 
-    /**
-     * {@return one message as an OpenAI message object}
-     *
-     * @param message the message
-     */
+    /** One message as an OpenAI message object. */
     public static ObjectNode toOpenAi(ChatMessage message) {
         return OpenAiMessageForm.write(message);
     }
 
-    /**
-     * {@return one OpenAI message object as a message}
-     *
-     * @param node an OpenAI message object
-     */
+    /** One OpenAI message object as a message. */
     public static ChatMessage fromOpenAi(JsonNode node) {
         return OpenAiMessageForm.read(node, "message");
     }
 
-    /**
-     * Messages as an OpenAI {@code messages} array.
-     *
-     * @param messages the messages
-     * @return the JSON text
-     */
+    /** Messages as an OpenAI {@code messages} array. */
     public static String writeOpenAi(List<? extends ChatMessage> messages) {
         return writeArray(messages, OpenAiMessageForm::write);
     }
 
-    /**
-     * {@return an OpenAI {@code messages} array as messages}
-     *
-     * @param json the JSON text
-     */
+    /** An OpenAI {@code messages} array as messages; a malformed message fails the read. */
     public static List<ChatMessage> readOpenAi(String json) {
-        return readArray(json, OpenAiMessageReader::read);
+        return readArray(json, OpenAiMessageReader::read, UnreadableMessages.FAIL);
     }
 
     /**
-     * {@return one message as LangChain's {@code message_to_dict} object}
-     *
-     * @param message the message
+     * An OpenAI {@code messages} array as messages, a well-formed JSON message that is not a valid
+     * message going to {@code unreadable} (which skips it or fails the read). Text that is not JSON
+     * fails the read whatever the choice: where it ends cannot be known.
      */
+    public static List<ChatMessage> readOpenAi(String json, UnreadableMessages unreadable) {
+        return readArray(json, OpenAiMessageReader::read, unreadable);
+    }
+
+    /** One message as LangChain's {@code message_to_dict} object. */
     public static ObjectNode toLangChain(ChatMessage message) {
         return LangChainMessageForm.write(message);
     }
 
-    /**
-     * {@return one LangChain {@code message_to_dict} object as a message}
-     *
-     * @param node a {@code message_to_dict} object
-     */
+    /** One LangChain {@code message_to_dict} object as a message. */
     public static ChatMessage fromLangChain(JsonNode node) {
         return LangChainMessageForm.read(node, "message");
     }
 
-    /**
-     * Messages as LangChain's {@code messages_to_dict} array.
-     *
-     * @param messages the messages
-     * @return the JSON text
-     */
+    /** Messages as LangChain's {@code messages_to_dict} array. */
     public static String writeLangChain(List<? extends ChatMessage> messages) {
         return writeArray(messages, LangChainMessageForm::write);
     }
 
-    /**
-     * {@return a LangChain {@code messages_to_dict} array as messages}
-     *
-     * @param json the JSON text
-     */
+    /** A LangChain {@code messages_to_dict} array as messages; a malformed message fails the read. */
     public static List<ChatMessage> readLangChain(String json) {
-        return readArray(json, LangChainMessageReader::read);
+        return readArray(json, LangChainMessageReader::read, UnreadableMessages.FAIL);
     }
 
-    /**
-     * {@return one message as compact JSON text in either form}
-     *
-     * @param node the message object
-     */
+    /** As {@link #readOpenAi(String, UnreadableMessages)}, for LangChain's {@code messages_to_dict} array. */
+    public static List<ChatMessage> readLangChain(String json, UnreadableMessages unreadable) {
+        return readArray(json, LangChainMessageReader::read, unreadable);
+    }
+
+    /** One message as compact JSON text in either form. */
     public static String toJson(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
@@ -130,12 +106,7 @@ public final class MessageJson {
         }
     }
 
-    /**
-     * Parses JSON text to a tree, with a clear error for malformed text.
-     *
-     * @param json the JSON text
-     * @return the tree
-     */
+    /** Parses JSON text to a tree, with a clear error for malformed text. */
     public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
@@ -145,8 +116,10 @@ public final class MessageJson {
     }
 
     private static MessageJsonException notValidJson(JsonProcessingException e) {
-        return new MessageJsonException("$", "not valid JSON (" + e.getOriginalMessage() + " at line "
-                + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+        // a read limit (nesting depth, number length) is reported without a location
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new MessageJsonException("$", "not valid JSON (" + e.getOriginalMessage() + where + ")", e);
     }
 
     /** Reads one message of a form from a parser on its first token, leaving the parser on its last. */
@@ -174,7 +147,7 @@ public final class MessageJson {
      * Streams a JSON array of messages. Like a parsed tree, only the first JSON value counts and
      * text that is not valid JSON up to its end is reported as such, even after a malformed message.
      */
-    private static List<ChatMessage> readArray(String json, MessageReader form) {
+    private static List<ChatMessage> readArray(String json, MessageReader form, UnreadableMessages unreadable) {
         try (JsonParser parser = MAPPER.createParser(json)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_ARRAY) {
@@ -188,10 +161,14 @@ public final class MessageJson {
                 try {
                     result.add(form.read(parser));
                 } catch (FieldError e) {
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        parser.skipChildren(); // a syntax error further on is what a tree parse reports
+                    MessageJsonException error = e.at("messages[" + i + "]");
+                    if (unreadable == UnreadableMessages.FAIL) {
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            parser.skipChildren(); // a syntax error further on is what a tree parse reports
+                        }
+                        throw error;
                     }
-                    throw e.at("messages[" + i + "]");
+                    unreadable.unreadable(new UnreadableMessage(i, error));
                 }
             }
             return result;

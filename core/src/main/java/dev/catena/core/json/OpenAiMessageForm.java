@@ -17,6 +17,8 @@ import java.io.IOException;
  * {@code content} string, otherwise as an array of {@code text} / {@code image_url} parts; an
  * assistant message that only calls tools has {@code "content": null}; reasoning travels as
  * DeepSeek's {@code reasoning_content}. On reading, {@code developer} is taken as {@code system}.
+ * A message's id travels as {@code id} when it has one (not part of OpenAI's request shape: a
+ * client sending messages to the API removes it).
  */
 public final class OpenAiMessageForm {
 
@@ -69,6 +71,10 @@ public final class OpenAiMessageForm {
             gen.writeStringField("content", t.text());
             writeIfPresent(gen, "name", t.name());
         }
+        if (message instanceof AiMessage ai) {
+            writeIfPresent(gen, "name", ai.name());
+        }
+        writeIfPresent(gen, "id", message.id());
         gen.writeEndObject();
     }
 

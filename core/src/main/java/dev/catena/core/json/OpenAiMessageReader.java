@@ -52,6 +52,7 @@ final class OpenAiMessageReader {
         Object toolCallId = null;
         Object reasoning = null;
         Object toolCalls = null;
+        Object id = null;
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
             switch (field) {
@@ -61,23 +62,27 @@ final class OpenAiMessageReader {
                 case "tool_call_id" -> toolCallId = text(p);
                 case "reasoning_content" -> reasoning = text(p);
                 case "tool_calls" -> toolCalls = toolCalls(p, "tool_calls");
+                case "id" -> id = text(p);
                 default -> p.skipChildren();
             }
         }
         String kind = required(role, "role");
+        String messageId = optional(id, "id");
         switch (kind) {
             case "system":
             case "developer":
-                return new SystemMessage(joined(content), optional(name, "name"));
+                return new SystemMessage(joined(content), optional(name, "name"), messageId, null, null);
             case "user":
-                return new UserMessage(parts(content), optional(name, "name"));
+                return new UserMessage(parts(content), optional(name, "name"), messageId, null, null);
             case "assistant":
-                return new AiMessage(joined(content), calls(toolCalls), optional(reasoning, "reasoning_content"), null, null);
+                return new AiMessage(joined(content), calls(toolCalls), optional(reasoning, "reasoning_content"), null, null,
+                        messageId, optional(name, "name"), null, null, null);
             case "tool":
-                return new ToolMessage(required(toolCallId, "tool_call_id"), joined(content), optional(name, "name"));
+                return new ToolMessage(required(toolCallId, "tool_call_id"), joined(content), optional(name, "name"),
+                        messageId, null, null, null, null);
             case "function": // the legacy function-calling result
                 String function = required(name, "name");
-                return new ToolMessage(function, joined(content), function);
+                return new ToolMessage(function, joined(content), function, messageId, null, null, null, null);
             default:
                 throw new FieldError("role", "unknown role '" + kind
                         + "'; expected system, developer, user, assistant or tool");

@@ -1,6 +1,7 @@
 package dev.catena.core.messages;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One message of a chat: {@link SystemMessage}, {@link UserMessage}, {@link AiMessage} or
@@ -17,13 +18,9 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
 
     /** Who speaks; carries the role's name in the OpenAI and the LangChain wire forms. */
     enum Role {
-        /** Instructions for the model: OpenAI's "system", LangChain's "system". */
         SYSTEM("system", "system", "System"),
-        /** The user's turn: OpenAI's "user", LangChain's "human". */
         USER("user", "human", "Human"),
-        /** The model's turn: OpenAI's "assistant", LangChain's "ai". */
         AI("assistant", "ai", "AI"),
-        /** A tool's result: "tool" in both. */
         TOOL("tool", "tool", "Tool");
 
         private final String openAiName;
@@ -36,83 +33,68 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
             this.defaultPrefix = defaultPrefix;
         }
 
-        /** {@return the OpenAI chat-completions {@code role}} */
+        /** The OpenAI chat-completions {@code role}. */
         public String openAiName() {
             return openAiName;
         }
 
-        /** {@return the LangChain {@code messages_to_dict} {@code type}} */
+        /** The LangChain {@code messages_to_dict} {@code type}. */
         public String langChainType() {
             return langChainType;
         }
 
-        /** {@return the speaker prefix LangChain's {@code get_buffer_string} uses} */
+        /** The speaker prefix LangChain's {@code get_buffer_string} uses. */
         public String defaultPrefix() {
             return defaultPrefix;
         }
     }
 
-    /** {@return the message's text (for a user message with images: its text parts joined)} Never null. */
+    /** The message's text (for a user message with images: its text parts joined). Never null. */
     String text();
 
-    /** {@return who speaks} */
+    /** Who speaks. */
     Role role();
 
-    /**
-     * {@return a system message with no name}
-     *
-     * @param text the instructions
-     */
+    /** The message's id (LangChain's {@code id}), or null when it has none. */
+    String id();
+
+    /** The speaker's name (OpenAI's and LangChain's {@code name}), or null. */
+    String name();
+
+    /** LangChain's {@code additional_kwargs} as read, less what Catena models itself; empty when none. */
+    Map<String, Object> additionalKwargs();
+
+    /** LangChain's {@code response_metadata} as read, less what Catena models itself; empty when none. */
+    Map<String, Object> responseMetadata();
+
+    /** This message with another id (null for none), everything else kept. */
+    ChatMessage withId(String id);
+
     static SystemMessage system(String text) {
         return new SystemMessage(text);
     }
 
-    /**
-     * {@return a plain text user message with no name}
-     *
-     * @param text what the user says
-     */
     static UserMessage user(String text) {
         return UserMessage.of(text);
     }
 
-    /**
-     * {@return a plain text AI message}
-     *
-     * @param text the answer
-     */
     static AiMessage ai(String text) {
         return AiMessage.of(text);
     }
 
-    /**
-     * {@return the result of a tool call}
-     *
-     * @param toolCallId the id of the {@link ToolCall} this answers
-     * @param text the tool's result
-     */
     static ToolMessage tool(String toolCallId, String text) {
         return new ToolMessage(toolCallId, text, null);
     }
 
     /**
-     * {@return the messages as one transcript, {@code "Human: …\nAI: …"}, as LangChain's
-     * {@code get_buffer_string} writes it (system and tool messages as {@code System:} and {@code Tool:})}
-     *
-     * @param messages the messages, oldest first
+     * The messages as one transcript, {@code "Human: …\nAI: …"}, as LangChain's
+     * {@code get_buffer_string} writes it (system and tool messages as {@code System:} and {@code Tool:}).
      */
     static String toBufferString(List<? extends ChatMessage> messages) {
         return toBufferString(messages, Role.USER.defaultPrefix(), Role.AI.defaultPrefix());
     }
 
-    /**
-     * As {@link #toBufferString(List)} with other prefixes for the user and the AI.
-     *
-     * @param messages the messages, oldest first
-     * @param humanPrefix the prefix of user messages, instead of "Human"
-     * @param aiPrefix the prefix of AI messages, instead of "AI"
-     * @return the transcript
-     */
+    /** As {@link #toBufferString(List)} with other prefixes for the user and the AI. */
     static String toBufferString(List<? extends ChatMessage> messages, String humanPrefix, String aiPrefix) {
         StringBuilder sb = new StringBuilder();
         for (ChatMessage m : messages) {

@@ -52,7 +52,7 @@ class StreamingReadTest {
                   "type": "ai"}]""";
         assertThat(MessageJson.readLangChain(json)).containsExactly(
                 new ToolMessage("c1", "Hi", "calc"),
-                new AiMessage("ok", List.of(new ToolCall("c2", "f", "{\"b\":[1,2],\"a\":100.0}"), new ToolCall("call_0", "g", "?")),
+                new AiMessage("ok", List.of(new ToolCall("c2", "f", "{\"b\":[1,2],\"a\":100.0}"), new ToolCall(null, "g", "?")),
                         "r", "stop", new TokenUsage(2, 3, 9)));
     }
 
@@ -84,7 +84,7 @@ class StreamingReadTest {
                 .containsExactly(new SystemMessage("b"));
         assertThat(MessageJson.readLangChain("""
                 [{"type": "ai", "data": {"content": "", "tool_calls": [{"name": "f", "args": {"a": 1, "a": 2}}]}}]"""))
-                .containsExactly(AiMessage.ofToolCalls(List.of(new ToolCall("call_0", "f", "{\"a\":2}"))));
+                .containsExactly(AiMessage.ofToolCalls(List.of(new ToolCall(null, "f", "{\"a\":2}"))));
     }
 
     @Test

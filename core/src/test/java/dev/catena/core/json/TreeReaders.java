@@ -11,10 +11,13 @@ import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The tree readers the streaming readers replaced, kept verbatim as the reference that
+ * The tree readers the streaming readers replaced, kept as the reference that
  * {@link StreamingReadTest} compares them with: same messages, same errors, for every input.
+ * Extended with what the lossless forms keep (ids, names, additional_kwargs, response_metadata,
+ * artifacts, statuses, AI content blocks, tool calls without an id).
  */
 final class TreeReaders {
 
@@ -63,21 +66,23 @@ final class TreeReaders {
         public static ChatMessage read(JsonNode node, String path) {
             Fields.object(node, path);
             String role = Fields.requiredText(node, "role", path);
+            String id = role.matches("system|developer|user|assistant|tool|function") ? Fields.optionalText(node, "id", path) : null;
             switch (role) {
                 case "system":
                 case "developer":
-                    return new SystemMessage(joinedContent(node, path), Fields.optionalText(node, "name", path));
+                    return new SystemMessage(joinedContent(node, path), Fields.optionalText(node, "name", path)).withId(id);
                 case "user":
-                    return new UserMessage(contentParts(node, path), Fields.optionalText(node, "name", path));
+                    return new UserMessage(contentParts(node, path), Fields.optionalText(node, "name", path)).withId(id);
                 case "assistant":
                     return new AiMessage(joinedContent(node, path), toolCalls(node, "tool_calls", path),
-                            Fields.optionalText(node, "reasoning_content", path), null, null);
+                            Fields.optionalText(node, "reasoning_content", path), null, null, id,
+                            Fields.optionalText(node, "name", path), null, null, null);
                 case "tool":
                     return new ToolMessage(Fields.requiredText(node, "tool_call_id", path), joinedContent(node, path),
-                            Fields.optionalText(node, "name", path));
+                            Fields.optionalText(node, "name", path)).withId(id);
                 case "function": // the legacy function-calling result
                     String name = Fields.requiredText(node, "name", path);
-                    return new ToolMessage(name, joinedContent(node, path), name);
+                    return new ToolMessage(name, joinedContent(node, path), name).withId(id);
                 default:
                     throw new MessageJsonException(path + ".role", "unknown role '" + role
                             + "'; expected system, developer, user, assistant or tool");
@@ -201,20 +206,44 @@ final class TreeReaders {
             if (data.get("content") == null) {
                 throw new MessageJsonException(dataPath + ".content", "missing");
             }
+            String id = type.matches("human|system|ai|tool") ? Fields.optionalText(data, "id", dataPath) : null;
+            Map<String, Object> kwargs = kept(data.get("additional_kwargs"), "reasoning_content");
+            JsonNode finishNode = data.path("response_metadata").get("finish_reason");
+            Map<String, Object> metadata = finishNode != null && finishNode.isTextual()
+                    ? kept(data.get("response_metadata"), "finish_reason") : kept(data.get("response_metadata"));
             switch (type) {
                 case "human":
-                    return new UserMessage(TreeOpenAi.contentParts(data, dataPath), Fields.optionalText(data, "name", dataPath));
+                    return new UserMessage(TreeOpenAi.contentParts(data, dataPath), Fields.optionalText(data, "name", dataPath),
+                            id, kwargs, metadata);
                 case "system":
-                    return new SystemMessage(TreeOpenAi.joinedContent(data, dataPath), Fields.optionalText(data, "name", dataPath));
+                    return new SystemMessage(TreeOpenAi.joinedContent(data, dataPath), Fields.optionalText(data, "name", dataPath),
+                            id, kwargs, metadata);
                 case "ai":
-                    return readAi(data, dataPath);
+                    AiMessage ai = readAi(data, dataPath);
+                    JsonNode content = data.get("content");
+                    return new AiMessage(ai.text(), ai.toolCalls(), ai.reasoning(), ai.finishReason(), ai.usage(), id,
+                            Fields.optionalText(data, "name", dataPath), kwargs, metadata,
+                            content.isArray() ? MessageJson.MAPPER.convertValue(content, JsonTokens.LIST) : null);
                 case "tool":
                     return new ToolMessage(Fields.requiredText(data, "tool_call_id", dataPath),
-                            TreeOpenAi.joinedContent(data, dataPath), Fields.optionalText(data, "name", dataPath));
+                            TreeOpenAi.joinedContent(data, dataPath), Fields.optionalText(data, "name", dataPath), id,
+                            kwargs, metadata, MessageJson.MAPPER.convertValue(data.get("artifact"), Object.class),
+                            Fields.optionalText(data, "status", dataPath));
                 default:
                     throw new MessageJsonException(path + ".type", "unknown message type '" + type
                             + "'; expected human, ai, system or tool");
             }
+        }
+
+        private static Map<String, Object> kept(JsonNode node, String... modelled) {
+            if (node == null || !node.isObject()) {
+                return Map.of();
+            }
+            Map<String, Object> map = new java.util.LinkedHashMap<>(MessageJson.MAPPER.convertValue(node, JsonTokens.MAP));
+            for (String field : modelled) {
+                map.remove(field);
+            }
+            return map;
         }
 
         private static AiMessage readAi(JsonNode data, String path) {
@@ -237,7 +266,8 @@ final class TreeReaders {
             if (u != null && u.isObject()) {
                 int in = u.path("input_tokens").asInt(0);
                 int out = u.path("output_tokens").asInt(0);
-                usage = new TokenUsage(in, out, u.path("total_tokens").asInt(in + out));
+                Map<String, Object> details = kept(u, "input_tokens", "output_tokens", "total_tokens");
+                usage = new TokenUsage(in, out, u.path("total_tokens").asInt(in + out), details);
             }
             return new AiMessage(text, calls, reasoning, finish != null && finish.isTextual() ? finish.asText() : null, usage);
         }
@@ -257,7 +287,7 @@ final class TreeReaders {
                 JsonNode args = call.get("args");
                 String arguments = args == null || args.isNull() ? "{}" : args.isTextual() ? args.asText() : MessageJson.toJson(args);
                 String id = Fields.optionalText(call, "id", callPath);
-                into.add(new ToolCall(id != null ? id : "call_" + i, Fields.requiredText(call, "name", callPath), arguments));
+                into.add(new ToolCall(id, Fields.requiredText(call, "name", callPath), arguments));
             }
         }
     }

@@ -1,11 +1,13 @@
 package dev.catena.memory.redis;
 
 import dev.catena.core.history.ChatMessageHistory;
+import dev.catena.core.json.UnreadableMessages;
 import dev.catena.core.messages.ChatMessage;
 import dev.catena.memory.ChatHistoryException;
 import dev.catena.memory.StoredMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import redis.clients.jedis.AbstractTransaction;
@@ -41,39 +43,27 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
     private final boolean ownsClient;
     private final String keyPrefix;
     private final Duration ttl;
+    private final UnreadableMessages unreadable;
 
     private RedisChatMessageHistory(Builder b) {
         this.redis = b.client != null ? b.client : RedisClient.create(b.url);
         this.ownsClient = b.client == null;
         this.keyPrefix = b.keyPrefix;
         this.ttl = b.ttl;
+        this.unreadable = b.unreadable;
     }
 
-    /**
-     * Settings for a history on the Redis server at this URL, e.g. {@code redis://localhost:6379/0}.
-     *
-     * @param redisUrl the server's URL
-     * @return the settings
-     */
+    /** Settings for a history on the Redis server at this URL, e.g. {@code redis://localhost:6379/0}. */
     public static Builder builder(String redisUrl) {
         return new Builder(Objects.requireNonNull(redisUrl, "Redis URL"), null);
     }
 
-    /**
-     * Settings for a history using this (thread-safe) Jedis client, which stays the caller's to close.
-     *
-     * @param client the client
-     * @return the settings
-     */
+    /** Settings for a history using this (thread-safe) Jedis client, which stays the caller's to close. */
     public static Builder builder(UnifiedJedis client) {
         return new Builder(null, Objects.requireNonNull(client, "Redis client"));
     }
 
-    /**
-     * {@return the Redis key of a session's list}
-     *
-     * @param sessionId the conversation
-     */
+    /** The Redis key of a session's list. */
     public String keyFor(String sessionId) {
         StoredMessage.checkSessionId(sessionId);
         return keyPrefix + sessionId;
@@ -116,11 +106,10 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
         } catch (JedisException e) {
             throw failure("read", key, e);
         }
-        List<ChatMessage> result = new ArrayList<>(newestFirst.size());
-        for (int i = newestFirst.size() - 1; i >= 0; i--) {
-            result.add(StoredMessage.read(newestFirst.get(i), "at index " + i + " of Redis list " + key));
-        }
-        return result;
+        List<String> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        int last = oldestFirst.size() - 1;
+        return StoredMessage.readAll(oldestFirst, i -> "at index " + (last - i) + " of Redis list " + key, unreadable);
     }
 
     @Override
@@ -152,6 +141,7 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
         private final UnifiedJedis client;
         private String keyPrefix = DEFAULT_KEY_PREFIX;
         private Duration ttl;
+        private UnreadableMessages unreadable = UnreadableMessages.SKIP;
 
         private Builder(String url, UnifiedJedis client) {
             this.url = url;
@@ -159,22 +149,26 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
         }
 
         /**
-         * The prefix of every session's key; default {@value RedisChatMessageHistory#DEFAULT_KEY_PREFIX}.
-         *
-         * @param prefix the key prefix
-         * @return this builder
+         * What reading a session does with a stored message it cannot read: by default
+         * {@link UnreadableMessages#SKIP} (logged, the rest stays readable); {@link UnreadableMessages#FAIL}
+         * to fail the read instead.
+         */
+        public Builder unreadableMessages(UnreadableMessages choice) {
+            this.unreadable = Objects.requireNonNull(choice, "unreadable-message choice");
+            return this;
+        }
+
+        /**
+         * The prefix of every session's key; default {@value RedisChatMessageHistory#DEFAULT_KEY_PREFIX}
+         * (LangChain Python's). LangChain.js's {@code RedisChatMessageHistory} keys a session by its bare
+         * id: {@code keyPrefix("")} shares its conversations.
          */
         public Builder keyPrefix(String prefix) {
             this.keyPrefix = Objects.requireNonNull(prefix, "key prefix");
             return this;
         }
 
-        /**
-         * How long a session lives after its last add (LangChain's {@code ttl}); none by default.
-         *
-         * @param ttl the time to live
-         * @return this builder
-         */
+        /** How long a session lives after its last add (LangChain's {@code ttl}); none by default. */
         public Builder ttl(Duration ttl) {
             if (ttl != null && (ttl.isNegative() || ttl.isZero() || ttl.toMillis() == 0)) {
                 throw new IllegalArgumentException("ttl must be at least one millisecond, got " + ttl);
@@ -183,7 +177,6 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
             return this;
         }
 
-        /** {@return the history with these settings} */
         public RedisChatMessageHistory build() {
             return new RedisChatMessageHistory(this);
         }

@@ -94,6 +94,7 @@ final class OpenAiChatBody {
 
     static ObjectNode message(ChatMessage message, OpenAiDialect dialect) {
         ObjectNode node = OpenAiMessageForm.write(message);
+        node.remove("id"); // a history's message id is not part of the request shape
         if (message.role() == ChatMessage.Role.SYSTEM && dialect.developerRole()) {
             node.put("role", "developer");
         }
