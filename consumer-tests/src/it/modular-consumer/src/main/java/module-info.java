@@ -7,6 +7,8 @@ module app.modular {
     // it, so the explicit modules they use must be required here.
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires com.github.victools.jsonschema.generator;      // BeanOutputParser's JSON schemas
+    requires com.github.victools.jsonschema.module.jackson;
     requires okhttp3; // only for the HTTP model clients (OpenAI-compatible, Anthropic)
     // BeanOutputParser binds the model's JSON to this package's records with Jackson.
     opens app.modular to com.fasterxml.jackson.databind;
