@@ -1,6 +1,7 @@
 package dev.catena.retrieval.loaders;
 
 import dev.catena.core.documents.Document;
+import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A file that cannot be read or parsed never aborts the load: it is reported to the
  * {@link Builder#onSkipped} listener with the reason (by default a warning is logged) and the
- * load goes on. The folder is walked lazily, one folder listing at a time, and each file is read
- * only when the stream reaches it.
+ * load goes on, whatever the file's loader throws, even an {@link Error} such as
+ * {@link OutOfMemoryError}. Files larger than {@link Builder#maxFileSize} (64 MiB by default) are
+ * reported and not read. The folder is walked lazily, one folder listing at a time, and each file
+ * is read only when the stream reaches it.
+ *
+ * <p>File access stays inside the folder: a symbolic link whose target is outside it is reported
+ * and not followed unless {@link Builder#linksOutsideRoot} allows it. Links to folders inside it
+ * are walked, and a link loop is reported, not followed round.
  *
  * <p>Globs use {@link FileSystem#getPathMatcher} syntax; a pattern starting with {@code **}{@code /}
  * also matches files directly in the folder, so {@code "**}{@code /*.md"} finds {@code README.md}.
@@ -35,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class DirectoryLoader implements DocumentLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryLoader.class);
+
+    /** The default {@link Builder#maxFileSize}: 64 MiB. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 64L << 20;
 
     private final Path root;
     private final List<PathMatcher> includes;
@@ -44,6 +54,8 @@ public final class DirectoryLoader implements DocumentLoader {
     private final boolean includeHidden;
     private final Function<Path, DocumentLoader> loaderForFile;
     private final Consumer<SkippedFile> onSkipped;
+    private final long maxFileSize;
+    private final boolean linksOutsideRoot;
 
     private DirectoryLoader(Builder b) {
         this.root = b.root;
@@ -55,6 +67,8 @@ public final class DirectoryLoader implements DocumentLoader {
         this.includeHidden = b.includeHidden;
         this.loaderForFile = b.loaderForFile;
         this.onSkipped = b.onSkipped;
+        this.maxFileSize = b.maxFileSize;
+        this.linksOutsideRoot = b.linksOutsideRoot;
     }
 
     public static Builder builder(Path root) {
@@ -87,7 +101,7 @@ public final class DirectoryLoader implements DocumentLoader {
         if (!Files.isDirectory(root)) {
             throw new DocumentLoadException(root + " is not a folder; pass the folder that holds the files");
         }
-        FileTree tree = new FileTree(root, recursive, includeHidden, onSkipped);
+        FileTree tree = new FileTree(root, recursive, includeHidden, linksOutsideRoot, onSkipped);
         Stream<Path> files = StreamSupport.stream(Spliterators.spliteratorUnknownSize(tree, Spliterator.ORDERED), false)
                 .filter(this::selected);
         if (parallel) {
@@ -109,8 +123,21 @@ public final class DirectoryLoader implements DocumentLoader {
             return List.of();
         }
         try {
+            long size = Files.size(file);
+            if (size > maxFileSize) {
+                skip(new SkippedFile(file, "is " + size + " bytes, over the limit of " + maxFileSize
+                        + " bytes; raise maxFileSize(...) to load it", null));
+                return List.of();
+            }
+        } catch (IOException | RuntimeException e) {
+            skip(new SkippedFile(file, "its size could not be read: " + e, e));
+            return List.of();
+        }
+        try {
             return new ArrayList<>(loaderForFile.apply(file).load());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // One file's failure, even an OutOfMemoryError from its loader, must not cost the rest
+            // of the folder: its memory is garbage once its loader has unwound.
             skip(new SkippedFile(file, e.getMessage() == null ? e.toString() : e.getMessage(), e));
             return List.of();
         }
@@ -154,6 +181,8 @@ public final class DirectoryLoader implements DocumentLoader {
         private boolean includeHidden;
         private Function<Path, DocumentLoader> loaderForFile = DirectoryLoader::loaderByExtension;
         private Consumer<SkippedFile> onSkipped = s -> LOG.warn("skipped {}: {}", s.path(), s.reason());
+        private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+        private boolean linksOutsideRoot;
 
         private Builder(Path root) {
             this.root = root;
@@ -192,6 +221,28 @@ public final class DirectoryLoader implements DocumentLoader {
         /** How each file is loaded (default: {@link DirectoryLoader#loaderByExtension}). */
         public Builder loader(Function<Path, DocumentLoader> value) {
             this.loaderForFile = Objects.requireNonNull(value, "loader");
+            return this;
+        }
+
+        /**
+         * Files larger than this many bytes are reported and not read (default 64 MiB).
+         *
+         * @throws IllegalArgumentException if the limit is not positive
+         */
+        public Builder maxFileSize(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxFileSize must be positive, was " + bytes);
+            }
+            this.maxFileSize = bytes;
+            return this;
+        }
+
+        /**
+         * Whether symbolic links whose target lies outside the folder are followed (default false:
+         * they are reported as skipped, so a link cannot make the loader read files elsewhere).
+         */
+        public Builder linksOutsideRoot(boolean value) {
+            this.linksOutsideRoot = value;
             return this;
         }
 
