@@ -1,6 +1,7 @@
 package dev.catena.retrieval.loaders;
 
 import dev.catena.core.documents.Document;
+import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A file that cannot be read or parsed never aborts the load: it is reported to the
  * {@link Builder#onSkipped} listener with the reason (by default a warning is logged) and the
- * load goes on. The folder is walked lazily, one folder listing at a time, and each file is read
- * only when the stream reaches it.
+ * load goes on, whatever the file's loader throws, even an {@link Error} such as
+ * {@link OutOfMemoryError}. Files larger than {@link Builder#maxFileSize} (64 MiB by default) are
+ * reported and not read. The folder is walked lazily, one folder listing at a time, and each file
+ * is read only when the stream reaches it.
+ *
+ * <p>File access stays inside the folder: a symbolic link whose target is outside it is reported
+ * and not followed unless {@link Builder#linksOutsideRoot} allows it. Links to folders inside it
+ * are walked, and a link loop is reported, not followed round.
  *
  * <p>Globs use {@link FileSystem#getPathMatcher} syntax; a pattern starting with {@code **}{@code /}
  * also matches files directly in the folder, so {@code "**}{@code /*.md"} finds {@code README.md}.
@@ -35,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class DirectoryLoader implements DocumentLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryLoader.class);
+
+    /** The default {@link Builder#maxFileSize}: 64 MiB. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 64L << 20;
 
     private final Path root;
     private final List<PathMatcher> includes;
@@ -44,6 +54,8 @@ public final class DirectoryLoader implements DocumentLoader {
     private final boolean includeHidden;
     private final Function<Path, DocumentLoader> loaderForFile;
     private final Consumer<SkippedFile> onSkipped;
+    private final long maxFileSize;
+    private final boolean linksOutsideRoot;
 
     private DirectoryLoader(Builder b) {
         this.root = b.root;
@@ -55,22 +67,15 @@ public final class DirectoryLoader implements DocumentLoader {
         this.includeHidden = b.includeHidden;
         this.loaderForFile = b.loaderForFile;
         this.onSkipped = b.onSkipped;
+        this.maxFileSize = b.maxFileSize;
+        this.linksOutsideRoot = b.linksOutsideRoot;
     }
 
-    /**
-     * {@return settings for a loader of the files under this folder}
-     *
-     * @param root the folder
-     */
     public static Builder builder(Path root) {
         return new Builder(Objects.requireNonNull(root, "root"));
     }
 
-    /**
-     * {@return the loader chosen for a file by its extension when no other is configured}
-     *
-     * @param file the file
-     */
+    /** The loader chosen for a file by its extension when no other is configured. */
     public static DocumentLoader loaderByExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".pdf")) {
@@ -96,7 +101,7 @@ public final class DirectoryLoader implements DocumentLoader {
         if (!Files.isDirectory(root)) {
             throw new DocumentLoadException(root + " is not a folder; pass the folder that holds the files");
         }
-        FileTree tree = new FileTree(root, recursive, includeHidden, onSkipped);
+        FileTree tree = new FileTree(root, recursive, includeHidden, linksOutsideRoot, onSkipped);
         Stream<Path> files = StreamSupport.stream(Spliterators.spliteratorUnknownSize(tree, Spliterator.ORDERED), false)
                 .filter(this::selected);
         if (parallel) {
@@ -118,8 +123,21 @@ public final class DirectoryLoader implements DocumentLoader {
             return List.of();
         }
         try {
+            long size = Files.size(file);
+            if (size > maxFileSize) {
+                skip(new SkippedFile(file, "is " + size + " bytes, over the limit of " + maxFileSize
+                        + " bytes; raise maxFileSize(...) to load it", null));
+                return List.of();
+            }
+        } catch (IOException | RuntimeException e) {
+            skip(new SkippedFile(file, "its size could not be read: " + e, e));
+            return List.of();
+        }
+        try {
             return new ArrayList<>(loaderForFile.apply(file).load());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // One file's failure, even an OutOfMemoryError from its loader, must not cost the rest
+            // of the folder: its memory is garbage once its loader has unwound.
             skip(new SkippedFile(file, e.getMessage() == null ? e.toString() : e.getMessage(), e));
             return List.of();
         }
@@ -163,89 +181,77 @@ public final class DirectoryLoader implements DocumentLoader {
         private boolean includeHidden;
         private Function<Path, DocumentLoader> loaderForFile = DirectoryLoader::loaderByExtension;
         private Consumer<SkippedFile> onSkipped = s -> LOG.warn("skipped {}: {}", s.path(), s.reason());
+        private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+        private boolean linksOutsideRoot;
 
         private Builder(Path root) {
             this.root = root;
         }
 
-        /**
-         * Load only files matching one of these globs (default: all files).
-         *
-         * @param globs the globs, relative to the root, e.g. {@code "docs/**"}
-         * @return this builder
-         */
+        /** Load only files matching one of these globs (default: all files). */
         public Builder include(String... globs) {
             includes.addAll(List.of(globs));
             return this;
         }
 
-        /**
-         * Leave out files matching any of these globs.
-         *
-         * @param globs the globs, relative to the root
-         * @return this builder
-         */
+        /** Leave out files matching any of these globs. */
         public Builder exclude(String... globs) {
             excludes.addAll(List.of(globs));
             return this;
         }
 
-        /**
-         * Whether sub-folders are walked (default true).
-         *
-         * @param value false to load only the root's own files
-         * @return this builder
-         */
+        /** Whether sub-folders are walked (default true). */
         public Builder recursive(boolean value) {
             this.recursive = value;
             return this;
         }
 
-        /**
-         * Whether files are read in parallel on the common pool (default false); order is kept.
-         *
-         * @param value true to read in parallel
-         * @return this builder
-         */
+        /** Whether files are read in parallel on the common pool (default false); order is kept. */
         public Builder parallel(boolean value) {
             this.parallel = value;
             return this;
         }
 
-        /**
-         * Whether names starting with "." are loaded (default false, as LangChain).
-         *
-         * @param value true to load hidden files
-         * @return this builder
-         */
+        /** Whether names starting with "." are loaded (default false, as LangChain). */
         public Builder includeHidden(boolean value) {
             this.includeHidden = value;
             return this;
         }
 
-        /**
-         * How each file is loaded (default: {@link DirectoryLoader#loaderByExtension}).
-         *
-         * @param value gives the loader for a file
-         * @return this builder
-         */
+        /** How each file is loaded (default: {@link DirectoryLoader#loaderByExtension}). */
         public Builder loader(Function<Path, DocumentLoader> value) {
             this.loaderForFile = Objects.requireNonNull(value, "loader");
             return this;
         }
 
         /**
-         * Told about every file or folder passed over, with the reason; called from loading threads.
+         * Files larger than this many bytes are reported and not read (default 64 MiB).
          *
-         * @param listener the listener
-         * @return this builder
+         * @throws IllegalArgumentException if the limit is not positive
          */
+        public Builder maxFileSize(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxFileSize must be positive, was " + bytes);
+            }
+            this.maxFileSize = bytes;
+            return this;
+        }
+
+        /**
+         * Whether symbolic links whose target lies outside the folder are followed (default false:
+         * they are reported as skipped, so a link cannot make the loader read files elsewhere).
+         */
+        public Builder linksOutsideRoot(boolean value) {
+            this.linksOutsideRoot = value;
+            return this;
+        }
+
+        /** Told about every file or folder passed over, with the reason; called from loading threads. */
         public Builder onSkipped(Consumer<SkippedFile> listener) {
             this.onSkipped = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** {@return the loader with these settings} */
         public DirectoryLoader build() {
             return new DirectoryLoader(this);
         }

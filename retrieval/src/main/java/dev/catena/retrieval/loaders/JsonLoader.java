@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catena.core.documents.Document;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +88,7 @@ public final class JsonLoader implements DocumentLoader {
 
     private Stream<Document> lines() {
         BufferedReader[] reader = new BufferedReader[1];
+        int[] lineNumber = {0};
         int[] seq = {0};
         return Stream.of(path).flatMap(p -> {
             try {
@@ -95,14 +96,16 @@ public final class JsonLoader implements DocumentLoader {
             } catch (IOException e) {
                 throw new DocumentLoadException("could not read " + path + ": " + e + "; check it exists and is readable", e);
             }
-            return reader[0].lines();
+            // BufferedReader.lines() would report a bad byte as an UncheckedIOException without the line
+            return Stream.iterate(nextLine(reader[0], ++lineNumber[0]), Objects::nonNull,
+                    previous -> nextLine(reader[0], ++lineNumber[0]));
         }).filter(line -> !line.isBlank()).map(line -> {
             int n = ++seq[0];
             try {
                 return toDocument(MAPPER.readTree(line), n);
             } catch (JsonProcessingException e) {
-                throw new DocumentLoadException("could not parse record " + n + " of JSON Lines " + path + ": "
-                        + e.getOriginalMessage(), e);
+                throw new DocumentLoadException("could not parse record " + n + " of JSON Lines " + path + " (line "
+                        + lineNumber[0] + "): " + e.getOriginalMessage(), e);
             }
         }).onClose(() -> {
             try {
@@ -110,9 +113,20 @@ public final class JsonLoader implements DocumentLoader {
                     reader[0].close();
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new DocumentLoadException("could not close " + path + ": " + e, e);
             }
         });
+    }
+
+    private String nextLine(BufferedReader reader, int lineNumber) {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new DocumentLoadException("line " + lineNumber + " of JSON Lines " + path
+                    + " is not valid UTF-8 (JSON Lines is UTF-8 by definition); re-encode the file as UTF-8", e);
+        } catch (IOException e) {
+            throw new DocumentLoadException("could not read line " + lineNumber + " of " + path + ": " + e, e);
+        }
     }
 
     private Document toDocument(JsonNode record, int seq) {

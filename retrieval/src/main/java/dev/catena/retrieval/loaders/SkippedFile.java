@@ -8,17 +8,11 @@ import java.util.Objects;
  *
  * @param path   the file or folder
  * @param reason what was wrong, e.g. "not readable" or the loader's error message
- * @param error  the exception behind it, or null
+ * @param error  the exception or error behind it (an {@link OutOfMemoryError} from a loader too), or null
  */
-public record SkippedFile(Path path, String reason, Exception error) {
+public record SkippedFile(Path path, String reason, Throwable error) {
 
-    /**
-     * Requires the path and the reason.
-     *
-     * @param path the file or folder
-     * @param reason what was wrong, e.g. "not readable" or the loader's error message
-     * @param error the exception behind it, or null
-     */
+    /** Checks that the path and the reason are present. */
     public SkippedFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(reason, "reason");

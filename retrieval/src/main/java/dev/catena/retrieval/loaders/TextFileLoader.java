@@ -13,39 +13,46 @@ import java.util.stream.Stream;
 
 /**
  * Loads a text file as one document (LangChain's {@code TextLoader}), with metadata
- * {@code source} (the path) and {@code charset}.
+ * {@code source} (the path), {@code charset} and, when the charset was detected,
+ * {@code charset_confidence} (0 to 1).
  *
- * <p>Without an explicit charset it is detected: a byte-order mark wins, otherwise UTF-8 if the
- * bytes are valid UTF-8, otherwise GB18030, otherwise windows-1252. With an explicit charset,
- * bytes that are not valid in it fail the load instead of becoming replacement characters.
+ * <p>Without an explicit charset it is detected: a byte-order mark wins, then ASCII and valid
+ * UTF-8, then juniversalchardet's probers (Shift_JIS, EUC-JP, GB18030, Big5, EUC-KR, Cyrillic
+ * and other code pages). When detection cannot decide, the load fails with a
+ * {@link DocumentLoadException}, or uses the default charset you chose with
+ * {@link #detecting(Path, Charset)} (its confidence is then 0). With an explicit charset, bytes
+ * that are not valid in it fail the load instead of becoming replacement characters.
  */
 public final class TextFileLoader implements DocumentLoader {
 
+    /** The metadata key of the charset the text was decoded with. */
+    public static final String CHARSET = "charset";
+    /** The metadata key of the detector's confidence in the charset, 0 to 1 (absent for an explicit charset). */
+    public static final String CHARSET_CONFIDENCE = "charset_confidence";
+
     private final Path path;
     private final Charset charset;
+    private final Charset whenUndecided;
 
-    private TextFileLoader(Path path, Charset charset) {
+    private TextFileLoader(Path path, Charset charset, Charset whenUndecided) {
         this.path = Objects.requireNonNull(path, "path");
         this.charset = charset;
+        this.whenUndecided = whenUndecided;
     }
 
-    /**
-     * {@return a loader that detects the charset}
-     *
-     * @param path the file
-     */
+    /** A loader that detects the charset and fails on a file whose charset cannot be told. */
     public static TextFileLoader of(Path path) {
-        return new TextFileLoader(path, null);
+        return new TextFileLoader(path, null, null);
     }
 
-    /**
-     * {@return a loader that decodes with this charset}
-     *
-     * @param path the file
-     * @param charset the file's charset
-     */
+    /** A loader that decodes with this charset. */
     public static TextFileLoader of(Path path, Charset charset) {
-        return new TextFileLoader(path, Objects.requireNonNull(charset, "charset"));
+        return new TextFileLoader(path, Objects.requireNonNull(charset, "charset"), null);
+    }
+
+    /** A loader that detects the charset and uses {@code whenUndecided} when detection cannot decide. */
+    public static TextFileLoader detecting(Path path, Charset whenUndecided) {
+        return new TextFileLoader(path, null, Objects.requireNonNull(whenUndecided, "whenUndecided"));
     }
 
     @Override
@@ -59,9 +66,10 @@ public final class TextFileLoader implements DocumentLoader {
         metadata.put(SOURCE, path.toString());
         String text;
         if (charset == null) {
-            TextDecoding.Decoded decoded = TextDecoding.detect(bytes);
+            TextDecoding.Decoded decoded = TextDecoding.detect(bytes, path, whenUndecided);
             text = decoded.text();
-            metadata.put("charset", decoded.charset().name());
+            metadata.put(CHARSET, decoded.charset().name());
+            metadata.put(CHARSET_CONFIDENCE, Math.round(decoded.confidence() * 1000) / 1000.0);
         } else {
             try {
                 text = TextDecoding.strict(bytes, charset);
@@ -69,7 +77,7 @@ public final class TextFileLoader implements DocumentLoader {
                 throw new DocumentLoadException(path + " is not valid " + charset.name()
                         + "; pass the file's real charset or let the loader detect it", e);
             }
-            metadata.put("charset", charset.name());
+            metadata.put(CHARSET, charset.name());
         }
         return Document.of(text, metadata);
     }
@@ -84,6 +92,6 @@ public final class TextFileLoader implements DocumentLoader {
 
     /** Reads a file's text with charset detection (for the format loaders). */
     static String readText(Path path) {
-        return TextDecoding.detect(readBytes(path)).text();
+        return TextDecoding.detect(readBytes(path), path, null).text();
     }
 }

@@ -4,9 +4,9 @@ import dev.catena.core.components.RunConfig;
 import dev.catena.core.documents.Document;
 import dev.catena.core.documents.Retriever;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -23,7 +23,9 @@ import java.util.function.Function;
  * bm25.retrieve("hybrid search");
  * }</pre>
  *
- * <p>The index is built once, at construction; build a new retriever to add documents.
+ * <p>The index is built once, at construction: an inverted index (for each term, the documents
+ * that contain it and how often), so a query costs in proportion to the postings of its terms,
+ * not to the size of the corpus. Build a new retriever to add documents.
  */
 public final class BM25Retriever implements Retriever {
 
@@ -32,10 +34,8 @@ public final class BM25Retriever implements Retriever {
     private final int k;
     private final double k1;
     private final double b;
-    private final List<Map<String, Integer>> termFrequencies;
-    private final int[] lengths;
-    private final double averageLength;
-    private final Map<String, Double> idf = new HashMap<>();
+    private final Bm25Postings index;
+    private final double[] norms;
 
     private BM25Retriever(Builder builder) {
         this.documents = List.copyOf(builder.documents);
@@ -43,90 +43,120 @@ public final class BM25Retriever implements Retriever {
         this.k = builder.k;
         this.k1 = builder.k1;
         this.b = builder.b;
-        this.termFrequencies = new ArrayList<>(documents.size());
-        this.lengths = new int[documents.size()];
-        Map<String, Integer> documentFrequency = new HashMap<>();
-        long total = 0;
-        for (int i = 0; i < documents.size(); i++) {
-            List<String> tokens = tokenizer.apply(documents.get(i).text());
-            Map<String, Integer> tf = new HashMap<>();
-            tokens.forEach(t -> tf.merge(t, 1, Integer::sum));
-            tf.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
-            termFrequencies.add(tf);
-            lengths[i] = tokens.size();
-            total += tokens.size();
+        this.index = Bm25Postings.build(documents.stream().map(Document::text).toList(), tokenizer, builder.epsilon);
+        this.norms = new double[documents.size()];
+        for (int d = 0; d < norms.length; d++) {
+            norms[d] = index.norm(d, k1, b);
         }
-        this.averageLength = documents.isEmpty() ? 0 : (double) total / documents.size();
-        computeIdf(documentFrequency, builder.epsilon);
     }
 
-    /**
-     * {@return a retriever over {@code documents} with LangChain's defaults (k 4)}
-     *
-     * @param documents the corpus
-     */
+    /** A retriever over {@code documents} with LangChain's defaults (k 4). */
     public static BM25Retriever of(List<Document> documents) {
         return builder(documents).build();
     }
 
-    /**
-     * {@return settings for a retriever over these documents}
-     *
-     * @param documents the corpus
-     */
+    /** Settings for a retriever over {@code documents}. */
     public static Builder builder(List<Document> documents) {
         return new Builder(documents);
     }
 
-    private void computeIdf(Map<String, Integer> documentFrequency, double epsilon) {
-        int n = documents.size();
-        double sum = 0;
-        List<String> negative = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : documentFrequency.entrySet()) {
-            double value = Math.log(n - e.getValue() + 0.5) - Math.log(e.getValue() + 0.5);
-            idf.put(e.getKey(), value);
-            sum += value;
-            if (value < 0) {
-                negative.add(e.getKey());
-            }
-        }
-        // Very common terms would otherwise lower a document's score; rank_bm25 floors them instead.
-        double floor = idf.isEmpty() ? 0 : epsilon * sum / idf.size();
-        negative.forEach(t -> idf.put(t, floor));
-    }
-
-    /**
-     * {@return each document's BM25 score for the query, in corpus order}
-     *
-     * @param query the query
-     */
+    /** Each document's BM25 score for the query, in corpus order. */
     public double[] scores(String query) {
         double[] scores = new double[documents.size()];
         for (String term : tokenizer.apply(query)) {
-            Double termIdf = idf.get(term);
-            if (termIdf == null) {
-                continue;
-            }
-            for (int i = 0; i < scores.length; i++) {
-                Integer tf = termFrequencies.get(i).get(term);
-                if (tf != null) {
-                    double norm = k1 * (1 - b + b * lengths[i] / averageLength);
-                    scores[i] += termIdf * tf * (k1 + 1) / (tf + norm);
-                }
+            Bm25Postings.Postings p = index.postings(term);
+            if (p != null) {
+                addScores(p, scores, null);
             }
         }
         return scores;
     }
 
+    /**
+     * Adds one query term's contribution to the documents in its postings; the same expression,
+     * in the same order per document, as scoring every document, so scores are bit for bit those
+     * of a full scan. Records documents touched for the first time in {@code touched}.
+     */
+    private void addScores(Bm25Postings.Postings p, double[] scores, Touched touched) {
+        for (int j = 0; j < p.size; j++) {
+            int d = p.documents[j];
+            int tf = p.frequencies[j];
+            if (touched != null) {
+                touched.add(d);
+            }
+            scores[d] += p.idf * tf * (k1 + 1) / (tf + norms[d]);
+        }
+    }
+
     @Override
     public List<Document> call(String query, RunConfig config) {
-        double[] scores = scores(query);
-        List<Integer> order = new ArrayList<>(scores.length);
-        for (int i = 0; i < scores.length; i++) {
-            order.add(i);
+        double[] scores = new double[documents.size()];
+        Touched touched = new Touched(documents.size());
+        for (String term : tokenizer.apply(query)) {
+            Bm25Postings.Postings p = index.postings(term);
+            if (p != null) {
+                addScores(p, scores, touched);
+            }
         }
-        order.sort((x, y) -> Double.compare(scores[y], scores[x])); // stable: ties keep corpus order
-        return order.stream().limit(k).map(documents::get).toList();
+        return topK(scores, touched);
+    }
+
+    /**
+     * The first {@code k} documents of a stable sort by descending score, without sorting the
+     * corpus: documents no query term reaches score exactly 0, so they follow the positive scores
+     * in corpus order (before any negative ones), as in the full sort.
+     */
+    private List<Document> topK(double[] scores, Touched touched) {
+        List<Integer> positive = new ArrayList<>();
+        List<Integer> negative = new ArrayList<>();
+        for (int i = 0; i < touched.size; i++) {
+            int d = touched.documents[i];
+            if (scores[d] > 0) {
+                positive.add(d);
+            } else if (scores[d] < 0) {
+                negative.add(d);
+            }
+        }
+        Comparator<Integer> byScore = (x, y) -> {
+            int c = Double.compare(scores[y], scores[x]);
+            return c != 0 ? c : Integer.compare(x, y);
+        };
+        positive.sort(byScore);
+        List<Document> out = new ArrayList<>(Math.min(k, documents.size()));
+        for (int i = 0; i < positive.size() && out.size() < k; i++) {
+            out.add(documents.get(positive.get(i)));
+        }
+        for (int d = 0; d < scores.length && out.size() < k; d++) {
+            if (scores[d] == 0) {
+                out.add(documents.get(d));
+            }
+        }
+        negative.sort(byScore);
+        for (int i = 0; i < negative.size() && out.size() < k; i++) {
+            out.add(documents.get(negative.get(i)));
+        }
+        return out;
+    }
+
+    /** The documents a query reached, each once, in the order first reached. */
+    private static final class Touched {
+        private final boolean[] seen;
+        private int[] documents = new int[16];
+        private int size;
+
+        Touched(int corpusSize) {
+            this.seen = new boolean[corpusSize];
+        }
+
+        void add(int d) {
+            if (!seen[d]) {
+                seen[d] = true;
+                if (size == documents.length) {
+                    documents = Arrays.copyOf(documents, size * 2);
+                }
+                documents[size++] = d;
+            }
+        }
     }
 
     @Override
@@ -147,12 +177,7 @@ public final class BM25Retriever implements Retriever {
             this.documents = Objects.requireNonNull(documents, "documents");
         }
 
-        /**
-         * How many documents to return (default 4).
-         *
-         * @param value the number of documents
-         * @return this builder
-         */
+        /** How many documents to return (default 4). */
         public Builder k(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("k must be at least 1, was " + value);
@@ -161,52 +186,31 @@ public final class BM25Retriever implements Retriever {
             return this;
         }
 
-        /**
-         * Term-frequency saturation (default 1.5).
-         *
-         * @param value BM25's k1
-         * @return this builder
-         */
+        /** Term-frequency saturation (default 1.5). */
         public Builder k1(double value) {
             this.k1 = value;
             return this;
         }
 
-        /**
-         * Length normalisation, 0 to 1 (default 0.75).
-         *
-         * @param value BM25's b
-         * @return this builder
-         */
+        /** Length normalisation, 0 to 1 (default 0.75). */
         public Builder b(double value) {
             this.b = value;
             return this;
         }
 
-        /**
-         * Floor for very common terms, as a fraction of the mean idf (default 0.25).
-         *
-         * @param value the fraction
-         * @return this builder
-         */
+        /** Floor for very common terms, as a fraction of the mean idf (default 0.25). */
         public Builder epsilon(double value) {
             this.epsilon = value;
             return this;
         }
 
-        /**
-         * How text is cut into terms (default {@link Bm25Tokenizer}); LangChain's default is {@code
-         * text.split()}.
-         *
-         * @param value the tokenizer
-         * @return this builder
-         */
+        /** How text is cut into terms (default {@link Bm25Tokenizer}); LangChain's default is {@code text.split()}. */
         public Builder tokenizer(Function<String, List<String>> value) {
             this.tokenizer = Objects.requireNonNull(value, "tokenizer");
             return this;
         }
 
-        /** {@return the retriever, its index built} */
+        /** Tokenizes and indexes the documents. */
         public BM25Retriever build() {
             return new BM25Retriever(this);
         }

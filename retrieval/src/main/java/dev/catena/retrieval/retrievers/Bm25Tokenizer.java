@@ -3,6 +3,7 @@ package dev.catena.retrieval.retrievers;
 import dev.catena.core.text.Scripts;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -17,6 +18,9 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
 
     @Override
     public List<String> apply(String text) {
+        if (isAscii(text)) {
+            return asciiTokens(text);
+        }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         int[] cps = s.codePoints().toArray();
         List<String> tokens = new ArrayList<>();
@@ -41,6 +45,40 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
                 tokens.add(new String(cps, start, i - start));
             } else {
                 i++;
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The same tokens for ASCII text without normalising or copying the whole text: NFKC leaves
+     * ASCII unchanged, its letters and digits are [A-Za-z0-9], and lower-casing is A-Z to a-z.
+     */
+    private static List<String> asciiTokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        char[] buffer = new char[32];
+        int length = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean lower = c >= 'a' && c <= 'z';
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (lower || upper || (c >= '0' && c <= '9')) {
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, length * 2);
+                }
+                buffer[length++] = upper ? (char) (c + ('a' - 'A')) : c;
+            } else if (length > 0) {
+                tokens.add(new String(buffer, 0, length));
+                length = 0;
             }
         }
         return tokens;

@@ -41,9 +41,40 @@ final class ChunkMerger {
      */
     void merge(String source, Pieces p, int lo, int hi, String joiner, int joinerLength,
                boolean gapIsJoiner, List<TextChunk> out) {
-        int head = lo;
-        int total = 0;
+        Run run = new Run(source, p, lo, joiner, joinerLength, gapIsJoiner, out);
         for (int i = lo; i < hi; i++) {
+            run.add(i);
+        }
+        run.finish(hi);
+    }
+
+    /**
+     * One merge in progress, fed a piece at a time, so pieces can be produced and dropped as they
+     * go: it only looks at pieces from {@link #head} on.
+     */
+    final class Run {
+        private final String source;
+        private final Pieces p;
+        private final String joiner;
+        private final int joinerLength;
+        private final boolean gapIsJoiner;
+        private final List<TextChunk> out;
+        /** The first piece of the chunk being packed; pieces before it are no longer needed. */
+        int head;
+        private int total;
+
+        Run(String source, Pieces p, int lo, String joiner, int joinerLength, boolean gapIsJoiner, List<TextChunk> out) {
+            this.source = source;
+            this.p = p;
+            this.head = lo;
+            this.joiner = joiner;
+            this.joinerLength = joinerLength;
+            this.gapIsJoiner = gapIsJoiner;
+            this.out = out;
+        }
+
+        /** Adds piece {@code i}, the one after the last added, emitting a chunk when it does not fit. */
+        void add(int i) {
             int len = p.lengths[i];
             int count = i - head;
             if (total + len + (count > 0 ? joinerLength : 0) > chunkSize) {
@@ -64,8 +95,12 @@ final class ChunkMerger {
             count = i + 1 - head;
             total += len + (count > 1 ? joinerLength : 0);
         }
-        if (head < hi) {
-            emit(source, p, head, hi, joiner, gapIsJoiner, out);
+
+        /** Emits what is left; {@code hi} is one past the last piece added. */
+        void finish(int hi) {
+            if (head < hi) {
+                emit(source, p, head, hi, joiner, gapIsJoiner, out);
+            }
         }
     }
 

@@ -6,7 +6,9 @@ package dev.catena.retrieval.splitters;
  * <p>With {@link #START} or {@link #END} the pieces stay verbatim parts of the source, so chunks
  * are exact substrings. With {@link #NONE} the separator is dropped and merged pieces are joined
  * with the separator string again (for a regex separator LangChain joins with the pattern text
- * itself, and with nothing for a zero-width lookaround; Catena does the same).
+ * itself, and Catena does the same). For a zero-width lookaround both Catena splitters join with
+ * nothing; Python's recursive splitter, unlike its character splitter, inserts the pattern text
+ * into the chunk there, a quirk Catena does not copy.
  */
 public enum KeepSeparator {
     /** Drop the separator (LangChain {@code keep_separator=False}). */

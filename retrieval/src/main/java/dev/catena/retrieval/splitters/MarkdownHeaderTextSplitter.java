@@ -5,10 +5,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits Markdown into sections at the headers you name, putting the header path into each
@@ -30,6 +33,8 @@ public final class MarkdownHeaderTextSplitter {
     }
 
     private final List<Header> headers;
+    private final Map<String, Integer> customLevels;
+    private final Map<String, Pattern> customPatterns = new HashMap<>();
     private final boolean stripHeaders;
     private final boolean returnEachLine;
 
@@ -40,21 +45,20 @@ public final class MarkdownHeaderTextSplitter {
         List<Header> sorted = new ArrayList<>(b.headers);
         sorted.sort(Comparator.comparingInt((Header h) -> h.marker().length()).reversed()); // longest marker first
         this.headers = List.copyOf(sorted);
+        this.customLevels = Map.copyOf(b.customLevels);
+        for (String marker : customLevels.keySet()) {
+            String q = Pattern.quote(marker);
+            customPatterns.put(marker, Pattern.compile("^" + q + "(?!" + q + ")(.+?)(?<!" + q + ")" + q + "$"));
+        }
         this.stripHeaders = b.stripHeaders;
         this.returnEachLine = b.returnEachLine;
     }
 
-    /** {@return settings for a splitter; add the headers to split on} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * Splits one Markdown text into sections with header metadata.
-     *
-     * @param markdown the Markdown text
-     * @return one document per section (or per line)
-     */
+    /** Splits one Markdown text into sections with header metadata. */
     public List<Document> split(String markdown) {
         List<Line> lines = new ArrayList<>();
         List<String> current = new ArrayList<>();
@@ -83,20 +87,26 @@ public final class MarkdownHeaderTextSplitter {
                 continue;
             }
             Header matched = null;
+            boolean custom = false;
             for (Header h : headers) {
-                if (line.startsWith(h.marker())
-                        && (line.length() == h.marker().length() || line.charAt(h.marker().length()) == ' ')) {
+                boolean standard = line.startsWith(h.marker())
+                        && (line.length() == h.marker().length() || line.charAt(h.marker().length()) == ' ');
+                custom = !standard && isCustomHeader(line, h.marker());
+                if (standard || custom) {
                     matched = h;
                     break;
                 }
             }
             if (matched != null) {
-                int level = count(matched.marker(), "#");
+                String marker = matched.marker();
+                int level = customLevels.getOrDefault(marker, count(marker, "#"));
                 while (!stack.isEmpty() && stack.peek().level() >= level) {
                     headerMetadata.remove(stack.pop().name());
                 }
                 stack.push(new OpenHeader(level, matched.name()));
-                headerMetadata.put(matched.name(), strip(line.substring(matched.marker().length())));
+                String text = custom ? line.substring(marker.length(), line.length() - marker.length())
+                        : line.substring(marker.length());
+                headerMetadata.put(matched.name(), strip(text));
                 if (!current.isEmpty()) {
                     lines.add(new Line(String.join("\n", current), new LinkedHashMap<>(currentMetadata)));
                     current.clear();
@@ -126,11 +136,27 @@ public final class MarkdownHeaderTextSplitter {
     }
 
     /**
-     * Splits each document, adding header metadata to the document's own.
-     *
-     * @param documents the Markdown documents
-     * @return the sections of every document, in order
+     * Whether the line is a custom header for {@code marker}: the marker once at each end (not
+     * doubled) around text that is not only marker characters, as LangChain's
+     * {@code _is_custom_header}.
      */
+    private boolean isCustomHeader(String line, String marker) {
+        Pattern pattern = customPatterns.get(marker);
+        if (pattern == null) {
+            return false;
+        }
+        Matcher m = pattern.matcher(line);
+        if (!m.find()) {
+            return false;
+        }
+        String content = strip(m.group(1));
+        if (content.isEmpty()) {
+            return false;
+        }
+        return !content.replace(" ", "").chars().allMatch(c -> marker.indexOf(c) >= 0);
+    }
+
+    /** Splits each document, adding header metadata to the document's own. */
     public List<Document> splitDocuments(List<Document> documents) {
         List<Document> out = new ArrayList<>();
         for (Document d : documents) {
@@ -221,47 +247,52 @@ public final class MarkdownHeaderTextSplitter {
     /** Settings for a {@link MarkdownHeaderTextSplitter}. */
     public static final class Builder {
         private final List<Header> headers = new ArrayList<>();
+        private final Map<String, Integer> customLevels = new HashMap<>();
         private boolean stripHeaders = true;
         private boolean returnEachLine;
 
         private Builder() {
         }
 
-        /**
-         * A header marker such as "##" and the metadata key its text goes under, e.g. "Header 2".
-         *
-         * @param marker the header marker
-         * @param metadataKey the metadata key
-         * @return this builder
-         */
+        /** A header marker such as "##" and the metadata key its text goes under, e.g. "Header 2". */
         public Builder header(String marker, String metadataKey) {
             headers.add(new Header(Objects.requireNonNull(marker, "marker"), Objects.requireNonNull(metadataKey, "key")));
             return this;
         }
 
         /**
-         * Whether header lines are left out of the section text (default true).
+         * Also treats a line wrapped in {@code marker} as a header of {@code level}, as LangChain's
+         * {@code custom_header_patterns}: with {@code header("**", "Section")} and
+         * {@code customHeaderPattern("**", 1)} the line {@code **Intro**} opens a level-1 section
+         * named "Intro". The marker must also be named with {@link #header}; a marker line
+         * written the standard way ({@code ** Intro}) gets this level too.
          *
-         * @param value false to keep header lines in the text
-         * @return this builder
+         * @throws IllegalArgumentException if the marker is empty or the level is below 1
          */
+        public Builder customHeaderPattern(String marker, int level) {
+            Objects.requireNonNull(marker, "marker");
+            if (marker.isEmpty()) {
+                throw new IllegalArgumentException("a custom header marker must not be empty, e.g. \"**\"");
+            }
+            if (level < 1) {
+                throw new IllegalArgumentException("a header level is 1 or more, was " + level + " for " + marker);
+            }
+            customLevels.put(marker, level);
+            return this;
+        }
+
+        /** Whether header lines are left out of the section text (default true). */
         public Builder stripHeaders(boolean value) {
             this.stripHeaders = value;
             return this;
         }
 
-        /**
-         * Whether every line (rather than every section) becomes a document (default false).
-         *
-         * @param value true for one document per line
-         * @return this builder
-         */
+        /** Whether every line (rather than every section) becomes a document (default false). */
         public Builder returnEachLine(boolean value) {
             this.returnEachLine = value;
             return this;
         }
 
-        /** {@return the splitter with these settings} */
         public MarkdownHeaderTextSplitter build() {
             return new MarkdownHeaderTextSplitter(this);
         }

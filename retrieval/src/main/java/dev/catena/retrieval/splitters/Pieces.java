@@ -29,4 +29,12 @@ final class Pieces {
         ends[size] = end;
         size++;
     }
+
+    /** Forgets the first {@code count} pieces, moving the rest to the front (indices shift down by {@code count}). */
+    void dropFirst(int count) {
+        System.arraycopy(starts, count, starts, 0, size - count);
+        System.arraycopy(ends, count, ends, 0, size - count);
+        System.arraycopy(lengths, count, lengths, 0, size - count);
+        size -= count;
+    }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 public final class RecursiveCharacterTextSplitter implements TextSplitter {
 
     private static final List<String> DEFAULT_SEPARATORS = List.of("\n\n", "\n", " ", "");
+    /** How many character pieces may pile up before those the merge has passed are dropped. */
+    private static final int COMPACT_AT = 1 << 14;
 
     private final Separator[] separators;
     private final KeepSeparator keepSeparator;
@@ -85,13 +87,20 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
                 break;
             }
         }
+        if (separator.isEmpty()) {
+            return new Cut(separator, next, null, from, to); // characters: cut as they are merged
+        }
         Pieces pieces = new Pieces();
         separator.split(text, from, to, keepSeparator, pieces);
-        return new Cut(separator, next, pieces);
+        return new Cut(separator, next, pieces, from, to);
     }
 
     /** Merges the cut's small pieces into chunks and splits its too-long ones further, in order. */
     private void split(String text, Cut cut, TokenRate rate, List<TextChunk> out) {
+        if (cut.pieces() == null) {
+            splitCharacters(text, cut, rate, out);
+            return;
+        }
         Pieces pieces = cut.pieces();
         String joiner = cut.separator().joiner(keepSeparator);
         int joinerLength = lengthFunction.length(joiner);
@@ -122,6 +131,53 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
         }
         if (goodFrom >= 0) {
             merger.merge(text, pieces, goodFrom, pieces.size, joiner, joinerLength, gapIsJoiner, out);
+        }
+    }
+
+    /**
+     * The same chunks as cutting {@code text[from, to)} into code points and merging them, with
+     * memory for the chunk being packed rather than for every code point: pieces are made as the
+     * merge reaches them and dropped once it has passed them. A text without separators cuts into
+     * one piece per character, and holding them all took about 16 bytes of heap per character.
+     */
+    private void splitCharacters(String text, Cut cut, TokenRate rate, List<TextChunk> out) {
+        int from = cut.from();
+        int to = cut.to();
+        String joiner = cut.separator().joiner(keepSeparator);
+        int joinerLength = lengthFunction.length(joiner);
+        Pieces pieces = new Pieces();
+        ChunkMerger.Run run = null;
+        int i = from;
+        while (i < to) {
+            int next = i + 1;
+            if (Character.isHighSurrogate(text.charAt(i)) && next < to && Character.isLowSurrogate(text.charAt(next))) {
+                next++;
+            }
+            int length = lengthFunction.lengthBelow(text, i, next, chunkSize);
+            if (length < chunkSize) {
+                rate.add(next - i, length);
+                if (run == null) {
+                    pieces.size = 0;
+                    run = merger.new Run(text, pieces, 0, joiner, joinerLength, true, out);
+                } else if (pieces.size >= COMPACT_AT && run.head >= pieces.size / 2) { // amortised: at least half goes
+                    int dropped = run.head;
+                    pieces.dropFirst(dropped);
+                    run.head = 0;
+                }
+                pieces.add(i, next);
+                pieces.lengths[pieces.size - 1] = length;
+                run.add(pieces.size - 1);
+            } else {
+                if (run != null) {
+                    run.finish(pieces.size);
+                    run = null;
+                }
+                ChunkMerger.emitVerbatim(text, i, next, out); // "" is the last separator: nothing finer
+            }
+            i = next;
+        }
+        if (run != null) {
+            run.finish(pieces.size);
         }
     }
 
@@ -173,8 +229,11 @@ public final class RecursiveCharacterTextSplitter implements TextSplitter {
         }
     }
 
-    /** A range cut into pieces at one separator, and where the separators for its too-long pieces start. */
-    private record Cut(Separator separator, int next, Pieces pieces) {
+    /**
+     * A range cut into pieces at one separator, and where the separators for its too-long pieces
+     * start. A cut into characters has no pieces: they are made while merging.
+     */
+    private record Cut(Separator separator, int next, Pieces pieces, int from, int to) {
     }
 
     /** Settings for a {@link RecursiveCharacterTextSplitter}. */

@@ -27,7 +27,7 @@ final class Separator {
     static Separator regex(String regex) {
         boolean lookaround = regex.startsWith("(?=") || regex.startsWith("(?!")
                 || regex.startsWith("(?<=") || regex.startsWith("(?<!");
-        return new Separator(regex, Pattern.compile(regex), lookaround);
+        return new Separator(regex, Pattern.compile(LiteralBraces.escape(regex)), lookaround);
     }
 
     static Separator of(String text, boolean isRegex) {

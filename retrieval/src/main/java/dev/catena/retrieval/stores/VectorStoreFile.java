@@ -15,8 +15,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,6 +29,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The on-disk form of an {@link InMemoryVectorStore}: one file, {@value #FILE_NAME}, in the
@@ -40,8 +45,13 @@ import java.util.zip.CheckedOutputStream;
  *
  * <p>Integers are big-endian. The checksum catches a corrupted body; a short read catches a
  * truncated one. Writes go to a temporary file that is forced to disk and then atomically renamed.
+ * The writer holds a lock on its temporary file, so the temporary files a crashed save left behind
+ * (unlocked, since the operating system drops a dead process's locks) are told apart from a save in
+ * progress; every save and load removes them.
  */
 final class VectorStoreFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VectorStoreFile.class);
 
     static final String FILE_NAME = "vectors.catena";
     private static final byte[] MAGIC = "CATENAVS".getBytes(StandardCharsets.US_ASCII);
@@ -60,8 +70,10 @@ final class VectorStoreFile {
         Path temp = null;
         try {
             Files.createDirectories(folder);
+            removeStaleTemporaries(folder);
             temp = Files.createTempFile(folder, FILE_NAME + ".", ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.lock(); // released when the channel closes, or by the OS if this process dies
                 OutputStream raw = Channels.newOutputStream(channel);
                 CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
                 DataOutputStream out = new DataOutputStream(checked);
@@ -100,6 +112,9 @@ final class VectorStoreFile {
 
     static Contents read(Path folder) {
         Path file = Files.isDirectory(folder) ? folder.resolve(FILE_NAME) : folder;
+        if (Files.isDirectory(folder)) {
+            removeStaleTemporaries(folder);
+        }
         long fileSize;
         try {
             fileSize = Files.size(file);
@@ -187,6 +202,41 @@ final class VectorStoreFile {
             bytes.asFloatBuffer().get(data, from, n);
         }
         return data;
+    }
+
+    /**
+     * Deletes the temporary files of saves that died before their rename: those nobody holds a
+     * lock on. A save in progress (here or in another process) keeps its lock, so its file stays.
+     */
+    static void removeStaleTemporaries(Path folder) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, FILE_NAME + ".*.tmp")) {
+            for (Path temp : temps) {
+                if (unlocked(temp)) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover file wastes space but harms nothing; the save or load itself goes on
+            LOG.warn("could not remove stale temporary files of the vector store in {}: {}", folder, e.toString());
+        }
+    }
+
+    private static boolean unlocked(Path temp) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false; // another process is writing it
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false; // a save in this process is writing it
+        } catch (NoSuchFileException e) {
+            return false; // its save just finished and renamed it
+        } catch (IOException e) {
+            LOG.warn("could not check the temporary file {}: {}", temp, e.toString());
+            return false;
+        }
     }
 
     private static void move(Path temp, Path target) throws IOException {

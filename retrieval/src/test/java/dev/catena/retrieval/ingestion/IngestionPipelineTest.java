@@ -200,4 +200,38 @@ class IngestionPipelineTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .isEqualTo("\r100 docs  800 chunks  24,000 tokens  11 chunks/s  done in 1:15" + System.lineSeparator());
     }
+
+    @Test
+    void redirectedOutputGetsPlainLinesAtABoundedRate() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgressBar lines = ConsoleProgressBar.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(1));
+        for (int i = 0; i < 100; i++) { // a report every 100 ms for 10 s
+            lines.onProgress(new IngestionProgress(i, 0, 100, i * 8L, 0, i * 240L, Duration.ofMillis(i * 100L), false));
+        }
+        lines.onProgress(new IngestionProgress(100, 0, 100, 800, 0, 24_000, Duration.ofSeconds(10), true));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed).doesNotContain("\r");
+        List<String> printedLines = printed.lines().toList();
+        assertThat(printedLines).hasSize(11); // 0 s, 1 s, ... 9 s, and the final report
+        assertThat(printedLines.get(1)).startsWith("[##..................]  10%  10 docs");
+        assertThat(printedLines.get(10)).endsWith("done in 0:10");
+    }
+
+    @Test
+    void theDefaultBarPrintsPlainLinesWhenThereIsNoTerminal() {
+        assertThat(System.console()).as("tests run without a terminal").isNull();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        ConsoleProgressBar bar;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            bar = new ConsoleProgressBar();
+        } finally {
+            System.setOut(original);
+        }
+        bar.onProgress(new IngestionProgress(1, 0, 0, 8, 0, 240, Duration.ofMillis(100), false));
+        bar.onProgress(new IngestionProgress(2, 0, 0, 16, 0, 480, Duration.ofMillis(200), true));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("\r").hasLineCount(2);
+    }
 }

@@ -31,8 +31,8 @@ class FileLoadersTest {
         System.arraycopy(body, 0, withBom, 2, body.length);
         Path utf16 = Files.write(dir.resolve("c.txt"), withBom);
 
-        assertThat(TextFileLoader.of(utf8).load()).containsExactly(
-                Document.of(chinese, Map.of("source", utf8.toString(), "charset", "UTF-8")));
+        assertThat(TextFileLoader.of(utf8).load()).containsExactly(Document.of(chinese,
+                Map.of("source", utf8.toString(), "charset", "UTF-8", "charset_confidence", 0.99)));
         Document fromGb = TextFileLoader.of(gbk).load().get(0);
         assertThat(fromGb.text()).isEqualTo(chinese);
         assertThat(fromGb.metadata()).containsEntry("charset", "GB18030");

@@ -88,4 +88,24 @@ class MarkdownHeaderTextSplitterTest {
         assertThat(out).containsExactly(Document.of("line one", Map.of("Header 1", "A")),
                 Document.of("line two", Map.of("Header 1", "A")));
     }
+
+    @Test
+    void customHeaderPatternsMakeWrappedLinesHeaders() {
+        MarkdownHeaderTextSplitter splitter = MarkdownHeaderTextSplitter.builder().header("**", "Main")
+                .header("***", "Sub").customHeaderPattern("**", 1).customHeaderPattern("***", 2).build();
+        String md = "\n**Introduction**\nThis is the introduction.\n\n***Background***\nBackground details.\n";
+        assertThat(splitter.split(md)).containsExactly(
+                Document.of("This is the introduction.", Map.of("Main", "Introduction")),
+                Document.of("Background details.", Map.of("Main", "Introduction", "Sub", "Background")));
+    }
+
+    @Test
+    void customHeaderNeedsTheMarkerOnceAtBothEndsAroundRealText() {
+        MarkdownHeaderTextSplitter splitter = MarkdownHeaderTextSplitter.builder().header("#", "Header 1")
+                .header("**", "Bold").customHeaderPattern("**", 2).build();
+        String md = "# Top\n**bold** words after\n*** ***\n**Part**\nbody";
+        assertThat(splitter.split(md)).containsExactly(
+                Document.of("**bold** words after\n*** ***", Map.of("Header 1", "Top")),
+                Document.of("body", Map.of("Header 1", "Top", "Bold", "Part")));
+    }
 }

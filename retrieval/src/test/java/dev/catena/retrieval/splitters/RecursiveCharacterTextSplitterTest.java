@@ -163,4 +163,14 @@ class RecursiveCharacterTextSplitterTest {
         List<String> chunks = sized(3, 0).lengthFunction(words).build().splitText("a b c d e f g");
         assertThat(chunks).containsExactly("a b c", "d e f", "g");
     }
+
+    @Test
+    void lookaroundSeparatorWithoutKeepingJoinsWithNothingUnlikePython() {
+        // Python's recursive splitter would give "One.(?<=\\.) Two." for the first chunk.
+        String text = "One. Two. Three. Four.";
+        List<String> chunks = sized(10, 0).separatorRegexes(List.of("(?<=\\.)", "")).keepSeparator(KeepSeparator.NONE)
+                .build().splitText(text);
+        assertThat(chunks).containsExactly("One. Two.", "Three.", "Four.");
+        assertThat(String.join("", chunks)).doesNotContain("(?<=");
+    }
 }

@@ -7,8 +7,11 @@ import dev.catena.core.documents.Document;
 import dev.catena.core.vector.Distance;
 import dev.catena.models.HashingEmbeddingModel;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,5 +135,33 @@ class VectorStoreFileTest {
             assertThat(files.count()).as("temporary file removed").isEqualTo(1);
         }
         assertThat(InMemoryVectorStore.load(dir, model).similaritySearch("kept", 5)).extracting(Document::text).containsExactly("kept");
+    }
+
+    @Test
+    void saveAndLoadRemoveTheTemporaryFilesACrashedSaveLeftButNotOneBeingWritten() throws Exception {
+        InMemoryVectorStore store = InMemoryVectorStore.create(model);
+        store.addDocuments(List.of(Document.of("alpha")));
+        store.save(dir);
+        // what a save killed before its rename leaves: partial files nobody holds a lock on
+        Path crashed1 = Files.write(dir.resolve("vectors.catena.4711.tmp"), new byte[4096]);
+        Path crashed2 = Files.write(dir.resolve("vectors.catena.815.tmp"), new byte[] {1, 2, 3});
+        Path unrelated = Files.writeString(dir.resolve("notes.tmp"), "not the store's");
+        Path inProgress = Files.write(dir.resolve("vectors.catena.99.tmp"), new byte[16]);
+        try (FileChannel writer = FileChannel.open(inProgress, StandardOpenOption.WRITE); FileLock lock = writer.lock()) {
+            InMemoryVectorStore.load(dir, model);
+            assertThat(crashed1).doesNotExist();
+            assertThat(crashed2).doesNotExist();
+            assertThat(inProgress).exists();
+            assertThat(unrelated).exists();
+
+            Path again = Files.write(dir.resolve("vectors.catena.4712.tmp"), new byte[8]);
+            store.save(dir);
+            assertThat(again).doesNotExist();
+            assertThat(inProgress).exists();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("vectors.catena", "vectors.catena.99.tmp", "notes.tmp");
+        }
     }
 }
