@@ -72,7 +72,11 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
     private final Path directory;
     private final UnreadableMessages unreadable;
 
-    /** A history in this folder, created if missing, that skips (and logs) messages it cannot read. */
+    /**
+     * A history in this folder, created if missing, that skips (and logs) messages it cannot read.
+     *
+     * @param directory the folder holding one file per session
+     */
     public FileChatMessageHistory(Path directory) {
         this(directory, UnreadableMessages.SKIP);
     }
@@ -80,6 +84,9 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
     /**
      * A history in this folder, created if missing; {@code unreadable} chooses what reading does
      * with a stored message it cannot read (skip it, or fail).
+     *
+     * @param directory the folder holding one file per session
+     * @param unreadable what reading does with a stored message it cannot read
      */
     public FileChatMessageHistory(Path directory, UnreadableMessages unreadable) {
         this.unreadable = Objects.requireNonNull(unreadable, "unreadable-message choice");
@@ -95,7 +102,11 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         }
     }
 
-    /** The folder holding one file per session (its real path). */
+    /**
+     * The folder holding one file per session (its real path).
+     *
+     * @return the folder's real, absolute path
+     */
     public Path directory() {
         return directory;
     }
@@ -105,6 +116,9 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
      * character other than {@code a-z 0-9 _ -} percent-encoded as UTF-8 bytes (so ids that differ
      * only in case stay apart on case-insensitive file systems), or {@code sha256-<hex>} when that
      * would be longer than 120 characters.
+     *
+     * @param sessionId the session's id, not empty
+     * @return the session's file in {@link #directory()}, which may not exist yet
      */
     public Path fileFor(String sessionId) {
         StoredMessage.checkSessionId(sessionId);

@@ -69,21 +69,40 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
         this.unreadable = b.unreadable;
     }
 
-    /** A history in the default table of the database at this JDBC URL, e.g. {@code jdbc:sqlite:chats.db}. */
+    /**
+     * A history in the default table of the database at this JDBC URL, e.g. {@code jdbc:sqlite:chats.db}.
+     *
+     * @param jdbcUrl the database's JDBC URL
+     * @return a history that creates its table if missing
+     */
     public static JdbcChatMessageHistory of(String jdbcUrl) {
         return builder().url(jdbcUrl).build();
     }
 
-    /** A history in the default table of the database behind this (pooled) data source. */
+    /**
+     * A history in the default table of the database behind this (pooled) data source.
+     *
+     * @param dataSource the data source to take a connection from for each operation
+     * @return a history that creates its table if missing
+     */
     public static JdbcChatMessageHistory of(DataSource dataSource) {
         return builder().dataSource(dataSource).build();
     }
 
+    /**
+     * Settings for a history: give a {@link Builder#url URL} or a {@link Builder#dataSource data source}.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The table's name. */
+    /**
+     * The table's name.
+     *
+     * @return the name of the table holding the messages
+     */
     public String table() {
         return table;
     }
@@ -275,32 +294,57 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
          * What reading a session does with a stored message it cannot read: by default
          * {@link UnreadableMessages#SKIP} (logged, the rest stays readable); {@link UnreadableMessages#FAIL}
          * to fail the read instead.
+         *
+         * @param choice what to do with an unreadable stored message
+         * @return this builder
          */
         public Builder unreadableMessages(UnreadableMessages choice) {
             this.unreadable = Objects.requireNonNull(choice, "unreadable-message choice");
             return this;
         }
 
-        /** The database's JDBC URL, e.g. {@code jdbc:sqlite:chats.db} or {@code jdbc:postgresql://host/db}. */
+        /**
+         * The database's JDBC URL, e.g. {@code jdbc:sqlite:chats.db} or {@code jdbc:postgresql://host/db}.
+         *
+         * @param jdbcUrl the database's JDBC URL; not null
+         * @return this builder
+         */
         public Builder url(String jdbcUrl) {
             this.url = Objects.requireNonNull(jdbcUrl, "JDBC URL");
             return this;
         }
 
-        /** User and password for a URL (they may also be in the URL). */
+        /**
+         * User and password for a URL (they may also be in the URL).
+         *
+         * @param user the database user, or null for none
+         * @param password the user's password, or null for none
+         * @return this builder
+         */
         public Builder credentials(String user, String password) {
             this.user = user;
             this.password = password;
             return this;
         }
 
-        /** A data source (normally a connection pool) to take a connection from for each operation. */
+        /**
+         * A data source (normally a connection pool) to take a connection from for each operation.
+         *
+         * @param dataSource the data source; not null
+         * @return this builder
+         */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "data source");
             return this;
         }
 
-        /** The table; default {@value JdbcChatMessageHistory#DEFAULT_TABLE} (langchain-postgres' examples use "chat_history"). */
+        /**
+         * The table; default {@value JdbcChatMessageHistory#DEFAULT_TABLE} (langchain-postgres' examples use "chat_history").
+         *
+         * @param table a plain SQL identifier: letters, digits and underscores
+         * @return this builder
+         * @throws IllegalArgumentException if {@code table} is not a plain SQL identifier
+         */
         public Builder table(String table) {
             if (table == null || !TABLE_NAME.matcher(table).matches()) {
                 throw new IllegalArgumentException("table name '" + table
@@ -310,12 +354,24 @@ public final class JdbcChatMessageHistory implements ChatMessageHistory, AutoClo
             return this;
         }
 
-        /** Whether to create the table and index if missing (default true). */
+        /**
+         * Whether to create the table and index if missing (default true).
+         *
+         * @param create false when the table already exists and may not be altered
+         * @return this builder
+         */
         public Builder createTable(boolean create) {
             this.createTable = create;
             return this;
         }
 
+        /**
+         * The history with these settings. It connects, and creates the table and index if allowed,
+         * on first use.
+         *
+         * @return a new history
+         * @throws IllegalStateException unless exactly one of a URL and a data source was given
+         */
         public JdbcChatMessageHistory build() {
             if ((url == null) == (dataSource == null)) {
                 throw new IllegalStateException("give the JDBC history exactly one of url(...) or dataSource(...)");

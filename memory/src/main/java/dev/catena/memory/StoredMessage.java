@@ -20,13 +20,25 @@ public final class StoredMessage {
     private StoredMessage() {
     }
 
-    /** The stored form of one message. */
+    /**
+     * The stored form of one message.
+     *
+     * @param message the message; not null
+     * @return the message as LangChain's {@code message_to_dict} JSON
+     */
     public static String write(ChatMessage message) {
         Objects.requireNonNull(message, "message");
         return MessageJson.toJson(MessageJson.toLangChain(message));
     }
 
-    /** Reads one stored message; {@code where} names it (store, session, row) in the error. */
+    /**
+     * Reads one stored message; {@code where} names it (store, session, row) in the error.
+     *
+     * @param json the stored JSON, in LangChain's {@code message_to_dict} form
+     * @param where the message's place in the store, for the error
+     * @return the message
+     * @throws ChatHistoryException if {@code json} is not a LangChain message
+     */
     public static ChatMessage read(String json, String where) {
         try {
             return MessageJson.fromLangChain(MessageJson.parse(json));
@@ -40,6 +52,11 @@ public final class StoredMessage {
      * Reads a session's stored messages in order. One that cannot be read goes to
      * {@code unreadable} with its position in {@code stored} and a {@link ChatHistoryException}
      * naming it ({@code where} gives its place in the store); it then skips it or fails the read.
+     *
+     * @param stored the session's stored JSON texts, oldest first
+     * @param where gives the place in the store of the message at a position, for the error
+     * @param unreadable what to do with a message that cannot be read
+     * @return the readable messages, in order
      */
     public static List<ChatMessage> readAll(List<String> stored, IntFunction<String> where, UnreadableMessages unreadable) {
         List<ChatMessage> result = new ArrayList<>(stored.size());
@@ -53,7 +70,13 @@ public final class StoredMessage {
         return result;
     }
 
-    /** Rejects a null or empty session id with a message saying what to do. */
+    /**
+     * Rejects a null or empty session id with a message saying what to do.
+     *
+     * @param sessionId the session id to check
+     * @throws NullPointerException if {@code sessionId} is null
+     * @throws IllegalArgumentException if {@code sessionId} is empty
+     */
     public static void checkSessionId(String sessionId) {
         Objects.requireNonNull(sessionId, "session id");
         if (sessionId.isEmpty()) {

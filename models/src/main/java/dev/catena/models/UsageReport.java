@@ -57,7 +57,12 @@ public final class UsageReport {
         this.totalCost = known ? OptionalDouble.of(cost) : OptionalDouble.empty();
     }
 
-    /** A report of everything the tracker has counted so far, priced with the tracker's prices. */
+    /**
+     * A report of everything the tracker has counted so far, priced with the tracker's prices.
+     *
+     * @param tracker the tracker to report on
+     * @return a snapshot; later usage does not change it
+     */
     public static UsageReport of(UsageTracker tracker) {
         List<ModelLine> models = new ArrayList<>();
         Map<String, Integer> calls = tracker.calls();
@@ -72,27 +77,47 @@ public final class UsageReport {
         return price == null ? OptionalDouble.empty() : OptionalDouble.of(price.cost(usage.inputTokens(), usage.outputTokens()));
     }
 
-    /** Lines per model, sorted by model name. */
+    /**
+     * Lines per model, sorted by model name.
+     *
+     * @return one line per model, sorted by name
+     */
     public List<ModelLine> models() {
         return models;
     }
 
-    /** Lines per run, oldest first. */
+    /**
+     * Lines per run, oldest first.
+     *
+     * @return one line per run, oldest first
+     */
     public List<RunLine> runs() {
         return runs;
     }
 
-    /** All tokens added up. */
+    /**
+     * All tokens added up.
+     *
+     * @return the sum of every model's usage
+     */
     public TokenUsage total() {
         return total;
     }
 
-    /** The total cost, or empty when any model that used tokens has no price. */
+    /**
+     * The total cost, or empty when any model that used tokens has no price.
+     *
+     * @return the total cost, or empty when a model with usage has no price
+     */
     public OptionalDouble totalCost() {
         return totalCost;
     }
 
-    /** The report as a console table: one line per model and a total, then one line per run. */
+    /**
+     * The report as a console table: one line per model and a total, then one line per run.
+     *
+     * @return the table as text, lines separated by newlines
+     */
     public String table() {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "calls", "input", "output", "total", "cost"});
@@ -121,6 +146,8 @@ public final class UsageReport {
     /**
      * The report as JSON: {@code models} and {@code runs} arrays and a {@code total}, each with
      * {@code input_tokens}, {@code output_tokens}, {@code total_tokens} and {@code cost} (null when unknown).
+     *
+     * @return the report as a JSON object
      */
     public String json() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;

@@ -68,7 +68,11 @@ public final class UsageTracker implements CallbackHandler {
         byRun.merge(run.runId(), new RunUsage(run.runId(), run.parentRunId(), run.name(), model, 1, usage), RunUsage::plus);
     }
 
-    /** Usage per run that reported it, oldest first (the latest {@value #MAX_RUNS} runs). */
+    /**
+     * Usage per run that reported it, oldest first (the latest {@value #MAX_RUNS} runs).
+     *
+     * @return usage per run, oldest first, at most {@value #MAX_RUNS} entries
+     */
     public List<RunUsage> byRun() {
         synchronized (byRun) {
             return List.copyOf(byRun.values());

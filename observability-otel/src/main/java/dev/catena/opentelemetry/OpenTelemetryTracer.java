@@ -94,12 +94,22 @@ public final class OpenTelemetryTracer implements CallbackHandler {
         this.captureContent = builder.captureContent;
     }
 
-    /** A tracer that records no content; the same as {@code builder(openTelemetry).build()}. */
+    /**
+     * A tracer that records no content; the same as {@code builder(openTelemetry).build()}.
+     *
+     * @param openTelemetry the OpenTelemetry instance whose tracer makes the spans
+     * @return a tracer that does not capture content
+     */
     public static OpenTelemetryTracer create(OpenTelemetry openTelemetry) {
         return builder(openTelemetry).build();
     }
 
-    /** Starts configuring a tracer on the given OpenTelemetry instance. */
+    /**
+     * Starts configuring a tracer on the given OpenTelemetry instance.
+     *
+     * @param openTelemetry the OpenTelemetry instance whose tracer makes the spans; not null
+     * @return a builder
+     */
     public static Builder builder(OpenTelemetry openTelemetry) {
         return new Builder(openTelemetry);
     }
@@ -245,13 +255,20 @@ public final class OpenTelemetryTracer implements CallbackHandler {
         /**
          * Whether to record prompts, completions and tool arguments and results on the spans (off by
          * default: they often hold personal data). Secrets in them are masked either way.
+         *
+         * @param value true to record content on the spans
+         * @return this builder
          */
         public Builder captureContent(boolean value) {
             this.captureContent = value;
             return this;
         }
 
-        /** The tracer. */
+        /**
+         * The tracer.
+         *
+         * @return a tracer with these settings
+         */
         public OpenTelemetryTracer build() {
             return new OpenTelemetryTracer(this);
         }

@@ -50,12 +50,23 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         this.inputVariables = FStringTemplate.sorted(vars);
     }
 
-    /** A chat prompt of these parts, in order. */
+    /**
+     * A chat prompt of these parts, in order.
+     *
+     * @param parts the message parts, at least one
+     * @return the chat prompt
+     */
     public static ChatPromptTemplate fromMessages(MessagePart... parts) {
         return fromMessages(List.of(parts));
     }
 
-    /** A chat prompt of these parts, in order. */
+    /**
+     * A chat prompt of these parts, in order.
+     *
+     * @param parts the message parts, at least one
+     * @return the chat prompt
+     * @throws IllegalArgumentException if {@code parts} is empty
+     */
     public static ChatPromptTemplate fromMessages(List<? extends MessagePart> parts) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("a chat prompt needs at least one message part");
@@ -63,29 +74,59 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return new ChatPromptTemplate(new ArrayList<>(parts), Map.of());
     }
 
-    /** A chat prompt of one user message (LangChain's {@code ChatPromptTemplate.from_template}). */
+    /**
+     * A chat prompt of one user message (LangChain's {@code ChatPromptTemplate.from_template}).
+     *
+     * @param userTemplate the user message's f-string template
+     * @return the chat prompt
+     */
     public static ChatPromptTemplate fromTemplate(String userTemplate) {
         return fromMessages(MessageTemplate.user(userTemplate));
     }
 
-    /** Loads a chat prompt saved with {@link #save(Path)} from a JSON or YAML file. */
+    /**
+     * Loads a chat prompt saved with {@link #save(Path)} from a JSON or YAML file.
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
+     * @return the chat prompt
+     * @throws PromptFormatException if the file is not a saved chat prompt
+     */
     public static ChatPromptTemplate load(Path file) {
         return TemplateFiles.load(file, null, ChatPromptTemplate.class, "chat prompt template");
     }
 
-    /** Loads a chat prompt whose named template files may lie anywhere inside {@code root}. */
+    /**
+     * Loads a chat prompt whose named template files may lie anywhere inside {@code root}.
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
+     * @param root the folder the named template files must lie in
+     * @return the chat prompt
+     * @throws PromptFormatException if the file is not a saved chat prompt
+     */
     public static ChatPromptTemplate load(Path file, Path root) {
         return TemplateFiles.load(file, Objects.requireNonNull(root, "root"), ChatPromptTemplate.class, "chat prompt template");
     }
 
-    /** This prompt with a variable fixed to a value. */
+    /**
+     * This prompt with a variable fixed to a value.
+     *
+     * @param name the variable's name
+     * @param value the value used at each format
+     * @return a copy without {@code name} among its input variables
+     */
     public ChatPromptTemplate partial(String name, Object value) {
         Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
         p.put(Objects.requireNonNull(name, "partial variable name"), () -> value);
         return new ChatPromptTemplate(parts, p);
     }
 
-    /** This prompt with a variable computed at each format. */
+    /**
+     * This prompt with a variable computed at each format.
+     *
+     * @param name the variable's name
+     * @param value called at each format for the value
+     * @return a copy without {@code name} among its input variables
+     */
     public ChatPromptTemplate partial(String name, Supplier<?> value) {
         Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
         p.put(Objects.requireNonNull(name, "partial variable name"), Objects.requireNonNull(value, "supplier"));
@@ -95,6 +136,9 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
     /**
      * This prompt's messages followed by another's, as LangChain's {@code +}; partial variables of
      * both are kept (the other's win for a name fixed in both, as in LangChain).
+     *
+     * @param other the prompt whose messages follow
+     * @return a new prompt
      */
     public ChatPromptTemplate plus(ChatPromptTemplate other) {
         List<MessagePart> joined = new ArrayList<>(parts);
@@ -104,19 +148,35 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return new ChatPromptTemplate(joined, p);
     }
 
-    /** This prompt followed by one more part: a message template, a placeholder, a fixed message. */
+    /**
+     * This prompt followed by one more part: a message template, a placeholder, a fixed message.
+     *
+     * @param part the part to add; not null
+     * @return a new prompt
+     */
     public ChatPromptTemplate plus(MessagePart part) {
         List<MessagePart> joined = new ArrayList<>(parts);
         joined.add(Objects.requireNonNull(part, "part"));
         return new ChatPromptTemplate(joined, partials);
     }
 
-    /** This prompt followed by a user message template, as LangChain's {@code prompt + "text"}. */
+    /**
+     * This prompt followed by a user message template, as LangChain's {@code prompt + "text"}.
+     *
+     * @param userTemplate the user message's f-string template
+     * @return a new prompt
+     */
     public ChatPromptTemplate plus(String userTemplate) {
         return plus(MessageTemplate.user(userTemplate));
     }
 
-    /** Formats every part into messages; missing variables fail naming all of them. */
+    /**
+     * Formats every part into messages; missing variables fail naming all of them.
+     *
+     * @param variables the variables' values by name
+     * @return the messages, in order
+     * @throws PromptFormatException if a variable is missing
+     */
     public List<ChatMessage> formatMessages(Map<String, ?> variables) {
         Objects.requireNonNull(variables, "variables");
         List<String> missing = new ArrayList<>();
@@ -142,7 +202,13 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return List.copyOf(messages);
     }
 
-    /** The formatted messages as one {@code Human: …\nAI: …} transcript. */
+    /**
+     * The formatted messages as one {@code Human: …\nAI: …} transcript.
+     *
+     * @param variables the variables' values by name
+     * @return the transcript, one line per message
+     * @throws PromptFormatException if a variable is missing
+     */
     public String format(Map<String, ?> variables) {
         return ChatMessage.toBufferString(formatMessages(variables));
     }
@@ -152,20 +218,38 @@ public final class ChatPromptTemplate implements Component<Map<String, Object>, 
         return new ChatPromptValue(formatMessages(input));
     }
 
-    /** Saves the prompt as JSON or YAML (by extension); fails for parts that cannot be saved (example selectors). */
+    /**
+     * Saves the prompt as JSON or YAML (by extension); fails for parts that cannot be saved (example selectors).
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file, replaced if it exists
+     */
     public void save(Path file) {
         TemplateFiles.save(this, file);
     }
 
+    /**
+     * The message parts, in order.
+     *
+     * @return an unmodifiable list
+     */
     public List<MessagePart> parts() {
         return parts;
     }
 
-    /** The variables a caller must give, sorted. */
+    /**
+     * The variables a caller must give, sorted.
+     *
+     * @return the input variables' names
+     */
     public List<String> inputVariables() {
         return inputVariables;
     }
 
+    /**
+     * The names of the partial variables.
+     *
+     * @return the names, in the order they were fixed
+     */
     public Set<String> partialVariables() {
         return partials.keySet();
     }

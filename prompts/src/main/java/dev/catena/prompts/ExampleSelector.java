@@ -22,6 +22,7 @@ public interface ExampleSelector {
      * Adds an example to choose from, as LangChain's {@code add_example}. The built-in selectors
      * support it; a selector written as a lambda has no list to add to and refuses.
      *
+     * @param example the example's variables by name
      * @throws UnsupportedOperationException if this selector has a fixed set of examples
      */
     default void addExample(Map<String, ?> example) {

@@ -73,7 +73,13 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
         this.inputVariables = FStringTemplate.sorted(vars);
     }
 
-    /** This prompt with a prefix or suffix variable fixed to a value; it leaves {@link #inputVariables()}. */
+    /**
+     * This prompt with a prefix or suffix variable fixed to a value; it leaves {@link #inputVariables()}.
+     *
+     * @param name the variable's name
+     * @param value the value used at each format
+     * @return a new prompt
+     */
     public FewShotPromptTemplate partial(String name, Object value) {
         return new FewShotPromptTemplate(this, prefix.partial(name, value), suffix.partial(name, value));
     }
@@ -81,6 +87,9 @@ public final class FewShotPromptTemplate implements Component<Map<String, Object
     /**
      * This prompt with several prefix or suffix variables fixed; a {@link java.util.function.Supplier}
      * value is called at each format, as in {@link PromptTemplate#partial(Map)}.
+     *
+     * @param values the values by variable name
+     * @return a new prompt
      */
     public FewShotPromptTemplate partial(Map<String, ?> values) {
         return new FewShotPromptTemplate(this, prefix.partial(values), suffix.partial(values));

@@ -22,7 +22,14 @@ import java.util.Objects;
  */
 public record MessagesPlaceholder(String name, boolean optional, int lastMessages) implements MessagePart {
 
-    /** Checks the name and the count. */
+    /**
+     * Checks the name and the count.
+     *
+     * @param name         the variable holding a {@code List<ChatMessage>}
+     * @param optional     whether it may be left out
+     * @param lastMessages how many messages to keep from the end of the list; 0 keeps them all
+     * @throws IllegalArgumentException if the name is missing or {@code lastMessages} is negative
+     */
     public MessagesPlaceholder {
         Objects.requireNonNull(name, "placeholder name");
         if (name.isBlank()) {
@@ -33,12 +40,23 @@ public record MessagesPlaceholder(String name, boolean optional, int lastMessage
         }
     }
 
-    /** A placeholder that keeps every message. */
+    /**
+     * A placeholder that keeps every message.
+     *
+     * @param name the variable holding a {@code List<ChatMessage>}
+     * @param optional whether it may be left out
+     */
     public MessagesPlaceholder(String name, boolean optional) {
         this(name, optional, 0);
     }
 
-    /** This placeholder keeping only the last {@code n} messages (n at least 1). */
+    /**
+     * This placeholder keeping only the last {@code n} messages (n at least 1).
+     *
+     * @param n how many messages to keep from the end
+     * @return a new placeholder
+     * @throws IllegalArgumentException if {@code n} is less than 1
+     */
     public MessagesPlaceholder lastMessages(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("lastMessages(n) needs n >= 1, was " + n);
@@ -46,12 +64,22 @@ public record MessagesPlaceholder(String name, boolean optional, int lastMessage
         return new MessagesPlaceholder(name, optional, n);
     }
 
-    /** A required placeholder. */
+    /**
+     * A required placeholder.
+     *
+     * @param name the variable holding a {@code List<ChatMessage>}
+     * @return a placeholder that keeps every message
+     */
     public static MessagesPlaceholder of(String name) {
         return new MessagesPlaceholder(name, false);
     }
 
-    /** An optional placeholder. */
+    /**
+     * An optional placeholder.
+     *
+     * @param name the variable holding a {@code List<ChatMessage>}
+     * @return a placeholder that keeps every message and formats to none when the variable is missing
+     */
     public static MessagesPlaceholder optional(String name) {
         return new MessagesPlaceholder(name, true);
     }

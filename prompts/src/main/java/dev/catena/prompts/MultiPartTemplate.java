@@ -38,7 +38,11 @@ public record MultiPartTemplate(List<Part> parts) implements MessagePart {
      * @param template the text, with placeholders
      */
     public record TextPart(PromptTemplate template) implements Part {
-        /** Checks the template is given. */
+        /**
+         * Checks the template is given.
+         *
+         * @param template the text, with placeholders
+         */
         public TextPart {
             Objects.requireNonNull(template, "text template");
         }
@@ -51,13 +55,23 @@ public record MultiPartTemplate(List<Part> parts) implements MessagePart {
      * @param detail the OpenAI {@code detail} hint ("low", "high", "auto"), or null
      */
     public record ImagePart(PromptTemplate url, String detail) implements Part {
-        /** Checks the URL template is given. */
+        /**
+         * Checks the URL template is given.
+         *
+         * @param url    the URL, with placeholders
+         * @param detail the OpenAI {@code detail} hint ("low", "high", "auto"), or null
+         */
         public ImagePart {
             Objects.requireNonNull(url, "image url template");
         }
     }
 
-    /** Copies the parts; there must be at least one. */
+    /**
+     * Copies the parts; there must be at least one.
+     *
+     * @param parts the parts, in order (at least one)
+     * @throws IllegalArgumentException if {@code parts} is empty
+     */
     public MultiPartTemplate {
         parts = List.copyOf(parts);
         if (parts.isEmpty()) {
@@ -65,22 +79,43 @@ public record MultiPartTemplate(List<Part> parts) implements MessagePart {
         }
     }
 
-    /** A user message of these parts. */
+    /**
+     * A user message of these parts.
+     *
+     * @param parts the parts, at least one
+     * @return the template
+     */
     public static MultiPartTemplate user(Part... parts) {
         return new MultiPartTemplate(List.of(parts));
     }
 
-    /** A text part, an f-string template. */
+    /**
+     * A text part, an f-string template.
+     *
+     * @param template the text, with placeholders
+     * @return the part
+     */
     public static Part text(String template) {
         return new TextPart(PromptTemplate.fromTemplate(template));
     }
 
-    /** An image part whose URL is an f-string template, such as {@code "data:image/jpeg;base64,{image_data}"}. */
+    /**
+     * An image part whose URL is an f-string template, such as {@code "data:image/jpeg;base64,{image_data}"}.
+     *
+     * @param urlTemplate the URL, with placeholders
+     * @return the part
+     */
     public static Part imageUrl(String urlTemplate) {
         return new ImagePart(PromptTemplate.fromTemplate(urlTemplate), null);
     }
 
-    /** An image part with OpenAI's {@code detail} hint. */
+    /**
+     * An image part with OpenAI's {@code detail} hint.
+     *
+     * @param urlTemplate the URL, with placeholders
+     * @param detail {@code "low"}, {@code "high"} or {@code "auto"}, or null for none
+     * @return the part
+     */
     public static Part imageUrl(String urlTemplate, String detail) {
         return new ImagePart(PromptTemplate.fromTemplate(urlTemplate), detail);
     }

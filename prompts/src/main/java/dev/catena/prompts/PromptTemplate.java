@@ -51,12 +51,25 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         this.inputVariables = List.copyOf(inputs);
     }
 
-    /** An f-string template; fails with {@link PromptFormatException} (with the position) if it is malformed. */
+    /**
+     * An f-string template; fails with {@link PromptFormatException} (with the position) if it is malformed.
+     *
+     * @param template the template text
+     * @return the template
+     * @throws PromptFormatException if the template is malformed
+     */
     public static PromptTemplate fromTemplate(String template) {
         return fromTemplate(template, TemplateFormat.F_STRING);
     }
 
-    /** A template in the given syntax; fails with {@link PromptFormatException} if it is malformed. */
+    /**
+     * A template in the given syntax; fails with {@link PromptFormatException} if it is malformed.
+     *
+     * @param template the template text
+     * @param format the template's syntax
+     * @return the template
+     * @throws PromptFormatException if the template is malformed
+     */
     public static PromptTemplate fromTemplate(String template, TemplateFormat format) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(format, "format");
@@ -68,6 +81,10 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
      * {@code .yaml} or {@code .yml} file. Files it names ({@code template_path},
      * {@code example_prompt_path}, an {@code examples} file) must be inside the file's own folder;
      * anything else, and a file that names itself, is a {@link PromptFormatException}.
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
+     * @return the template
+     * @throws PromptFormatException if the file is not a saved prompt or names a file outside its folder
      */
     public static PromptTemplate load(Path file) {
         return TemplateFiles.load(file, null, PromptTemplate.class, "prompt template");
@@ -76,12 +93,23 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
     /**
      * Loads a template as {@link #load(Path)} does, but lets the files it names lie anywhere inside
      * {@code root} (a folder the caller trusts, for prompt files that share a template folder).
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
+     * @param root the trusted folder the named files must lie in
+     * @return the template
+     * @throws PromptFormatException if the file is not a saved prompt or names a file outside {@code root}
      */
     public static PromptTemplate load(Path file, Path root) {
         return TemplateFiles.load(file, Objects.requireNonNull(root, "root"), PromptTemplate.class, "prompt template");
     }
 
-    /** This template with a variable fixed to a value; it leaves {@link #inputVariables()}. */
+    /**
+     * This template with a variable fixed to a value; it leaves {@link #inputVariables()}.
+     *
+     * @param name the variable's name
+     * @param value the value used at each format
+     * @return a new template
+     */
     public PromptTemplate partial(String name, Object value) {
         Objects.requireNonNull(name, "partial variable name");
         Map<String, Supplier<?>> p = new LinkedHashMap<>(partials);
@@ -91,7 +119,13 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return new PromptTemplate(template, format, compiled, p, v);
     }
 
-    /** This template with a variable computed at each format (for example today's date). */
+    /**
+     * This template with a variable computed at each format (for example today's date).
+     *
+     * @param name the variable's name
+     * @param value called at each format for the value
+     * @return a new template
+     */
     public PromptTemplate partial(String name, Supplier<?> value) {
         Objects.requireNonNull(name, "partial variable name");
         Objects.requireNonNull(value, "partial variable supplier");
@@ -105,6 +139,9 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
     /**
      * This template with several variables fixed: a {@link Supplier} value is called at each format
      * (as LangChain calls a function given in {@code partial_variables}), any other value is used as is.
+     *
+     * @param values the values by variable name
+     * @return a new template
      */
     public PromptTemplate partial(Map<String, ?> values) {
         PromptTemplate result = this;
@@ -126,6 +163,9 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
      *         .plus("\n\nmake it funny")
      *         .plus(PromptTemplate.fromTemplate("\n\nand in {language}"));
      * }</pre>
+     *
+     * @param other the template that follows, in the same syntax
+     * @return a new template
      */
     public PromptTemplate plus(PromptTemplate other) {
         Objects.requireNonNull(other, "other");
@@ -149,12 +189,23 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return new PromptTemplate(joined, format, CompiledTemplate.compile(joined, format), p, v);
     }
 
-    /** This template followed by a template text in the same syntax, as LangChain's {@code prompt + "text"}. */
+    /**
+     * This template followed by a template text in the same syntax, as LangChain's {@code prompt + "text"}.
+     *
+     * @param template the template text that follows
+     * @return a new template
+     */
     public PromptTemplate plus(String template) {
         return plus(fromTemplate(template, format));
     }
 
-    /** Fills in the variables; extra entries are ignored, missing ones fail naming all of them. */
+    /**
+     * Fills in the variables; extra entries are ignored, missing ones fail naming all of them.
+     *
+     * @param variables the variables' values by name
+     * @return the formatted text
+     * @throws PromptFormatException if a variable is missing
+     */
     public String format(Map<String, ?> variables) {
         Objects.requireNonNull(variables, "variables");
         checkMissing(variables);
@@ -163,7 +214,12 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return out.toString();
     }
 
-    /** Formats a template that has no variables (or only partial ones). */
+    /**
+     * Formats a template that has no variables (or only partial ones).
+     *
+     * @return the formatted text
+     * @throws PromptFormatException if the template has a variable that is not partial
+     */
     public String format() {
         return format(Map.of());
     }
@@ -198,26 +254,47 @@ public final class PromptTemplate implements Component<Map<String, Object>, Prom
         return new StringPromptValue(format(input));
     }
 
-    /** Saves the template as JSON or YAML (by the file's extension), in LangChain's saved-prompt form. */
+    /**
+     * Saves the template as JSON or YAML (by the file's extension), in LangChain's saved-prompt form.
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file, replaced if it exists
+     */
     public void save(Path file) {
         TemplateFiles.save(this, file);
     }
 
-    /** The template text as written. */
+    /**
+     * The template text as written.
+     *
+     * @return the template text
+     */
     public String template() {
         return template;
     }
 
+    /**
+     * The template's syntax.
+     *
+     * @return the syntax, such as {@link TemplateFormat#F_STRING}
+     */
     public TemplateFormat templateFormat() {
         return format;
     }
 
-    /** The variables a caller must give: the names used, de-duplicated and sorted, minus partial variables. */
+    /**
+     * The variables a caller must give: the names used, de-duplicated and sorted, minus partial variables.
+     *
+     * @return the input variables' names
+     */
     public List<String> inputVariables() {
         return inputVariables;
     }
 
-    /** The names of the partial variables. */
+    /**
+     * The names of the partial variables.
+     *
+     * @return the names, in the order they were fixed
+     */
     public Set<String> partialVariables() {
         return partials.keySet();
     }

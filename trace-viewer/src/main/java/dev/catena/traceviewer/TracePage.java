@@ -51,7 +51,13 @@ public final class TracePage {
     private TracePage() {
     }
 
-    /** Writes the page for a trace file (or a folder of them) to {@code page}; returns {@code page}. */
+    /**
+     * Writes the page for a trace file (or a folder of them) to {@code page}; returns {@code page}.
+     *
+     * @param trace a trace file or a folder of trace files
+     * @param page the HTML file to write, replaced if it exists
+     * @return {@code page}
+     */
     public static Path write(Path trace, Path page) {
         String html = html(title(trace), TraceReader.read(trace));
         try {
@@ -62,7 +68,12 @@ public final class TracePage {
         return page;
     }
 
-    /** The page for a trace file (or a folder of them), as HTML text. */
+    /**
+     * The page for a trace file (or a folder of them), as HTML text.
+     *
+     * @param trace a trace file or a folder of trace files
+     * @return the self-contained HTML page
+     */
     public static String html(Path trace) {
         return html(title(trace), TraceReader.read(trace));
     }

@@ -67,6 +67,9 @@ public final class TraceServer implements Closeable {
      *
      * @throws TraceFormatException if {@code folder} is not a readable folder
      * @throws UncheckedIOException if the port cannot be bound
+     * @param folder the folder of trace files to serve
+     * @param port the port to listen on, or 0 for a free one
+     * @return the running server; close it to stop
      */
     public static TraceServer start(Path folder, int port) {
         if (!Files.isDirectory(folder)) {
@@ -86,12 +89,20 @@ public final class TraceServer implements Closeable {
         }
     }
 
-    /** The address the server listens on (always a loopback address). */
+    /**
+     * The address the server listens on (always a loopback address).
+     *
+     * @return the bound loopback address and port
+     */
     public InetSocketAddress address() {
         return http.getAddress();
     }
 
-    /** The page's address, e.g. {@code http://127.0.0.1:8765/}. */
+    /**
+     * The page's address, e.g. {@code http://127.0.0.1:8765/}.
+     *
+     * @return the page's URL, ending with a slash
+     */
     public String url() {
         return "http://" + address().getAddress().getHostAddress() + ":" + address().getPort() + "/";
     }

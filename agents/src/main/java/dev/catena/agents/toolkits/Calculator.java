@@ -77,6 +77,8 @@ public final class Calculator {
      * Evaluates an expression and formats the result: exact results in full (plain notation, no
      * trailing zeros), others to 15 significant digits.
      *
+     * @param expression the expression, such as {@code 2 * (3 + 4)}
+     * @return the result as text
      * @throws ExpressionException naming the position and what was wrong
      */
     public String evaluate(String expression) {
@@ -90,7 +92,13 @@ public final class Calculator {
         return Math.abs((long) shown.scale()) > 100 ? shown.toString() : shown.toPlainString();
     }
 
-    /** Evaluates an expression to a number (exact where the arithmetic allows). */
+    /**
+     * Evaluates an expression to a number (exact where the arithmetic allows).
+     *
+     * @param expression the expression, such as {@code 2 * (3 + 4)}
+     * @return the result
+     * @throws ExpressionException naming the position and what was wrong
+     */
     public BigDecimal evaluateToNumber(String expression) {
         return new Parser(expression).parseAll().number();
     }

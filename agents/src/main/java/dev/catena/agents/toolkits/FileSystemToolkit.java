@@ -58,12 +58,23 @@ public final class FileSystemToolkit implements Toolkit {
         this.maxWriteBytes = builder.maxWriteBytes;
     }
 
-    /** A builder for a toolkit confined to {@code root} (an existing folder). */
+    /**
+     * A builder for a toolkit confined to {@code root} (an existing folder).
+     *
+     * @param root the folder the tools may not leave; not null
+     * @return a builder
+     */
     public static Builder builder(Path root) {
         return new Builder(root);
     }
 
-    /** A read-only toolkit confined to {@code root}, with the default size limits. */
+    /**
+     * A read-only toolkit confined to {@code root}, with the default size limits.
+     *
+     * @param root an existing folder the tools may not leave
+     * @return a toolkit without {@code write_file}
+     * @throws IllegalArgumentException if {@code root} is not a folder
+     */
     public static FileSystemToolkit readOnly(Path root) {
         return builder(root).build();
     }
@@ -286,13 +297,24 @@ public final class FileSystemToolkit implements Toolkit {
             this.root = Objects.requireNonNull(root, "root");
         }
 
-        /** Offers {@code write_file} and allows it to write inside the root; off by default. */
+        /**
+         * Offers {@code write_file} and allows it to write inside the root; off by default.
+         *
+         * @param value true to offer {@code write_file}
+         * @return this builder
+         */
         public Builder allowWrites(boolean value) {
             this.writes = value;
             return this;
         }
 
-        /** The largest file {@code read_file} reads and {@code search_files} looks into; 1 MB by default. */
+        /**
+         * The largest file {@code read_file} reads and {@code search_files} looks into; 1 MB by default.
+         *
+         * @param value the limit in bytes, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is not positive
+         */
         public Builder maxReadBytes(long value) {
             if (value <= 0) {
                 throw new IllegalArgumentException("maxReadBytes must be positive, got " + value);
@@ -301,7 +323,13 @@ public final class FileSystemToolkit implements Toolkit {
             return this;
         }
 
-        /** The largest content {@code write_file} writes; 1 MB by default. */
+        /**
+         * The largest content {@code write_file} writes; 1 MB by default.
+         *
+         * @param value the limit in bytes, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is not positive
+         */
         public Builder maxWriteBytes(long value) {
             if (value <= 0) {
                 throw new IllegalArgumentException("maxWriteBytes must be positive, got " + value);
@@ -310,7 +338,13 @@ public final class FileSystemToolkit implements Toolkit {
             return this;
         }
 
-        /** The toolkit; the root must be an existing folder. */
+        /**
+         * The toolkit; the root must be an existing folder.
+         *
+         * @return a toolkit with these settings
+         * @throws IllegalArgumentException if the root is not a folder
+         * @throws java.io.UncheckedIOException if the root cannot be opened
+         */
         public FileSystemToolkit build() {
             return new FileSystemToolkit(this);
         }

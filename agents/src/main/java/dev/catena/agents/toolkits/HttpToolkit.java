@@ -74,7 +74,11 @@ public final class HttpToolkit implements Toolkit {
                 .build();
     }
 
-    /** A builder with the safe defaults: GET only, public addresses only, 1 MB and 30 s per request. */
+    /**
+     * A builder with the safe defaults: GET only, public addresses only, 1 MB and 30 s per request.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -242,7 +246,12 @@ public final class HttpToolkit implements Toolkit {
         private Builder() {
         }
 
-        /** Offers {@code http_post}; off by default. */
+        /**
+         * Offers {@code http_post}; off by default.
+         *
+         * @param value true to offer {@code http_post}
+         * @return this builder
+         */
         public Builder allowPost(boolean value) {
             this.post = value;
             return this;
@@ -252,6 +261,9 @@ public final class HttpToolkit implements Toolkit {
          * Hosts that may be reached whatever they resolve to (an intranet service, a local model
          * server), by exact name, case-insensitive. An address written in a URL is a host of its own:
          * allow-listing {@code localhost} does not allow {@code 127.0.0.1}.
+         *
+         * @param hosts the host names; not null
+         * @return this builder
          */
         public Builder allowHosts(String... hosts) {
             for (String host : hosts) {
@@ -260,7 +272,13 @@ public final class HttpToolkit implements Toolkit {
             return this;
         }
 
-        /** Address ranges that may be reached, in CIDR notation ({@code 10.1.0.0/16}, {@code 127.0.0.1/32}). */
+        /**
+         * Address ranges that may be reached, in CIDR notation ({@code 10.1.0.0/16}, {@code 127.0.0.1/32}).
+         *
+         * @param cidrs the ranges, such as {@code 10.0.0.0/8} or {@code fc00::/7}
+         * @return this builder
+         * @throws IllegalArgumentException if a range is not in CIDR notation
+         */
         public Builder allowRanges(String... cidrs) {
             for (String cidr : cidrs) {
                 allowedRanges.add(AddressRange.parse(cidr));
@@ -268,7 +286,13 @@ public final class HttpToolkit implements Toolkit {
             return this;
         }
 
-        /** The most bytes of a response body read; the rest is cut with a note. 1 MB by default. */
+        /**
+         * The most bytes of a response body read; the rest is cut with a note. 1 MB by default.
+         *
+         * @param value the limit in bytes, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is not positive
+         */
         public Builder maxResponseBytes(long value) {
             if (value <= 0) {
                 throw new IllegalArgumentException("maxResponseBytes must be positive, got " + value);
@@ -277,7 +301,13 @@ public final class HttpToolkit implements Toolkit {
             return this;
         }
 
-        /** How long one request may take in all (connect, send, wait, read); 30 s by default. */
+        /**
+         * How long one request may take in all (connect, send, wait, read); 30 s by default.
+         *
+         * @param value the time limit, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is null, zero or negative
+         */
         public Builder timeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, got " + value);
@@ -289,13 +319,20 @@ public final class HttpToolkit implements Toolkit {
         /**
          * The resolver that turns names into addresses ({@link Dns#SYSTEM} by default); its answers
          * are still checked, so a resolver cannot open the way to a refused address.
+         *
+         * @param value the resolver; not null
+         * @return this builder
          */
         public Builder dns(Dns value) {
             this.dns = Objects.requireNonNull(value, "dns");
             return this;
         }
 
-        /** The toolkit. */
+        /**
+         * The toolkit.
+         *
+         * @return a toolkit with these settings
+         */
         public HttpToolkit build() {
             return new HttpToolkit(this);
         }

@@ -25,7 +25,11 @@ public final class MathToolkit implements Toolkit {
     public MathToolkit() {
     }
 
-    /** The {@code calculator} tool. */
+    /**
+     * The {@code calculator} tool.
+     *
+     * @return the tool, which evaluates an arithmetic expression
+     */
     public Tool calculatorTool() {
         return new ToolkitTool("calculator",
                 "Evaluates an arithmetic expression exactly (0.1 + 0.2 = 0.3) and returns the number. Functions: "

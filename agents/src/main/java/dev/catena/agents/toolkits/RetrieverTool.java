@@ -39,6 +39,11 @@ public final class RetrieverTool implements Tool {
     /**
      * A tool named {@code name} that searches with {@code retriever}; the description tells the
      * model what the knowledge base holds and when to search it.
+     *
+     * @param retriever finds the documents for the model's query
+     * @param name the tool's name
+     * @param description what the knowledge base holds and when to search it
+     * @return the tool
      */
     public static RetrieverTool of(Retriever retriever, String name, String description) {
         Objects.requireNonNull(retriever, "retriever");

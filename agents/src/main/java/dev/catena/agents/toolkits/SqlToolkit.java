@@ -54,13 +54,23 @@ public final class SqlToolkit implements Toolkit {
         this.queryTimeout = builder.queryTimeout;
     }
 
-    /** A builder for a toolkit that takes its connections from {@code dataSource}. */
+    /**
+     * A builder for a toolkit that takes its connections from {@code dataSource}.
+     *
+     * @param dataSource gives a connection for each query; not null
+     * @return a builder
+     */
     public static Builder builder(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         return new Builder(dataSource::getConnection);
     }
 
-    /** A builder for a toolkit that connects to {@code jdbcUrl} (user and password in the URL if needed). */
+    /**
+     * A builder for a toolkit that connects to {@code jdbcUrl} (user and password in the URL if needed).
+     *
+     * @param jdbcUrl the database's JDBC URL; not null
+     * @return a builder
+     */
     public static Builder builder(String jdbcUrl) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         return new Builder(() -> DriverManager.getConnection(jdbcUrl));
@@ -252,7 +262,13 @@ public final class SqlToolkit implements Toolkit {
             this.connections = connections;
         }
 
-        /** The most rows {@code sql_query} returns; 100 by default. */
+        /**
+         * The most rows {@code sql_query} returns; 100 by default.
+         *
+         * @param value the row limit, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is not positive
+         */
         public Builder maxRows(int value) {
             if (value <= 0) {
                 throw new IllegalArgumentException("maxRows must be positive, got " + value);
@@ -261,7 +277,13 @@ public final class SqlToolkit implements Toolkit {
             return this;
         }
 
-        /** How long a query may run before the driver cancels it (whole seconds, at least one); 10 s by default. */
+        /**
+         * How long a query may run before the driver cancels it (whole seconds, at least one); 10 s by default.
+         *
+         * @param value the time limit, at least one second
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is null, zero or negative
+         */
         public Builder queryTimeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("queryTimeout must be positive, got " + value);
@@ -270,7 +292,11 @@ public final class SqlToolkit implements Toolkit {
             return this;
         }
 
-        /** The toolkit. */
+        /**
+         * The toolkit.
+         *
+         * @return a toolkit with these settings
+         */
         public SqlToolkit build() {
             return new SqlToolkit(this);
         }

@@ -14,6 +14,10 @@ import java.util.List;
  */
 public interface Toolkit {
 
-    /** The tools of this toolkit, in a stable order. */
+    /**
+     * The tools of this toolkit, in a stable order.
+     *
+     * @return the tools, never null
+     */
     List<Tool> tools();
 }

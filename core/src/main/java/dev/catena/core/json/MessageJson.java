@@ -43,22 +43,44 @@ public final class MessageJson {
     private MessageJson() {
     }
 
-    /** One message as an OpenAI message object. */
+    /**
+     * One message as an OpenAI message object.
+     *
+     * @param message the message
+     * @return a new OpenAI chat-completions message object
+     */
     public static ObjectNode toOpenAi(ChatMessage message) {
         return OpenAiMessageForm.write(message);
     }
 
-    /** One OpenAI message object as a message. */
+    /**
+     * One OpenAI message object as a message.
+     *
+     * @param node an OpenAI message object
+     * @return the message
+     * @throws MessageJsonException if {@code node} is not a valid OpenAI message
+     */
     public static ChatMessage fromOpenAi(JsonNode node) {
         return OpenAiMessageForm.read(node, "message");
     }
 
-    /** Messages as an OpenAI {@code messages} array. */
+    /**
+     * Messages as an OpenAI {@code messages} array.
+     *
+     * @param messages the messages, in order
+     * @return the array as compact JSON text
+     */
     public static String writeOpenAi(List<? extends ChatMessage> messages) {
         return writeArray(messages, OpenAiMessageForm::write);
     }
 
-    /** An OpenAI {@code messages} array as messages; a malformed message fails the read. */
+    /**
+     * An OpenAI {@code messages} array as messages; a malformed message fails the read.
+     *
+     * @param json an OpenAI {@code messages} array as JSON text
+     * @return the messages, in order
+     * @throws MessageJsonException if the text is not such an array or a message in it is malformed
+     */
     public static List<ChatMessage> readOpenAi(String json) {
         return readArray(json, OpenAiMessageReader::read, UnreadableMessages.FAIL);
     }
@@ -67,37 +89,76 @@ public final class MessageJson {
      * An OpenAI {@code messages} array as messages, a well-formed JSON message that is not a valid
      * message going to {@code unreadable} (which skips it or fails the read). Text that is not JSON
      * fails the read whatever the choice: where it ends cannot be known.
+     *
+     * @param json an OpenAI {@code messages} array as JSON text
+     * @param unreadable what to do with a message that cannot be read
+     * @return the readable messages, in order
+     * @throws MessageJsonException if the text is not a JSON array
      */
     public static List<ChatMessage> readOpenAi(String json, UnreadableMessages unreadable) {
         return readArray(json, OpenAiMessageReader::read, unreadable);
     }
 
-    /** One message as LangChain's {@code message_to_dict} object. */
+    /**
+     * One message as LangChain's {@code message_to_dict} object.
+     *
+     * @param message the message
+     * @return a new {@code {"type": ..., "data": ...}} object
+     */
     public static ObjectNode toLangChain(ChatMessage message) {
         return LangChainMessageForm.write(message);
     }
 
-    /** One LangChain {@code message_to_dict} object as a message. */
+    /**
+     * One LangChain {@code message_to_dict} object as a message.
+     *
+     * @param node a LangChain {@code message_to_dict} object
+     * @return the message
+     * @throws MessageJsonException if {@code node} is not a valid LangChain message
+     */
     public static ChatMessage fromLangChain(JsonNode node) {
         return LangChainMessageForm.read(node, "message");
     }
 
-    /** Messages as LangChain's {@code messages_to_dict} array. */
+    /**
+     * Messages as LangChain's {@code messages_to_dict} array.
+     *
+     * @param messages the messages, in order
+     * @return the array as compact JSON text
+     */
     public static String writeLangChain(List<? extends ChatMessage> messages) {
         return writeArray(messages, LangChainMessageForm::write);
     }
 
-    /** A LangChain {@code messages_to_dict} array as messages; a malformed message fails the read. */
+    /**
+     * A LangChain {@code messages_to_dict} array as messages; a malformed message fails the read.
+     *
+     * @param json a LangChain {@code messages_to_dict} array as JSON text
+     * @return the messages, in order
+     * @throws MessageJsonException if the text is not such an array or a message in it is malformed
+     */
     public static List<ChatMessage> readLangChain(String json) {
         return readArray(json, LangChainMessageReader::read, UnreadableMessages.FAIL);
     }
 
-    /** As {@link #readOpenAi(String, UnreadableMessages)}, for LangChain's {@code messages_to_dict} array. */
+    /**
+     * As {@link #readOpenAi(String, UnreadableMessages)}, for LangChain's {@code messages_to_dict} array.
+     *
+     * @param json a LangChain {@code messages_to_dict} array as JSON text
+     * @param unreadable what to do with a message that cannot be read
+     * @return the readable messages, in order
+     * @throws MessageJsonException if the text is not a JSON array
+     */
     public static List<ChatMessage> readLangChain(String json, UnreadableMessages unreadable) {
         return readArray(json, LangChainMessageReader::read, unreadable);
     }
 
-    /** One message as compact JSON text in either form. */
+    /**
+     * One message as compact JSON text in either form.
+     *
+     * @param node the message object
+     * @return the object as compact JSON text
+     */
     public static String toJson(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
@@ -106,7 +167,13 @@ public final class MessageJson {
         }
     }
 
-    /** Parses JSON text to a tree, with a clear error for malformed text. */
+    /**
+     * Parses JSON text to a tree, with a clear error for malformed text.
+     *
+     * @param json the JSON text
+     * @return the parsed tree
+     * @throws MessageJsonException if the text is not well-formed JSON
+     */
     public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);

@@ -30,10 +30,17 @@ public interface UnreadableMessages {
     /**
      * Called once per message that cannot be read, in order: return to skip it and read on, throw
      * to fail the read.
+     *
+     * @param message the message that could not be read, with its position and the error
      */
     void unreadable(UnreadableMessage message);
 
-    /** Skips each unreadable message after handing it to {@code report}. */
+    /**
+     * Skips each unreadable message after handing it to {@code report}.
+     *
+     * @param report receives each unreadable message, in order
+     * @return a choice that reports and skips
+     */
     static UnreadableMessages skip(Consumer<UnreadableMessage> report) {
         Objects.requireNonNull(report, "report");
         return report::accept;

@@ -36,7 +36,25 @@ public record AiMessage(String text, List<ToolCall> toolCalls, String reasoning,
                         Map<String, Object> responseMetadata, List<Object> contentBlocks)
         implements ChatMessage, Mergeable<AiMessage> {
 
-    /** Replaces null text and tool calls with empty ones and copies the maps and blocks. */
+    /**
+     * Replaces null text and tool calls with empty ones and copies the maps and blocks.
+     *
+     * @param text             the answer text; empty, never null, when the model only calls tools
+     * @param toolCalls        the tools the model wants run, in order
+     * @param reasoning        reasoning text kept apart from the answer, or null
+     * @param finishReason     why generation stopped in OpenAI's words ("stop", "length", "tool_calls",
+     *                         "content_filter"), or null while streaming
+     * @param usage            tokens used, or null if the provider did not say
+     * @param id               the message's id (LangChain's {@code id}, often the provider's response id), or null
+     * @param name             an optional participant name, or null
+     * @param additionalKwargs LangChain's {@code additional_kwargs} (without {@code reasoning_content},
+     *                         which is {@code reasoning}), kept as read; empty when none
+     * @param responseMetadata LangChain's {@code response_metadata} (without {@code finish_reason},
+     *                         which is {@code finishReason}), kept as read; empty when none
+     * @param contentBlocks    the content as a list of blocks (LangChain's multi-part AI content, e.g.
+     *                         Anthropic's text and tool_use blocks), kept as read; null when the content
+     *                         is plain text. {@code text} then holds the blocks' text joined.
+     */
     @SuppressWarnings("unchecked")
     public AiMessage {
         text = text == null ? "" : text;
@@ -46,22 +64,44 @@ public record AiMessage(String text, List<ToolCall> toolCalls, String reasoning,
         contentBlocks = contentBlocks == null ? null : (List<Object>) JsonFields.copyValue(contentBlocks);
     }
 
-    /** An answer with no id, name or LangChain metadata. */
+    /**
+     * An answer with no id, name or LangChain metadata.
+     *
+     * @param text the answer text; null becomes empty
+     * @param toolCalls the tools the model wants run, or null for none
+     * @param reasoning reasoning text kept apart from the answer, or null
+     * @param finishReason why generation stopped, or null
+     * @param usage tokens used, or null if unknown
+     */
     public AiMessage(String text, List<ToolCall> toolCalls, String reasoning, String finishReason, TokenUsage usage) {
         this(text, toolCalls, reasoning, finishReason, usage, null, null, null, null, null);
     }
 
-    /** A plain text answer. */
+    /**
+     * A plain text answer.
+     *
+     * @param text the answer text
+     * @return a message with no tool calls
+     */
     public static AiMessage of(String text) {
         return new AiMessage(text, List.of(), null, null, null);
     }
 
-    /** An answer that only calls tools. */
+    /**
+     * An answer that only calls tools.
+     *
+     * @param toolCalls the tools the model wants run, in order
+     * @return a message with empty text
+     */
     public static AiMessage ofToolCalls(List<ToolCall> toolCalls) {
         return new AiMessage("", toolCalls, null, null, null);
     }
 
-    /** Whether the model asked for tools to be run. */
+    /**
+     * Whether the model asked for tools to be run.
+     *
+     * @return true when {@link #toolCalls()} is not empty
+     */
     public boolean hasToolCalls() {
         return !toolCalls.isEmpty();
     }
@@ -71,13 +111,23 @@ public record AiMessage(String text, List<ToolCall> toolCalls, String reasoning,
         return Role.AI;
     }
 
-    /** This message with another usage. */
+    /**
+     * This message with another usage.
+     *
+     * @param value the usage, or null for unknown
+     * @return a copy with {@code value} as its usage
+     */
     public AiMessage withUsage(TokenUsage value) {
         return new AiMessage(text, toolCalls, reasoning, finishReason, value, id, name, additionalKwargs,
                 responseMetadata, contentBlocks);
     }
 
-    /** This message with another finish reason. */
+    /**
+     * This message with another finish reason.
+     *
+     * @param value the finish reason, or null
+     * @return a copy with {@code value} as its finish reason
+     */
     public AiMessage withFinishReason(String value) {
         return new AiMessage(text, toolCalls, reasoning, value, usage, id, name, additionalKwargs,
                 responseMetadata, contentBlocks);
@@ -90,7 +140,11 @@ public record AiMessage(String text, List<ToolCall> toolCalls, String reasoning,
                 responseMetadata, contentBlocks);
     }
 
-    /** This message without its reasoning, as most providers want earlier turns sent back. */
+    /**
+     * This message without its reasoning, as most providers want earlier turns sent back.
+     *
+     * @return a copy whose reasoning is null
+     */
     public AiMessage withoutReasoning() {
         return reasoning == null ? this : new AiMessage(text, toolCalls, null, finishReason, usage, id, name,
                 additionalKwargs, responseMetadata, contentBlocks);

@@ -18,9 +18,13 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
 
     /** Who speaks; carries the role's name in the OpenAI and the LangChain wire forms. */
     enum Role {
+        /** Instructions for the model: OpenAI {@code system}, LangChain {@code system}. */
         SYSTEM("system", "system", "System"),
+        /** The user's turn: OpenAI {@code user}, LangChain {@code human}. */
         USER("user", "human", "Human"),
+        /** The model's answer: OpenAI {@code assistant}, LangChain {@code ai}. */
         AI("assistant", "ai", "AI"),
+        /** A tool's result: {@code tool} in both forms. */
         TOOL("tool", "tool", "Tool");
 
         private final String openAiName;
@@ -33,55 +37,121 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
             this.defaultPrefix = defaultPrefix;
         }
 
-        /** The OpenAI chat-completions {@code role}. */
+        /**
+         * The OpenAI chat-completions {@code role}.
+         *
+         * @return the role's OpenAI name
+         */
         public String openAiName() {
             return openAiName;
         }
 
-        /** The LangChain {@code messages_to_dict} {@code type}. */
+        /**
+         * The LangChain {@code messages_to_dict} {@code type}.
+         *
+         * @return the role's LangChain type
+         */
         public String langChainType() {
             return langChainType;
         }
 
-        /** The speaker prefix LangChain's {@code get_buffer_string} uses. */
+        /**
+         * The speaker prefix LangChain's {@code get_buffer_string} uses.
+         *
+         * @return the prefix, such as {@code Human}
+         */
         public String defaultPrefix() {
             return defaultPrefix;
         }
     }
 
-    /** The message's text (for a user message with images: its text parts joined). Never null. */
+    /**
+     * The message's text (for a user message with images: its text parts joined). Never null.
+     *
+     * @return the text, possibly empty
+     */
     String text();
 
-    /** Who speaks. */
+    /**
+     * Who speaks.
+     *
+     * @return the speaker's role
+     */
     Role role();
 
-    /** The message's id (LangChain's {@code id}), or null when it has none. */
+    /**
+     * The message's id (LangChain's {@code id}), or null when it has none.
+     *
+     * @return the id, or null
+     */
     String id();
 
-    /** The speaker's name (OpenAI's and LangChain's {@code name}), or null. */
+    /**
+     * The speaker's name (OpenAI's and LangChain's {@code name}), or null.
+     *
+     * @return the name, or null
+     */
     String name();
 
-    /** LangChain's {@code additional_kwargs} as read, less what Catena models itself; empty when none. */
+    /**
+     * LangChain's {@code additional_kwargs} as read, less what Catena models itself; empty when none.
+     *
+     * @return an unmodifiable map, possibly empty
+     */
     Map<String, Object> additionalKwargs();
 
-    /** LangChain's {@code response_metadata} as read, less what Catena models itself; empty when none. */
+    /**
+     * LangChain's {@code response_metadata} as read, less what Catena models itself; empty when none.
+     *
+     * @return an unmodifiable map, possibly empty
+     */
     Map<String, Object> responseMetadata();
 
-    /** This message with another id (null for none), everything else kept. */
+    /**
+     * This message with another id (null for none), everything else kept.
+     *
+     * @param id the new id, or null for none
+     * @return a copy with {@code id}
+     */
     ChatMessage withId(String id);
 
+    /**
+     * A system message.
+     *
+     * @param text the instructions; not null
+     * @return a system message with no name or id
+     */
     static SystemMessage system(String text) {
         return new SystemMessage(text);
     }
 
+    /**
+     * A plain text user message.
+     *
+     * @param text the user's text
+     * @return a user message with one text part
+     */
     static UserMessage user(String text) {
         return UserMessage.of(text);
     }
 
+    /**
+     * A plain text answer of the model.
+     *
+     * @param text the answer text
+     * @return an AI message with no tool calls
+     */
     static AiMessage ai(String text) {
         return AiMessage.of(text);
     }
 
+    /**
+     * A successful tool result.
+     *
+     * @param toolCallId the id of the {@link ToolCall} this answers; not null
+     * @param text the tool's output; not null
+     * @return a tool message with no name
+     */
     static ToolMessage tool(String toolCallId, String text) {
         return new ToolMessage(toolCallId, text, null);
     }
@@ -89,12 +159,22 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
     /**
      * The messages as one transcript, {@code "Human: …\nAI: …"}, as LangChain's
      * {@code get_buffer_string} writes it (system and tool messages as {@code System:} and {@code Tool:}).
+     *
+     * @param messages the messages, in order
+     * @return one line per message, joined by newlines
      */
     static String toBufferString(List<? extends ChatMessage> messages) {
         return toBufferString(messages, Role.USER.defaultPrefix(), Role.AI.defaultPrefix());
     }
 
-    /** As {@link #toBufferString(List)} with other prefixes for the user and the AI. */
+    /**
+     * As {@link #toBufferString(List)} with other prefixes for the user and the AI.
+     *
+     * @param messages the messages, in order
+     * @param humanPrefix the prefix of user messages
+     * @param aiPrefix the prefix of AI messages
+     * @return one line per message, joined by newlines
+     */
     static String toBufferString(List<? extends ChatMessage> messages, String humanPrefix, String aiPrefix) {
         StringBuilder sb = new StringBuilder();
         for (ChatMessage m : messages) {

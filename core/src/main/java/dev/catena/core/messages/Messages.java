@@ -28,6 +28,9 @@ public final class Messages {
      * AI messages merge as streamed chunks do ({@link AiMessage#merge}: tool calls kept, usage
      * summed); the first message's id and name are kept. Tool messages are never merged: each
      * answers its own call.
+     *
+     * @param messages the messages, in order
+     * @return a new list with each run merged
      */
     public static List<ChatMessage> mergeRuns(List<? extends ChatMessage> messages) {
         List<ChatMessage> merged = new ArrayList<>();
@@ -64,6 +67,10 @@ public final class Messages {
     /**
      * Two contents as one: text follows text directly (the last text part of {@code first} and
      * the first text part of {@code second} become one part), other parts are kept in order.
+     *
+     * @param first the leading content
+     * @param second the content that follows
+     * @return a new list of the parts
      */
     public static List<ContentPart> mergeContent(List<ContentPart> first, List<ContentPart> second) {
         if (first.isEmpty()) {
@@ -80,7 +87,13 @@ public final class Messages {
         return out;
     }
 
-    /** The messages of the loose forms {@link #convert(List)} accepts, one per argument. */
+    /**
+     * The messages of the loose forms {@link #convert(List)} accepts, one per argument.
+     *
+     * @param items the messages, in any form {@link #convert(List)} accepts
+     * @return the messages, in order
+     * @throws MessageFormatException naming the item and what is wrong with it
+     */
     public static List<ChatMessage> of(Object... items) {
         return convert(java.util.Arrays.asList(items));
     }
@@ -93,6 +106,8 @@ public final class Messages {
      * LangChain's {@code type}, {@code content} as text or text / {@code image_url} parts,
      * {@code name}, {@code id}, {@code tool_call_id}, {@code tool_calls} with string arguments).
      *
+     * @param items the messages, in any of these forms
+     * @return the messages, in order
      * @throws MessageFormatException naming the item and what is wrong with it
      */
     public static List<ChatMessage> convert(List<?> items) {

@@ -18,7 +18,17 @@ public record TokenUsage(int inputTokens, int outputTokens, int totalTokens, Map
     /** Nothing used. */
     public static final TokenUsage ZERO = new TokenUsage(0, 0, 0);
 
-    /** Checks the counts are not negative and copies the details (null becomes empty). */
+    /**
+     * Checks the counts are not negative and copies the details (null becomes empty).
+     *
+     * @param inputTokens  prompt tokens
+     * @param outputTokens completion tokens
+     * @param totalTokens  their total as the provider reports it
+     * @param details      what a usage report holds beyond the three counts, kept as read (LangChain's
+     *                     {@code input_token_details} and {@code output_token_details}, e.g. cached or
+     *                     reasoning tokens); empty when none
+     * @throws IllegalArgumentException if a count is negative
+     */
     public TokenUsage {
         if (inputTokens < 0 || outputTokens < 0 || totalTokens < 0) {
             throw new IllegalArgumentException("token counts must not be negative: " + inputTokens + "/" + outputTokens + "/" + totalTokens);
@@ -26,17 +36,36 @@ public record TokenUsage(int inputTokens, int outputTokens, int totalTokens, Map
         details = JsonFields.copy(details);
     }
 
-    /** Usage of three counts and no details. */
+    /**
+     * Usage of three counts and no details.
+     *
+     * @param inputTokens prompt tokens
+     * @param outputTokens completion tokens
+     * @param totalTokens their total as the provider reports it
+     * @throws IllegalArgumentException if a count is negative
+     */
     public TokenUsage(int inputTokens, int outputTokens, int totalTokens) {
         this(inputTokens, outputTokens, totalTokens, null);
     }
 
-    /** Usage with the total computed from input and output. */
+    /**
+     * Usage with the total computed from input and output.
+     *
+     * @param inputTokens prompt tokens
+     * @param outputTokens completion tokens
+     * @return usage whose total is their sum
+     * @throws IllegalArgumentException if a count is negative
+     */
     public static TokenUsage of(int inputTokens, int outputTokens) {
         return new TokenUsage(inputTokens, outputTokens, inputTokens + outputTokens);
     }
 
-    /** The sum of two usages (null counts as zero); numbers in the details are summed too, as LangChain's {@code add_usage} does. */
+    /**
+     * The sum of two usages (null counts as zero); numbers in the details are summed too, as LangChain's {@code add_usage} does.
+     *
+     * @param other the usage to add, or null
+     * @return the sum
+     */
     public TokenUsage plus(TokenUsage other) {
         if (other == null) {
             return this;

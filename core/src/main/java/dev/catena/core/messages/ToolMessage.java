@@ -23,7 +23,21 @@ public record ToolMessage(String toolCallId, String text, String name, String id
     /** The status of a tool that ran normally. */
     public static final String SUCCESS = "success";
 
-    /** Checks the call id and text and copies the maps; a null status becomes {@link #SUCCESS}. */
+    /**
+     * Checks the call id and text and copies the maps; a null status becomes {@link #SUCCESS}.
+     *
+     * @param toolCallId       the id of the {@link ToolCall} this answers
+     * @param text             the tool's output
+     * @param name             the tool's name, or null (some providers want it)
+     * @param id               the message's id (LangChain's {@code id}), or null
+     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
+     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+     * @param artifact         LangChain's {@code artifact}: what the tool produced besides the text the
+     *                         model sees (a JSON value: map, list, string, number, boolean), or null
+     * @param status           LangChain's {@code status}, {@code "success"} or {@code "error"};
+     *                         null is read as success
+     * @throws NullPointerException if {@code toolCallId} or {@code text} is null
+     */
     public ToolMessage {
         Objects.requireNonNull(toolCallId, "tool message toolCallId");
         Objects.requireNonNull(text, "tool message text");
@@ -33,7 +47,13 @@ public record ToolMessage(String toolCallId, String text, String name, String id
         status = status == null ? SUCCESS : status;
     }
 
-    /** A successful tool result with no id and no artifact. */
+    /**
+     * A successful tool result with no id and no artifact.
+     *
+     * @param toolCallId the id of the {@link ToolCall} this answers; not null
+     * @param text the tool's output; not null
+     * @param name the tool's name, or null
+     */
     public ToolMessage(String toolCallId, String text, String name) {
         this(toolCallId, text, name, null, null, null, null, null);
     }

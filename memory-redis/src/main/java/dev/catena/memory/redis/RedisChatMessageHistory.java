@@ -53,17 +53,32 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
         this.unreadable = b.unreadable;
     }
 
-    /** Settings for a history on the Redis server at this URL, e.g. {@code redis://localhost:6379/0}. */
+    /**
+     * Settings for a history on the Redis server at this URL, e.g. {@code redis://localhost:6379/0}.
+     *
+     * @param redisUrl the server's URL, with an optional database number as its path
+     * @return a builder; {@link Builder#build()} creates the client, which the history then closes
+     */
     public static Builder builder(String redisUrl) {
         return new Builder(Objects.requireNonNull(redisUrl, "Redis URL"), null);
     }
 
-    /** Settings for a history using this (thread-safe) Jedis client, which stays the caller's to close. */
+    /**
+     * Settings for a history using this (thread-safe) Jedis client, which stays the caller's to close.
+     *
+     * @param client the client to send commands through
+     * @return a builder for a history that leaves {@code client} open on close
+     */
     public static Builder builder(UnifiedJedis client) {
         return new Builder(null, Objects.requireNonNull(client, "Redis client"));
     }
 
-    /** The Redis key of a session's list. */
+    /**
+     * The Redis key of a session's list.
+     *
+     * @param sessionId the session's id
+     * @return the key prefix followed by {@code sessionId}
+     */
     public String keyFor(String sessionId) {
         StoredMessage.checkSessionId(sessionId);
         return keyPrefix + sessionId;
@@ -152,6 +167,9 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
          * What reading a session does with a stored message it cannot read: by default
          * {@link UnreadableMessages#SKIP} (logged, the rest stays readable); {@link UnreadableMessages#FAIL}
          * to fail the read instead.
+         *
+         * @param choice what to do with an unreadable stored message
+         * @return this builder
          */
         public Builder unreadableMessages(UnreadableMessages choice) {
             this.unreadable = Objects.requireNonNull(choice, "unreadable-message choice");
@@ -162,13 +180,22 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
          * The prefix of every session's key; default {@value RedisChatMessageHistory#DEFAULT_KEY_PREFIX}
          * (LangChain Python's). LangChain.js's {@code RedisChatMessageHistory} keys a session by its bare
          * id: {@code keyPrefix("")} shares its conversations.
+         *
+         * @param prefix the prefix, possibly empty; not null
+         * @return this builder
          */
         public Builder keyPrefix(String prefix) {
             this.keyPrefix = Objects.requireNonNull(prefix, "key prefix");
             return this;
         }
 
-        /** How long a session lives after its last add (LangChain's {@code ttl}); none by default. */
+        /**
+         * How long a session lives after its last add (LangChain's {@code ttl}); none by default.
+         *
+         * @param ttl the time to live, at least one millisecond, or null for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code ttl} is zero, negative or under a millisecond
+         */
         public Builder ttl(Duration ttl) {
             if (ttl != null && (ttl.isNegative() || ttl.isZero() || ttl.toMillis() == 0)) {
                 throw new IllegalArgumentException("ttl must be at least one millisecond, got " + ttl);
@@ -177,6 +204,11 @@ public final class RedisChatMessageHistory implements ChatMessageHistory, AutoCl
             return this;
         }
 
+        /**
+         * The history with these settings.
+         *
+         * @return a new history
+         */
         public RedisChatMessageHistory build() {
             return new RedisChatMessageHistory(this);
         }

@@ -52,6 +52,9 @@ public final class JsonSchema {
      * The schema of a type: a class, or a parameterized type such as {@code List<Person>} (from a
      * {@code TypeReference}). A type the generator cannot describe fails with
      * {@link OutputParserConfigurationException}.
+     *
+     * @param type a class or a parameterized type
+     * @return a new JSON schema object
      */
     public static ObjectNode of(Type type) {
         try {

@@ -10,7 +10,12 @@ import dev.catena.core.CatenaException;
  */
 public class OutputParserConfigurationException extends CatenaException {
 
-    /** The problem and its cause. */
+    /**
+     * The problem and its cause.
+     *
+     * @param message what is wrong with the parser's type and how to fix it
+     * @param cause the failure of Jackson or of the schema generator
+     */
     public OutputParserConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }

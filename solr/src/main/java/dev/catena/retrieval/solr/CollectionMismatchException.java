@@ -9,7 +9,11 @@ public final class CollectionMismatchException extends SolrStoreException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception naming the collection and both settings. */
+    /**
+     * An exception naming the collection and both settings.
+     *
+     * @param message what differs, naming the collection and both settings
+     */
     public CollectionMismatchException(String message) {
         super(message);
     }

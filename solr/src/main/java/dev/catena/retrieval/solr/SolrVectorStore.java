@@ -98,7 +98,12 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
         this.retryPolicy = b.retryPolicy;
     }
 
-    /** A builder for a store whose documents and text queries {@code embeddingModel} embeds. */
+    /**
+     * A builder for a store whose documents and text queries {@code embeddingModel} embeds.
+     *
+     * @param embeddingModel embeds documents and text queries; not null
+     * @return a builder
+     */
     public static Builder builder(EmbeddingModel embeddingModel) {
         return new Builder(embeddingModel);
     }
@@ -113,12 +118,20 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
         return distance;
     }
 
-    /** The Solr collection this store reads and writes. */
+    /**
+     * The Solr collection this store reads and writes.
+     *
+     * @return the collection's name
+     */
     public String collection() {
         return collection;
     }
 
-    /** The vector dimension of the collection. */
+    /**
+     * The vector dimension of the collection.
+     *
+     * @return the number of components of every stored vector
+     */
     public int dimension() {
         return dimension;
     }
@@ -194,6 +207,8 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
     /**
      * Removes every document that passes {@code filter}; returns how many there were.
      *
+     * @param filter the condition on metadata; not null
+     * @return the number of documents removed
      * @throws UnsupportedFilterException if Solr cannot express the filter exactly
      */
     public int deleteByFilter(Filter filter) {
@@ -266,6 +281,11 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
      * ({@code Σ 1 / (60 + rank)}), which is also each hit's score. Solr 9 fuses scores only by
      * adding them, which mixes incomparable scales, so the two lists come from two requests.
      *
+     * @param query the text to search for
+     * @param k how many documents to return; 0 returns none
+     * @param filter the condition on metadata every hit meets, or null for none
+     * @return at most {@code k} documents, best first
+     * @throws IllegalArgumentException if {@code k} is negative
      * @throws UnsupportedFilterException if Solr cannot express the filter exactly
      */
     public List<ScoredDocument> hybridSearch(String query, int k, Filter filter) {
@@ -420,7 +440,13 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
             this.embeddingModel = Objects.requireNonNull(embeddingModel, "embedding model");
         }
 
-        /** Connects to SolrCloud through these ZooKeeper hosts ({@code host:port}). */
+        /**
+         * Connects to SolrCloud through these ZooKeeper hosts ({@code host:port}).
+         *
+         * @param value one or more {@code host:port} addresses
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is empty
+         */
         public Builder zkHosts(List<String> value) {
             if (value.isEmpty()) {
                 throw new IllegalArgumentException("zkHosts needs at least one host:port");
@@ -429,7 +455,12 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
             return this;
         }
 
-        /** The ZooKeeper path Solr's data lives under, if not the root (such as {@code /solr}). */
+        /**
+         * The ZooKeeper path Solr's data lives under, if not the root (such as {@code /solr}).
+         *
+         * @param value the chroot path, such as {@code /solr}
+         * @return this builder
+         */
         public Builder zkChroot(String value) {
             this.zkChroot = Objects.requireNonNull(value, "zkChroot");
             return this;
@@ -438,13 +469,22 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
         /**
          * Connects over HTTP to one Solr node ({@code http://host:8983/solr}). Creating a missing
          * collection needs the node to run in SolrCloud mode; a standalone core must exist already.
+         *
+         * @param value the node's base URL
+         * @return this builder
          */
         public Builder baseUrl(String value) {
             this.baseUrl = Objects.requireNonNull(value, "baseUrl");
             return this;
         }
 
-        /** The collection to use (default {@code catena}). */
+        /**
+         * The collection to use (default {@code catena}).
+         *
+         * @param value the collection's name, not blank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is null or blank
+         */
         public Builder collection(String value) {
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException("collection name must not be blank");
@@ -453,13 +493,24 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
             return this;
         }
 
-        /** How vectors are compared (default cosine); fixed in the collection's schema when it is created. */
+        /**
+         * How vectors are compared (default cosine); fixed in the collection's schema when it is created.
+         *
+         * @param value the distance
+         * @return this builder
+         */
         public Builder distance(Distance value) {
             this.distance = Objects.requireNonNull(value, "distance");
             return this;
         }
 
-        /** The embedding model's dimension; when not set, one probe text is embedded to find it. */
+        /**
+         * The embedding model's dimension; when not set, one probe text is embedded to find it.
+         *
+         * @param value the dimension, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is less than 1
+         */
         public Builder dimension(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("dimension must be at least 1, was " + value);
@@ -468,7 +519,13 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
             return this;
         }
 
-        /** Shards of a collection created by {@link #build} (default 1). */
+        /**
+         * Shards of a collection created by {@link #build} (default 1).
+         *
+         * @param value the number of shards, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is less than 1
+         */
         public Builder shards(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("shards must be at least 1, was " + value);
@@ -477,7 +534,13 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
             return this;
         }
 
-        /** Replicas of each shard of a collection created by {@link #build} (default 1). */
+        /**
+         * Replicas of each shard of a collection created by {@link #build} (default 1).
+         *
+         * @param value the number of replicas, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is less than 1
+         */
         public Builder replicas(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("replicas must be at least 1, was " + value);
@@ -486,13 +549,24 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
             return this;
         }
 
-        /** Whether {@link #build} creates a missing collection (default true); when false a missing one is an error. */
+        /**
+         * Whether {@link #build} creates a missing collection (default true); when false a missing one is an error.
+         *
+         * @param value whether to create a missing collection
+         * @return this builder
+         */
         public Builder createIfMissing(boolean value) {
             this.createIfMissing = value;
             return this;
         }
 
-        /** Documents per update request (default 500). */
+        /**
+         * Documents per update request (default 500).
+         *
+         * @param value documents per request, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is less than 1
+         */
         public Builder batchSize(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("batchSize must be at least 1, was " + value);
@@ -505,6 +579,10 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
          * How many nearest neighbours each shard's HNSW search collects before the best {@code k}
          * are returned (default 100; at least {@code k} is always used). More is slower and closer
          * to exact.
+         *
+         * @param value the candidates per shard, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is less than 1
          */
         public Builder knnCandidates(int value) {
             if (value < 1) {
@@ -514,19 +592,34 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
             return this;
         }
 
-        /** How transient failures are retried (default {@link RetryPolicy#defaults()}). */
+        /**
+         * How transient failures are retried (default {@link RetryPolicy#defaults()}).
+         *
+         * @param value the retry policy; not null
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy value) {
             this.retryPolicy = Objects.requireNonNull(value, "retry policy");
             return this;
         }
 
-        /** How long to wait for a connection to a Solr node (default 10 s). */
+        /**
+         * How long to wait for a connection to a Solr node (default 10 s).
+         *
+         * @param value the timeout, positive
+         * @return this builder
+         */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connectTimeout");
             return this;
         }
 
-        /** How long one request may take before it fails and may be retried (default 60 s). */
+        /**
+         * How long one request may take before it fails and may be retried (default 60 s).
+         *
+         * @param value the timeout, positive
+         * @return this builder
+         */
         public Builder requestTimeout(Duration value) {
             this.requestTimeout = positive(value, "requestTimeout");
             return this;
@@ -543,6 +636,7 @@ public final class SolrVectorStore implements VectorStore, AutoCloseable {
          * Connects, creates the collection if it is missing (and allowed), and checks that an
          * existing one holds vectors of this model's dimension and this store's similarity.
          *
+         * @return a connected store
          * @throws CollectionMismatchException if the collection was set up for other vectors
          * @throws SolrStoreException if Solr cannot be reached or refuses the setup
          */

@@ -8,7 +8,11 @@ public final class UnsupportedFilterException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the reason the filter cannot be translated. */
+    /**
+     * An exception with the reason the filter cannot be translated.
+     *
+     * @param message why the filter cannot be translated
+     */
     public UnsupportedFilterException(String message) {
         super(message);
     }

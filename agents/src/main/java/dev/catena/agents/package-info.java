@@ -1,4 +1,0 @@
-/**
- * Catena agents: reserved for the agents issue; see ARCHITECTURE.md for what belongs here.
- */
-package dev.catena.agents;
