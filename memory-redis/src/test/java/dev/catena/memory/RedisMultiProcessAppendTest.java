@@ -1,5 +1,6 @@
 package dev.catena.memory;
 
+import dev.catena.core.history.ChatMessageHistory;
 import dev.catena.memory.redis.RedisChatMessageHistory;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +8,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several child JVMs appending to one Redis session at once lose nothing and keep each writer's order. */
+/**
+ * Several child JVMs appending to one Redis session at once lose nothing and keep each writer's
+ * order. Each child also appends to a SQLite file, message by message in turn, as in the JDBC
+ * test: Redis alone answers so fast that one child can finish before the next starts, and the
+ * test must see the writers overlap to prove anything.
+ */
 class RedisMultiProcessAppendTest {
 
     @TempDir
@@ -15,11 +21,13 @@ class RedisMultiProcessAppendTest {
 
     @Test
     void childProcessesAppendingToOneSessionLoseNothingAndKeepEachWritersOrder() throws Exception {
-        MultiProcessAppendTest.appendFromChildren(dir, Child.class, UUID.randomUUID().toString(),
-                List.of(RedisTestServer.url()), Child::open);
+        String session = UUID.randomUUID().toString();
+        String table = "mp_" + session.replace("-", "");
+        MultiProcessAppendTest.appendFromChildren(dir, Child.class, session,
+                List.of(RedisTestServer.url(), "jdbc:sqlite:" + dir.resolve("pace.db") + "|" + table), Child::open);
     }
 
-    /** The child JVM's main: appends to the Redis stores it is given. */
+    /** The child JVM's main: appends to the Redis and JDBC stores it is given. */
     public static final class Child {
         private Child() {
         }
@@ -28,8 +36,8 @@ class RedisMultiProcessAppendTest {
             AppendingProcess.run(args, Child::open);
         }
 
-        static RedisChatMessageHistory open(String url) {
-            return RedisChatMessageHistory.builder(url).build();
+        static ChatMessageHistory open(String store) {
+            return store.startsWith("redis://") ? RedisChatMessageHistory.builder(store).build() : AppendingProcess.open(store);
         }
     }
 }
