@@ -75,6 +75,30 @@ class ConceptGuidesTest {
         }
     }
 
+    /**
+     * Every relative link of both guides (to an example, a test or another page) names a file that
+     * exists. The agents guide is the one exception: the agents module writes it, and it is linked
+     * ahead of that work being merged.
+     */
+    @Test
+    void everyLinkedFileExists() throws IOException {
+        Path docs = DocsSnippetsTest.projectRoot().resolve("docs");
+        List<String> missing = new ArrayList<>();
+        for (String file : List.of("concepts.md", "concepts.zh.md")) {
+            Matcher links = Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)").matcher(Files.readString(docs.resolve(file)));
+            int found = 0;
+            while (links.find()) {
+                found++;
+                String target = links.group(1);
+                if (!target.equals("agents.md") && !Files.exists(docs.resolve(target).normalize())) {
+                    missing.add(file + " -> " + target);
+                }
+            }
+            assertThat(found).as("links in " + file).isGreaterThan(40);
+        }
+        assertThat(missing).isEmpty();
+    }
+
     @Test
     void aMissingOrReorderedSectionIsCaught() {
         List<String> english = anchoredHeadings(List.of("<a id=\"a\"></a>", "## A", "<a id=\"b\"></a>", "### B"), "en");
