@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catena.core.CatenaException;
 import dev.catena.core.messages.ChatMessage;
 import dev.catena.core.models.ModelHttpException;
 import java.util.List;
@@ -97,6 +98,16 @@ class ChatGlmExampleTest {
 
         assertThatThrownBy(() -> llm.generate("你好")).isInstanceOf(ModelHttpException.class)
                 .satisfies(e -> assertThat(((ModelHttpException) e).status()).isEqualTo(500));
+    }
+
+    @Test
+    void aReplyWithoutStatus200IsAnErrorNotAnEmptyAnswer() {
+        chatGlm.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"response\":null,\"history\":[],\"status\":500,\"time\":\"2023-05-20 10:00:00\"}").build());
+        var llm = new ChatGlmExample.ChatGlmLanguageModel(new ChatGlmExample.ChatGlmClient(chatGlm.url("/").toString()));
+
+        assertThatThrownBy(() -> llm.generate("你好")).isInstanceOf(CatenaException.class)
+                .hasMessageContaining("ChatGLM answered status 500 without a text \"response\"");
     }
 
     @Test
