@@ -175,8 +175,11 @@ final class MethodTool implements dev.catena.core.tools.Tool {
             try {
                 values[i] = ToolArguments.MAPPER.treeToValue(node, types[i]);
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                problems.add("argument '" + name + "' must be " + expected(name) + ", got " + node
-                        + " (" + firstLine(e) + ")");
+                String expected = expected(name);
+                // Jackson's detail helps inside objects and arrays; for a scalar or an enum it only repeats the expectation
+                boolean scalar = expected.startsWith("one of") || expected.matches("of type \"?(string|integer|number|boolean)\"?");
+                problems.add("argument '" + name + "' must be " + expected + ", got " + node
+                        + (scalar ? "" : " (" + firstLine(e) + ")"));
             }
         }
         for (Iterator<String> it = arguments.fieldNames(); it.hasNext(); ) {

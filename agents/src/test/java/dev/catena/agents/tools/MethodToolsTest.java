@@ -125,7 +125,11 @@ class MethodToolsTest {
                 .isInstanceOf(ToolExecutionException.class).hasMessageContaining("must be one JSON object");
         assertThatThrownBy(() -> tool(MethodTools.from(new Tools()), "register").execute(
                 "{\"person\":{\"name\":\"A\",\"address\":null,\"tags\":[]},\"unit\":\"KELVIN\",\"counts\":[],\"weights\":{},\"times\":1,\"flag\":false}"))
-                .hasMessageContaining("argument 'unit' must be one of [CELSIUS, FAHRENHEIT], got \"KELVIN\"");
+                .hasMessageContaining("argument 'unit' must be one of [CELSIUS, FAHRENHEIT], got \"KELVIN\";");
+        assertThatThrownBy(() -> tool(MethodTools.from(new Tools()), "register").execute(
+                "{\"person\":{\"name\":\"A\",\"address\":{\"city\":\"x\",\"zip\":1},\"tags\":[]},\"unit\":\"CELSIUS\",\"counts\":[\"x\"],\"weights\":{},\"times\":1,\"flag\":false}"))
+                .hasMessageContaining("argument 'person' must be of type object, got").hasMessageContaining("Unrecognized field \"zip\"")
+                .hasMessageContaining("argument 'counts' must be of type array, got [\"x\"] (Cannot deserialize value of type `java.lang.Integer`");
     }
 
     @Test
