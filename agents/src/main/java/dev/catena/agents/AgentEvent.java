@@ -20,7 +20,9 @@ public sealed interface AgentEvent {
     }
 
     /**
-     * A piece of the final answer, as the model streams it.
+     * A piece of the final answer, as the model streams it. A {@link ToolCallingAgent} streams every
+     * text the model writes, so text a model writes next to its tool calls arrives here too; a
+     * {@link ReActAgent} sends the parsed final answer in one piece.
      *
      * @param text the piece
      */
