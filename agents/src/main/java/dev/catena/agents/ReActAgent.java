@@ -105,6 +105,12 @@ public final class ReActAgent implements Agent {
     private ReActAgent(ChatModel model, String prompt, int maxFormatErrors) {
         this.model = Objects.requireNonNull(model, "model");
         this.prompt = PromptTemplate.fromTemplate(prompt);
+        for (String needed : List.of("input", "agent_scratchpad", "tools", "tool_names")) {
+            if (!this.prompt.inputVariables().contains(needed)) {
+                throw new IllegalArgumentException("a ReAct prompt must use {" + needed + "}, and this one does not; its variables are "
+                        + this.prompt.inputVariables());
+            }
+        }
         this.maxFormatErrors = maxFormatErrors;
     }
 
@@ -112,7 +118,7 @@ public final class ReActAgent implements Agent {
      * {@return this agent with another prompt}
      *
      * @param template an f-string template with the variables {@code tools}, {@code tool_names},
-     *     {@code chat_history}, {@code input} and {@code agent_scratchpad}
+     *     {@code input} and {@code agent_scratchpad} (required) and {@code chat_history} (optional)
      */
     public ReActAgent withPrompt(String template) {
         return new ReActAgent(model, template, maxFormatErrors);

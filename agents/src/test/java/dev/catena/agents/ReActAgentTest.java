@@ -93,6 +93,13 @@ class ReActAgentTest {
     }
 
     @Test
+    void aPromptWithoutTheScratchpadIsRefused() {
+        assertThatThrownBy(() -> new ReActAgent(FakeChatModel.of("x")).withPrompt("Tools: {tools} {tool_names}\nQuestion: {input}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a ReAct prompt must use {agent_scratchpad}");
+    }
+
+    @Test
     void theChinesePromptAndPastTurnsAreRendered() {
         ReActAgent agent = new ReActAgent(FakeChatModel.of("x")).withPrompt(ReActAgent.CHINESE_PROMPT);
         AgentInput input = new AgentInput("十二的平方是多少？", List.of(ChatMessage.user("你好"), ChatMessage.ai("你好！")),
