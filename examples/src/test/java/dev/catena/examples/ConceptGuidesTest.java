@@ -90,7 +90,7 @@ class ConceptGuidesTest {
             while (links.find()) {
                 found++;
                 String target = links.group(1);
-                if (!target.equals("agents.md") && !Files.exists(docs.resolve(target).normalize())) {
+                if (!Files.exists(docs.resolve(target).normalize())) {
                     missing.add(file + " -> " + target);
                 }
             }
