@@ -34,7 +34,11 @@ public final class ConsoleProgressBar implements IngestionListener {
         this(System.out, System.console() == null ? DEFAULT_INTERVAL : null);
     }
 
-    /** A bar redrawn in place on {@code out}, which must be a terminal; see {@link #lines} for anything else. */
+    /**
+     * A bar redrawn in place on {@code out}, which must be a terminal; see {@link #lines} for anything else.
+     *
+     * @param out the terminal stream the bar is drawn on
+     */
     public ConsoleProgressBar(PrintStream out) {
         this(out, null);
     }
@@ -48,6 +52,9 @@ public final class ConsoleProgressBar implements IngestionListener {
      * Plain progress lines on {@code out}, for logs and redirected output: the first report, then at
      * most one line per {@code interval} of the run's elapsed time, and always the final report.
      *
+     * @param out      the stream the lines are printed on
+     * @param interval the least elapsed time between two printed lines (zero prints every report)
+     * @return the progress listener
      * @throws IllegalArgumentException if the interval is negative
      */
     public static ConsoleProgressBar lines(PrintStream out, Duration interval) {
@@ -74,7 +81,12 @@ public final class ConsoleProgressBar implements IngestionListener {
         }
     }
 
-    /** The line for one progress report. */
+    /**
+     * The line for one progress report.
+     *
+     * @param p the progress report
+     * @return the rendered line, without a line separator
+     */
     public static String render(IngestionProgress p) {
         StringBuilder line = new StringBuilder();
         p.fraction().ifPresent(f -> {

@@ -71,11 +71,22 @@ public final class DirectoryLoader implements DocumentLoader {
         this.linksOutsideRoot = b.linksOutsideRoot;
     }
 
+    /**
+     * A builder for a loader of the files under {@code root}.
+     *
+     * @param root the folder to load
+     * @return a new builder
+     */
     public static Builder builder(Path root) {
         return new Builder(Objects.requireNonNull(root, "root"));
     }
 
-    /** The loader chosen for a file by its extension when no other is configured. */
+    /**
+     * The loader chosen for a file by its extension when no other is configured.
+     *
+     * @param file the file to load
+     * @return the loader for that file
+     */
     public static DocumentLoader loaderByExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".pdf")) {
@@ -188,37 +199,67 @@ public final class DirectoryLoader implements DocumentLoader {
             this.root = root;
         }
 
-        /** Load only files matching one of these globs (default: all files). */
+        /**
+         * Load only files matching one of these globs (default: all files).
+         *
+         * @param globs the globs to include
+         * @return this builder
+         */
         public Builder include(String... globs) {
             includes.addAll(List.of(globs));
             return this;
         }
 
-        /** Leave out files matching any of these globs. */
+        /**
+         * Leave out files matching any of these globs.
+         *
+         * @param globs the globs to exclude
+         * @return this builder
+         */
         public Builder exclude(String... globs) {
             excludes.addAll(List.of(globs));
             return this;
         }
 
-        /** Whether sub-folders are walked (default true). */
+        /**
+         * Whether sub-folders are walked (default true).
+         *
+         * @param value true to walk sub-folders
+         * @return this builder
+         */
         public Builder recursive(boolean value) {
             this.recursive = value;
             return this;
         }
 
-        /** Whether files are read in parallel on the common pool (default false); order is kept. */
+        /**
+         * Whether files are read in parallel on the common pool (default false); order is kept.
+         *
+         * @param value true to read files in parallel
+         * @return this builder
+         */
         public Builder parallel(boolean value) {
             this.parallel = value;
             return this;
         }
 
-        /** Whether names starting with "." are loaded (default false, as LangChain). */
+        /**
+         * Whether names starting with "." are loaded (default false, as LangChain).
+         *
+         * @param value true to load hidden files and folders
+         * @return this builder
+         */
         public Builder includeHidden(boolean value) {
             this.includeHidden = value;
             return this;
         }
 
-        /** How each file is loaded (default: {@link DirectoryLoader#loaderByExtension}). */
+        /**
+         * How each file is loaded (default: {@link DirectoryLoader#loaderByExtension}).
+         *
+         * @param value the loader for each file
+         * @return this builder
+         */
         public Builder loader(Function<Path, DocumentLoader> value) {
             this.loaderForFile = Objects.requireNonNull(value, "loader");
             return this;
@@ -227,6 +268,8 @@ public final class DirectoryLoader implements DocumentLoader {
         /**
          * Files larger than this many bytes are reported and not read (default 64 MiB).
          *
+         * @param bytes the largest file size read, in bytes
+         * @return this builder
          * @throws IllegalArgumentException if the limit is not positive
          */
         public Builder maxFileSize(long bytes) {
@@ -240,18 +283,31 @@ public final class DirectoryLoader implements DocumentLoader {
         /**
          * Whether symbolic links whose target lies outside the folder are followed (default false:
          * they are reported as skipped, so a link cannot make the loader read files elsewhere).
+         *
+         * @param value true to follow links that leave the folder
+         * @return this builder
          */
         public Builder linksOutsideRoot(boolean value) {
             this.linksOutsideRoot = value;
             return this;
         }
 
-        /** Told about every file or folder passed over, with the reason; called from loading threads. */
+        /**
+         * Told about every file or folder passed over, with the reason; called from loading threads.
+         *
+         * @param listener the listener for skipped files
+         * @return this builder
+         */
         public Builder onSkipped(Consumer<SkippedFile> listener) {
             this.onSkipped = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
+        /**
+         * Builds the loader.
+         *
+         * @return the configured loader
+         */
         public DirectoryLoader build() {
             return new DirectoryLoader(this);
         }

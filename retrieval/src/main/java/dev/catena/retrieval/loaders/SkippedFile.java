@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record SkippedFile(Path path, String reason, Throwable error) {
 
-    /** Checks that the path and the reason are present. */
+    /**
+     * Checks that the path and the reason are present.
+     *
+     * @param path   the file or folder
+     * @param reason what was wrong
+     * @param error  the exception or error behind it, or null
+     */
     public SkippedFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(reason, "reason");

@@ -40,17 +40,34 @@ public final class TextFileLoader implements DocumentLoader {
         this.whenUndecided = whenUndecided;
     }
 
-    /** A loader that detects the charset and fails on a file whose charset cannot be told. */
+    /**
+     * A loader that detects the charset and fails on a file whose charset cannot be told.
+     *
+     * @param path the file to load
+     * @return the loader
+     */
     public static TextFileLoader of(Path path) {
         return new TextFileLoader(path, null, null);
     }
 
-    /** A loader that decodes with this charset. */
+    /**
+     * A loader that decodes with this charset.
+     *
+     * @param path    the file to load
+     * @param charset the charset to decode with
+     * @return the loader
+     */
     public static TextFileLoader of(Path path, Charset charset) {
         return new TextFileLoader(path, Objects.requireNonNull(charset, "charset"), null);
     }
 
-    /** A loader that detects the charset and uses {@code whenUndecided} when detection cannot decide. */
+    /**
+     * A loader that detects the charset and uses {@code whenUndecided} when detection cannot decide.
+     *
+     * @param path          the file to load
+     * @param whenUndecided the charset used when detection cannot decide
+     * @return the loader
+     */
     public static TextFileLoader detecting(Path path, Charset whenUndecided) {
         return new TextFileLoader(path, null, Objects.requireNonNull(whenUndecided, "whenUndecided"));
     }

@@ -50,17 +50,32 @@ public final class BM25Retriever implements Retriever {
         }
     }
 
-    /** A retriever over {@code documents} with LangChain's defaults (k 4). */
+    /**
+     * A retriever over {@code documents} with LangChain's defaults (k 4).
+     *
+     * @param documents the documents to search
+     * @return the retriever
+     */
     public static BM25Retriever of(List<Document> documents) {
         return builder(documents).build();
     }
 
-    /** Settings for a retriever over {@code documents}. */
+    /**
+     * Settings for a retriever over {@code documents}.
+     *
+     * @param documents the documents to search
+     * @return a new builder
+     */
     public static Builder builder(List<Document> documents) {
         return new Builder(documents);
     }
 
-    /** Each document's BM25 score for the query, in corpus order. */
+    /**
+     * Each document's BM25 score for the query, in corpus order.
+     *
+     * @param query the query text
+     * @return one score per document, in the order given
+     */
     public double[] scores(String query) {
         double[] scores = new double[documents.size()];
         for (String term : tokenizer.apply(query)) {
@@ -177,7 +192,12 @@ public final class BM25Retriever implements Retriever {
             this.documents = Objects.requireNonNull(documents, "documents");
         }
 
-        /** How many documents to return (default 4). */
+        /**
+         * How many documents to return (default 4).
+         *
+         * @param value the number of documents, at least 1
+         * @return this builder
+         */
         public Builder k(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("k must be at least 1, was " + value);
@@ -186,31 +206,55 @@ public final class BM25Retriever implements Retriever {
             return this;
         }
 
-        /** Term-frequency saturation (default 1.5). */
+        /**
+         * Term-frequency saturation (default 1.5).
+         *
+         * @param value the k1 parameter
+         * @return this builder
+         */
         public Builder k1(double value) {
             this.k1 = value;
             return this;
         }
 
-        /** Length normalisation, 0 to 1 (default 0.75). */
+        /**
+         * Length normalisation, 0 to 1 (default 0.75).
+         *
+         * @param value the b parameter
+         * @return this builder
+         */
         public Builder b(double value) {
             this.b = value;
             return this;
         }
 
-        /** Floor for very common terms, as a fraction of the mean idf (default 0.25). */
+        /**
+         * Floor for very common terms, as a fraction of the mean idf (default 0.25).
+         *
+         * @param value the fraction of the mean idf
+         * @return this builder
+         */
         public Builder epsilon(double value) {
             this.epsilon = value;
             return this;
         }
 
-        /** How text is cut into terms (default {@link Bm25Tokenizer}); LangChain's default is {@code text.split()}. */
+        /**
+         * How text is cut into terms (default {@link Bm25Tokenizer}); LangChain's default is {@code text.split()}.
+         *
+         * @param value the tokenizer
+         * @return this builder
+         */
         public Builder tokenizer(Function<String, List<String>> value) {
             this.tokenizer = Objects.requireNonNull(value, "tokenizer");
             return this;
         }
 
-        /** Tokenizes and indexes the documents. */
+        /**
+         * Tokenizes and indexes the documents.
+         *
+         * @return the retriever
+         */
         public BM25Retriever build() {
             return new BM25Retriever(this);
         }

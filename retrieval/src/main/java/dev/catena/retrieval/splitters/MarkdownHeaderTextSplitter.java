@@ -54,11 +54,21 @@ public final class MarkdownHeaderTextSplitter {
         this.returnEachLine = b.returnEachLine;
     }
 
+    /**
+     * Settings for a new splitter.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Splits one Markdown text into sections with header metadata. */
+    /**
+     * Splits one Markdown text into sections with header metadata.
+     *
+     * @param markdown the Markdown text
+     * @return the sections (or lines), in order
+     */
     public List<Document> split(String markdown) {
         List<Line> lines = new ArrayList<>();
         List<String> current = new ArrayList<>();
@@ -156,7 +166,12 @@ public final class MarkdownHeaderTextSplitter {
         return !content.replace(" ", "").chars().allMatch(c -> marker.indexOf(c) >= 0);
     }
 
-    /** Splits each document, adding header metadata to the document's own. */
+    /**
+     * Splits each document, adding header metadata to the document's own.
+     *
+     * @param documents the documents to split
+     * @return the sections of all documents, in order
+     */
     public List<Document> splitDocuments(List<Document> documents) {
         List<Document> out = new ArrayList<>();
         for (Document d : documents) {
@@ -254,7 +269,13 @@ public final class MarkdownHeaderTextSplitter {
         private Builder() {
         }
 
-        /** A header marker such as "##" and the metadata key its text goes under, e.g. "Header 2". */
+        /**
+         * A header marker such as "##" and the metadata key its text goes under, e.g. "Header 2".
+         *
+         * @param marker the header marker
+         * @param metadataKey the metadata key for the header's text
+         * @return this builder
+         */
         public Builder header(String marker, String metadataKey) {
             headers.add(new Header(Objects.requireNonNull(marker, "marker"), Objects.requireNonNull(metadataKey, "key")));
             return this;
@@ -267,6 +288,9 @@ public final class MarkdownHeaderTextSplitter {
          * named "Intro". The marker must also be named with {@link #header}; a marker line
          * written the standard way ({@code ** Intro}) gets this level too.
          *
+         * @param marker the text wrapped around the header line
+         * @param level  the header level, 1 or more
+         * @return this builder
          * @throws IllegalArgumentException if the marker is empty or the level is below 1
          */
         public Builder customHeaderPattern(String marker, int level) {
@@ -281,18 +305,33 @@ public final class MarkdownHeaderTextSplitter {
             return this;
         }
 
-        /** Whether header lines are left out of the section text (default true). */
+        /**
+         * Whether header lines are left out of the section text (default true).
+         *
+         * @param value true to leave header lines out
+         * @return this builder
+         */
         public Builder stripHeaders(boolean value) {
             this.stripHeaders = value;
             return this;
         }
 
-        /** Whether every line (rather than every section) becomes a document (default false). */
+        /**
+         * Whether every line (rather than every section) becomes a document (default false).
+         *
+         * @param value true for one document per line
+         * @return this builder
+         */
         public Builder returnEachLine(boolean value) {
             this.returnEachLine = value;
             return this;
         }
 
+        /**
+         * Builds the splitter.
+         *
+         * @return the configured splitter
+         */
         public MarkdownHeaderTextSplitter build() {
             return new MarkdownHeaderTextSplitter(this);
         }
