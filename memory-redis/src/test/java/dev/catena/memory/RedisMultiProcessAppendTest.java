@@ -23,7 +23,7 @@ class RedisMultiProcessAppendTest {
     void childProcessesAppendingToOneSessionLoseNothingAndKeepEachWritersOrder() throws Exception {
         String session = UUID.randomUUID().toString();
         String table = "mp_" + session.replace("-", "");
-        MultiProcessAppendTest.appendFromChildren(dir, Child.class, session,
+        MultiProcessAppendTest.assertChildrenAppendWhole(dir, Child.class, session,
                 List.of(RedisTestServer.url(), "jdbc:sqlite:" + dir.resolve("pace.db") + "|" + table), Child::open);
     }
 

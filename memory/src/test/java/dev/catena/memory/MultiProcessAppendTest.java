@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Several replicas of a service appending to one conversation: real child JVMs (running
  * {@link AppendingProcess}) write to the same session of a SQLite file and of the PostgreSQL server
  * the tests use, all at once. Nothing may be lost, and each writer's messages must keep the order it
- * wrote them in. {@link #appendFromChildren} is shared with the Redis module's test.
+ * wrote them in. {@link #assertChildrenAppendWhole} is shared with the Redis module's test.
  */
 class MultiProcessAppendTest {
 
@@ -38,7 +38,7 @@ class MultiProcessAppendTest {
     void childProcessesAppendingToOneSessionLoseNothingAndKeepEachWritersOrder() throws Exception {
         String session = UUID.randomUUID().toString();
         String table = "mp_" + session.replace("-", ""); // fresh, so the children also race to create it
-        appendFromChildren(dir, AppendingProcess.class, session, List.of(
+        assertChildrenAppendWhole(dir, AppendingProcess.class, session, List.of(
                 "jdbc:sqlite:" + dir.resolve("chats.db") + "|" + table,
                 TestServers.postgresJdbcUrl() + "|" + table), AppendingProcess::open);
     }
@@ -47,7 +47,7 @@ class MultiProcessAppendTest {
     void batchesFromChildProcessesStayContiguous() throws Exception {
         String session = UUID.randomUUID().toString();
         String table = "mpb_" + session.replace("-", "");
-        appendFromChildren(dir, AppendingProcess.class, session, List.of(
+        assertChildrenAppendWhole(dir, AppendingProcess.class, session, List.of(
                 "jdbc:sqlite:" + dir.resolve("chats.db") + "|" + table,
                 TestServers.postgresJdbcUrl() + "|" + table), AppendingProcess::open, 4);
     }
@@ -56,16 +56,16 @@ class MultiProcessAppendTest {
      * Starts {@value #WRITERS} child JVMs running {@code main} (a main that calls
      * {@link AppendingProcess#run}) on these stores, and checks every store's session afterwards.
      */
-    static void appendFromChildren(Path dir, Class<?> main, String session, List<String> stores,
+    static void assertChildrenAppendWhole(Path dir, Class<?> main, String session, List<String> stores,
                                    Function<String, ChatMessageHistory> opener) throws Exception {
-        appendFromChildren(dir, main, session, stores, opener, 1);
+        assertChildrenAppendWhole(dir, main, session, stores, opener, 1);
     }
 
     /**
-     * As {@link #appendFromChildren(Path, Class, String, List, Function)}, each add holding
+     * As {@link #assertChildrenAppendWhole(Path, Class, String, List, Function)}, each add holding
      * {@code batch} messages, and checks that every add's messages came out next to each other.
      */
-    static void appendFromChildren(Path dir, Class<?> main, String session, List<String> stores,
+    static void assertChildrenAppendWhole(Path dir, Class<?> main, String session, List<String> stores,
                                    Function<String, ChatMessageHistory> opener, int batch) throws Exception {
         List<Process> children = new ArrayList<>();
         try {
