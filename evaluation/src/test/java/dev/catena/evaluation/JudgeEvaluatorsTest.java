@@ -132,10 +132,10 @@ class JudgeEvaluatorsTest {
         Sample sample = new Sample("Twice France's population?", "134 million", null, Map.of(Prediction.STEPS, steps));
 
         assertThat(new TrajectoryEvaluator(List.of("search", "calculator"), true, 3).evaluate(sample).passed()).isTrue();
-        EvaluationResult outOfOrder = new TrajectoryEvaluator(List.of("calculator", "search"), true, 0).evaluate(sample);
-        assertThat(outOfOrder.passed()).isTrue(); // search follows calculator at step 3
-        EvaluationResult wrongOrder = new TrajectoryEvaluator(List.of("calculator", "wiki"), false, 0).evaluate(sample);
-        assertThat(wrongOrder.reasoning()).isEqualTo("never called [wiki]");
+        EvaluationResult laterSearchCounts = new TrajectoryEvaluator(List.of("calculator", "search"), true, 0).evaluate(sample);
+        assertThat(laterSearchCounts.passed()).isTrue(); // other calls may come between: search follows calculator at step 3
+        EvaluationResult missingTool = new TrajectoryEvaluator(List.of("calculator", "wiki"), false, 0).evaluate(sample);
+        assertThat(missingTool.reasoning()).isEqualTo("never called [wiki]");
         EvaluationResult tooLong = new TrajectoryEvaluator(List.of("search"), true, 2).evaluate(sample);
         assertThat(tooLong.score()).isEqualTo(0);
         assertThat(tooLong.reasoning()).isEqualTo("took 3 steps, more than 2");
