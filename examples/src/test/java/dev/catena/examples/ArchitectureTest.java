@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The module dependency rule of ARCHITECTURE.md, checked on the compiled main code of every module:
  * core depends on nothing of ours; models and prompts on core; memory and retrieval on core and
- * prompts; chains on core, prompts, memory and retrieval; agents on core, prompts and chains. And no
+ * prompts; chains on core, prompts, memory and retrieval; agents on core, prompts and chains; evaluation on core, prompts, chains and agents. And no
  * module reaches into another's {@code ..internal..} packages. (Examples may use everything.) Inside
  * core, the rooms build on each other in one direction: messages, then components, then documents,
  * tools and history, then models, then the JSON forms and tracers.
@@ -63,6 +63,7 @@ class ArchitectureTest {
                 .layer("retrieval").definedBy("dev.catena.retrieval..")
                 .layer("chains").definedBy("dev.catena.chains..")
                 .layer("agents").definedBy("dev.catena.agents..")
+                .layer("evaluation").definedBy("dev.catena.evaluation..")
                 .layer("traceviewer").definedBy("dev.catena.traceviewer..")
                 .layer("opentelemetry").definedBy("dev.catena.opentelemetry..")
                 .whereLayer("core").mayNotAccessAnyLayer()
@@ -72,6 +73,7 @@ class ArchitectureTest {
                 .whereLayer("retrieval").mayOnlyAccessLayers("core", "prompts")
                 .whereLayer("chains").mayOnlyAccessLayers("core", "prompts", "memory", "retrieval")
                 .whereLayer("agents").mayOnlyAccessLayers("core", "prompts", "chains")
+                .whereLayer("evaluation").mayOnlyAccessLayers("core", "prompts", "chains", "agents")
                 .whereLayer("traceviewer").mayOnlyAccessLayers("core")
                 .whereLayer("opentelemetry").mayOnlyAccessLayers("core");
     }
