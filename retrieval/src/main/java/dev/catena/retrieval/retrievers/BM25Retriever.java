@@ -5,7 +5,6 @@ import dev.catena.core.documents.Document;
 import dev.catena.core.documents.Retriever;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -122,35 +121,92 @@ public final class BM25Retriever implements Retriever {
      * in corpus order (before any negative ones), as in the full sort.
      */
     private List<Document> topK(double[] scores, Touched touched) {
-        List<Integer> positive = new ArrayList<>();
-        List<Integer> negative = new ArrayList<>();
+        // the best positive scores in a bounded min-heap: the root is the worst of those kept
+        int[] heap = new int[Math.min(k, Math.max(1, touched.size))];
+        int kept = 0;
+        boolean anyNegative = false;
         for (int i = 0; i < touched.size; i++) {
             int d = touched.documents[i];
-            if (scores[d] > 0) {
-                positive.add(d);
-            } else if (scores[d] < 0) {
-                negative.add(d);
+            double score = scores[d];
+            if (score > 0) {
+                if (kept < heap.length) {
+                    heap[kept] = d;
+                    siftUp(heap, kept++, scores);
+                } else if (before(d, heap[0], scores)) {
+                    heap[0] = d;
+                    siftDown(heap, kept, scores);
+                }
+            } else if (score < 0) {
+                anyNegative = true;
             }
         }
-        Comparator<Integer> byScore = (x, y) -> {
-            int c = Double.compare(scores[y], scores[x]);
-            return c != 0 ? c : Integer.compare(x, y);
-        };
-        positive.sort(byScore);
+        int[] best = new int[kept];
+        for (int i = kept - 1; i >= 0; i--) {
+            best[i] = heap[0];
+            heap[0] = heap[i];
+            siftDown(heap, i, scores);
+        }
         List<Document> out = new ArrayList<>(Math.min(k, documents.size()));
-        for (int i = 0; i < positive.size() && out.size() < k; i++) {
-            out.add(documents.get(positive.get(i)));
+        for (int d : best) {
+            out.add(documents.get(d));
         }
         for (int d = 0; d < scores.length && out.size() < k; d++) {
             if (scores[d] == 0) {
                 out.add(documents.get(d));
             }
         }
-        negative.sort(byScore);
-        for (int i = 0; i < negative.size() && out.size() < k; i++) {
-            out.add(documents.get(negative.get(i)));
+        if (anyNegative && out.size() < k) {
+            List<Integer> negative = new ArrayList<>();
+            for (int i = 0; i < touched.size; i++) {
+                if (scores[touched.documents[i]] < 0) {
+                    negative.add(touched.documents[i]);
+                }
+            }
+            negative.sort((x, y) -> before(x, y, scores) ? -1 : 1);
+            for (int i = 0; i < negative.size() && out.size() < k; i++) {
+                out.add(documents.get(negative.get(i)));
+            }
         }
         return out;
+    }
+
+    /** Whether document {@code x} ranks before {@code y}: higher score, then earlier in the corpus. */
+    private static boolean before(int x, int y, double[] scores) {
+        int c = Double.compare(scores[x], scores[y]);
+        return c != 0 ? c > 0 : x < y;
+    }
+
+    private static void siftUp(int[] heap, int i, double[] scores) {
+        int d = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(heap[parent], d, scores)) {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = d;
+    }
+
+    private static void siftDown(int[] heap, int size, double[] scores) {
+        int i = 0;
+        int d = heap[0];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && before(heap[child], heap[child + 1], scores)) {
+                child++;
+            }
+            if (!before(d, heap[child], scores)) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = d;
     }
 
     /** The documents a query reached, each once, in the order first reached. */

@@ -16,38 +16,74 @@ import java.util.function.Function;
  */
 public final class Bm25Tokenizer implements Function<String, List<String>> {
 
+    /** Receives each token as the first {@code length} chars of {@code chars}, valid only during the call. */
+    interface TokenSink {
+        void accept(char[] chars, int length);
+    }
+
     @Override
     public List<String> apply(String text) {
+        List<String> tokens = new ArrayList<>();
+        tokens(text, (chars, length) -> tokens.add(new String(chars, 0, length)));
+        return tokens;
+    }
+
+    /**
+     * The tokens of {@link #apply}, in the same order, handed over in a reused buffer: indexing
+     * looks each one up without allocating a string per token.
+     */
+    void tokens(String text, TokenSink sink) {
         if (isAscii(text)) {
-            return asciiTokens(text);
+            asciiTokens(text, sink);
+            return;
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        int[] cps = s.codePoints().toArray();
-        List<String> tokens = new ArrayList<>();
+        char[] buffer = new char[Math.max(4, s.length() * 2)];
         int i = 0;
-        while (i < cps.length) {
-            if (Scripts.isCjk(cps[i])) {
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (isCjk(cp)) {
                 int start = i;
-                while (i < cps.length && Scripts.isCjk(cps[i])) {
-                    i++;
+                while (i < s.length() && isCjk(s.codePointAt(i))) {
+                    i += Character.charCount(s.codePointAt(i));
                 }
-                for (int c = start; c < i; c++) {
-                    tokens.add(new String(cps, c, 1));
+                for (int c = start; c < i; c += Character.charCount(s.codePointAt(c))) {
+                    sink.accept(buffer, Character.toChars(s.codePointAt(c), buffer, 0));
                 }
-                for (int c = start; c + 1 < i; c++) {
-                    tokens.add(new String(cps, c, 2));
+                for (int c = start; c < i; ) {
+                    int first = s.codePointAt(c);
+                    int next = c + Character.charCount(first);
+                    if (next >= i) {
+                        break;
+                    }
+                    int length = Character.toChars(first, buffer, 0);
+                    length += Character.toChars(s.codePointAt(next), buffer, length);
+                    sink.accept(buffer, length);
+                    c = next;
                 }
-            } else if (Character.isLetterOrDigit(cps[i])) {
-                int start = i;
-                while (i < cps.length && Character.isLetterOrDigit(cps[i]) && !Scripts.isCjk(cps[i])) {
-                    i++;
+            } else if (Character.isLetterOrDigit(cp)) {
+                int length = 0;
+                while (i < s.length()) {
+                    int c = s.codePointAt(i);
+                    if (!Character.isLetterOrDigit(c) || isCjk(c)) {
+                        break;
+                    }
+                    length += Character.toChars(c, buffer, length);
+                    i += Character.charCount(c);
                 }
-                tokens.add(new String(cps, start, i - start));
+                sink.accept(buffer, length);
             } else {
-                i++;
+                i += Character.charCount(cp);
             }
         }
-        return tokens;
+    }
+
+    /**
+     * {@link Scripts#isCjk}, answered without its script lookup below U+1100 (Hangul Jamo, the first
+     * CJK block): Latin text in a mixed document would otherwise pay a binary search per character.
+     */
+    private static boolean isCjk(int codePoint) {
+        return codePoint >= 0x1100 && Scripts.isCjk(codePoint);
     }
 
     private static boolean isAscii(String text) {
@@ -63,8 +99,7 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
      * The same tokens for ASCII text without normalising or copying the whole text: NFKC leaves
      * ASCII unchanged, its letters and digits are [A-Za-z0-9], and lower-casing is A-Z to a-z.
      */
-    private static List<String> asciiTokens(String text) {
-        List<String> tokens = new ArrayList<>();
+    private static void asciiTokens(String text, TokenSink sink) {
         char[] buffer = new char[32];
         int length = 0;
         for (int i = 0; i <= text.length(); i++) {
@@ -77,10 +112,9 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
                 }
                 buffer[length++] = upper ? (char) (c + ('a' - 'A')) : c;
             } else if (length > 0) {
-                tokens.add(new String(buffer, 0, length));
+                sink.accept(buffer, length);
                 length = 0;
             }
         }
-        return tokens;
     }
 }

@@ -53,6 +53,19 @@ class BM25RetrieverTest {
     }
 
     @Test
+    void cjkCharactersOutsideTheBasicPlaneStayWholeInTokensAndIndex() {
+        // U+20000 and U+20001 are Han characters of two chars each (surrogate pairs)
+        String a = new String(Character.toChars(0x20000));
+        String b = new String(Character.toChars(0x20001));
+        assertThat(new Bm25Tokenizer().apply("Ünïcode " + a + b + "x"))
+                .containsExactly("ünïcode", a, b, a + b, "x");
+        List<Document> docs = List.of(Document.of("天 " + a + b), Document.of(b + a), Document.of("地"));
+        BM25Retriever bm25 = BM25Retriever.builder(docs).k(1).build();
+        assertThat(bm25.retrieve(a + b)).containsExactly(docs.get(0));
+        assertThat(bm25.retrieve(b + a)).containsExactly(docs.get(1));
+    }
+
+    @Test
     void aCustomTokenizerReplacesTheDefault() {
         // LangChain's default preprocessing is text.split(): case-sensitive, punctuation kept.
         BM25Retriever split = BM25Retriever.builder(CORPUS).tokenizer(t -> List.of(t.split("\\s+"))).build();
