@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catena.core.history.ChatMessageHistory;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ChatRoleMessage;
+import dev.catena.core.messages.FunctionMessage;
 import dev.catena.core.messages.ContentPart;
 import dev.catena.core.messages.TokenUsage;
 import dev.catena.core.messages.ToolCall;
@@ -12,6 +14,7 @@ import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +80,25 @@ abstract class ChatMessageHistoryContract {
         assertThat(messages.get(1).id()).isEqualTo("from-python");
     }
 
+    @Test
+    void chatAndFunctionMessagesStoredByLangChainAreRead() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(keepsText(), "the store keeps objects, not LangChain's text");
+        ChatMessageHistory history = open();
+        String session = newSession();
+        history.add(session, ChatMessage.user("first"));
+        // json.dumps(message_to_dict(m)) of Python's ChatMessage and FunctionMessage, and LangChain.js's generic type
+        appendStored(session, "{\"type\": \"chat\", \"data\": {\"content\": \"Too long.\", \"additional_kwargs\": {}, "
+                + "\"response_metadata\": {}, \"type\": \"chat\", \"name\": null, \"id\": null, \"role\": \"critic\"}}");
+        appendStored(session, "{\"type\": \"function\", \"data\": {\"content\": \"42\", \"additional_kwargs\": {}, "
+                + "\"response_metadata\": {}, \"type\": \"function\", \"name\": \"calculator\", \"id\": null}}");
+        appendStored(session, "{\"type\": \"generic\", \"data\": {\"content\": \"Once upon a time\", \"role\": \"narrator\", "
+                + "\"additional_kwargs\": {}, \"response_metadata\": {}}}");
+
+        assertThat(history.messages(session)).containsExactly(ChatMessage.user("first"),
+                ChatMessage.chat("critic", "Too long."),
+                new FunctionMessage("calculator", "42"), ChatMessage.chat("narrator", "Once upon a time"));
+    }
+
     static String newSession() {
         return UUID.randomUUID().toString();
     }
@@ -107,7 +129,9 @@ abstract class ChatMessageHistoryContract {
                 new AiMessage("", List.of(new ToolCall("call_1", "weather", "{\"city\":\"Paris\"}")), null, "tool_calls",
                         new TokenUsage(12, 5, 17)),
                 new ToolMessage("call_1", "18°C, sunny", "weather"),
-                AiMessage.of("It is 18°C and sunny in Paris."));
+                AiMessage.of("It is 18°C and sunny in Paris."),
+                new ChatRoleMessage("critic", "Say which city.", null, "c-1", Map.of("k", 1), null),
+                new FunctionMessage("calculator", "42"));
         history.add(session, all);
         assertThat(history.messages(session)).isEqualTo(all);
     }

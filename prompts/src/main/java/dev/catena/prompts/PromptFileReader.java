@@ -219,6 +219,7 @@ final class PromptFileReader {
                     parts.add(MessagePart.of(switch (message.role(m)) {
                         case SYSTEM -> ChatMessage.system(text);
                         case AI -> ChatMessage.ai(text);
+                        case CHAT -> ChatMessage.chat(message.string(m, "role"), text);
                         default -> ChatMessage.user(text);
                     }));
                 } else {
@@ -235,7 +236,7 @@ final class PromptFileReader {
             try {
                 return MessageTemplate.of(role, "", TemplateFormat.F_STRING).role();
             } catch (PromptFormatException e) {
-                throw bad("role", "is '" + role + "'; use system, human/user or ai/assistant");
+                throw bad("role", "is '" + role + "'; use system, human/user, ai/assistant or a role name");
             }
         }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ChatRoleMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ final class TemplateFiles {
             for (MessagePart part : c.parts()) {
                 ObjectNode m = messages.addObject();
                 if (part instanceof MessageTemplate t) {
-                    m.put("role", t.role().langChainType());
+                    m.put("role", t.speaker() != null ? t.speaker() : t.role().langChainType());
                     m.put("template", t.template().template());
                     if (t.template().templateFormat() != TemplateFormat.F_STRING) {
                         m.put("template_format", t.template().templateFormat().wireName());
@@ -123,8 +124,10 @@ final class TemplateFiles {
                     if (ph.lastMessages() > 0) {
                         m.put("n_messages", ph.lastMessages());
                     }
-                } else if (part instanceof MessagePart.FixedMessage fixed && fixed.message().role() != ChatMessage.Role.TOOL) {
-                    m.put("role", fixed.message().role().langChainType());
+                } else if (part instanceof MessagePart.FixedMessage fixed && fixed.message().role() != ChatMessage.Role.TOOL
+                        && fixed.message().role() != ChatMessage.Role.FUNCTION) {
+                    m.put("role", fixed.message() instanceof ChatRoleMessage chat ? chat.speaker()
+                            : fixed.message().role().langChainType());
                     m.put("text", fixed.message().text());
                 } else {
                     throw new PromptFormatException("cannot save a chat prompt part of type "

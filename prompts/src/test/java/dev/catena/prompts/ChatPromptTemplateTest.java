@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ChatRoleMessage;
 import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.UserMessage;
 import dev.catena.core.models.ChatPromptValue;
@@ -74,7 +75,23 @@ class ChatPromptTemplateTest {
     void langChainRoleNames() {
         assertThat(MessageTemplate.of("human", "x", TemplateFormat.F_STRING).role()).isEqualTo(ChatMessage.Role.USER);
         assertThat(MessageTemplate.of("assistant", "x", TemplateFormat.F_STRING).role()).isEqualTo(ChatMessage.Role.AI);
-        assertThatThrownBy(() -> MessageTemplate.of("robot", "x", TemplateFormat.F_STRING))
-                .isInstanceOf(PromptFormatException.class).hasMessageContaining("robot");
+        assertThatThrownBy(() -> MessageTemplate.of("tool", "x", TemplateFormat.F_STRING))
+                .isInstanceOf(PromptFormatException.class).hasMessageContaining("tool message cannot be templated");
+        assertThatThrownBy(() -> MessageTemplate.of(" ", "x")).isInstanceOf(PromptFormatException.class)
+                .hasMessageContaining("blank message role");
+    }
+
+    @Test
+    void aTemplateWithARoleOfItsOwnFormatsToAChatRoleMessage() {
+        MessageTemplate critic = MessageTemplate.of("critic", "Judge {answer}");
+        assertThat(critic.role()).isEqualTo(ChatMessage.Role.CHAT);
+        assertThat(critic.speaker()).isEqualTo("critic");
+
+        ChatPromptTemplate p = ChatPromptTemplate.fromMessages(List.of(MessageTemplate.user("{question}"), critic));
+
+        assertThat(p.formatMessages(Map.of("question", "2+2?", "answer", "4")))
+                .containsExactly(UserMessage.of("2+2?"), new ChatRoleMessage("critic", "Judge 4"));
+        assertThatThrownBy(() -> new MessageTemplate(ChatMessage.Role.CHAT, PromptTemplate.fromTemplate("x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a role name");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ChatRoleMessage;
 import dev.catena.core.messages.ToolCall;
 import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
@@ -13,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LangChain's {@code messages_to_dict} shape: {@code {"type": "human"|"ai"|"system"|"tool",
- * "data": {...}}}, with the same {@code data} fields Python LangChain writes, so that
+ * LangChain's {@code messages_to_dict} shape: {@code {"type": "human"|"ai"|"system"|"tool"|"chat"|"function",
+ * "data": {...}}} (a chat message's role in {@code data.role}; LangChain.js's type {@code generic} is read as
+ * {@code chat}), with the same {@code data} fields Python LangChain writes, so that
  * {@code messages_from_dict} in Python reads what Catena writes and the other way round.
  *
  * <p>Tool-call arguments are a JSON object ({@code args}) here, a JSON string in Catena; arguments
@@ -94,6 +96,8 @@ public final class LangChainMessageForm {
             gen.writeFieldName("artifact");
             gen.writeObject(t.artifact());
             gen.writeStringField("status", t.status());
+        } else if (message instanceof ChatRoleMessage c) {
+            gen.writeStringField("role", c.speaker());
         }
         gen.writeEndObject();
         gen.writeEndObject();

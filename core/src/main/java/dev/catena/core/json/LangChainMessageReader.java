@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ChatRoleMessage;
+import dev.catena.core.messages.FunctionMessage;
 import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.TokenUsage;
 import dev.catena.core.messages.ToolCall;
@@ -37,6 +39,7 @@ final class LangChainMessageReader {
         boolean hasContent;
         Object content;
         Object name;
+        Object role;
         Object toolCallId;
         NativeCalls toolCalls;
         NativeCalls invalidToolCalls;
@@ -97,7 +100,7 @@ final class LangChainMessageReader {
             throw e.under("data");
         }
         if (message == null) {
-            throw new FieldError("type", "unknown message type '" + kind + "'; expected human, ai, system or tool");
+            throw new FieldError("type", "unknown message type '" + kind + "'; expected human, ai, system, tool, chat (generic) or function");
         }
         return message;
     }
@@ -126,6 +129,13 @@ final class LangChainMessageReader {
                 return new ToolMessage(required(data.toolCallId, "tool_call_id"),
                         OpenAiMessageReader.joined(data.content), optional(data.name, "name"), id,
                         data.additionalKwargs, data.responseMetadata, data.artifact, optional(data.status, "status"));
+            case "chat":
+            case "generic": // LangChain.js's type for the same message
+                return new ChatRoleMessage(required(data.role, "role"), OpenAiMessageReader.joined(data.content),
+                        optional(data.name, "name"), id, data.additionalKwargs, data.responseMetadata);
+            case "function":
+                return new FunctionMessage(required(data.name, "name"), OpenAiMessageReader.joined(data.content), id,
+                        data.additionalKwargs, data.responseMetadata);
             default:
                 return null;
         }
@@ -176,6 +186,7 @@ final class LangChainMessageReader {
                     }
                 }
                 case "name" -> data.name = text(p);
+                case "role" -> data.role = text(p);
                 case "id" -> data.id = text(p);
                 case "status" -> data.status = text(p);
                 case "artifact" -> data.artifact = MessageJson.MAPPER.readValue(p, Object.class);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ChatRoleMessage;
+import dev.catena.core.messages.FunctionMessage;
 import dev.catena.core.messages.ContentPart;
 import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.ToolCall;
@@ -16,7 +18,9 @@ import java.io.IOException;
  * The OpenAI chat-completions message shape. A user message of one text part travels as a plain
  * {@code content} string, otherwise as an array of {@code text} / {@code image_url} parts; an
  * assistant message that only calls tools has {@code "content": null}; reasoning travels as
- * DeepSeek's {@code reasoning_content}. On reading, {@code developer} is taken as {@code system}.
+ * DeepSeek's {@code reasoning_content}. On reading, {@code developer} is taken as {@code system},
+ * {@code function} as a {@link FunctionMessage} and any other role as a {@link ChatRoleMessage} of that
+ * role, which is written back with the role as written.
  * A message's id travels as {@code id} when it has one (not part of OpenAI's request shape: a
  * client sending messages to the API removes it).
  */
@@ -38,8 +42,14 @@ public final class OpenAiMessageForm {
     /** Writes one message to a generator: the one code path behind the tree and the text. */
     static void write(ChatMessage message, JsonGenerator gen) throws IOException {
         gen.writeStartObject();
-        gen.writeStringField("role", message.role().openAiName());
-        if (message instanceof SystemMessage s) {
+        gen.writeStringField("role", message instanceof ChatRoleMessage c ? c.speaker() : message.role().openAiName());
+        if (message instanceof ChatRoleMessage c) {
+            gen.writeStringField("content", c.text());
+            writeIfPresent(gen, "name", c.name());
+        } else if (message instanceof FunctionMessage f) {
+            gen.writeStringField("content", f.text());
+            gen.writeStringField("name", f.name());
+        } else if (message instanceof SystemMessage s) {
             gen.writeStringField("content", s.text());
             writeIfPresent(gen, "name", s.name());
         } else if (message instanceof UserMessage u) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ChatRoleMessage;
+import dev.catena.core.messages.FunctionMessage;
 import dev.catena.core.messages.ContentPart;
 import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.ToolCall;
@@ -81,11 +83,14 @@ final class OpenAiMessageReader {
                 return new ToolMessage(required(toolCallId, "tool_call_id"), joined(content), optional(name, "name"),
                         messageId, null, null, null, null);
             case "function": // the legacy function-calling result
-                String function = required(name, "name");
-                return new ToolMessage(function, joined(content), function, messageId, null, null, null, null);
+                return new FunctionMessage(required(name, "name"), joined(content), messageId, null, null);
             default:
-                throw new FieldError("role", "unknown role '" + kind
-                        + "'; expected system, developer, user, assistant or tool");
+                // any other role is a chat-role message, its role kept as written
+                if (kind.isBlank()) {
+                    throw new FieldError("role", "blank role; expected system, developer, user, assistant, tool,"
+                            + " function or a role name");
+                }
+                return new ChatRoleMessage(kind, joined(content), optional(name, "name"), messageId, null, null);
         }
     }
 

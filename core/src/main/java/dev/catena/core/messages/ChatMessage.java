@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One message of a chat: {@link SystemMessage}, {@link UserMessage}, {@link AiMessage} or
- * {@link ToolMessage}. Immutable; one JSON form for all of them lives in
+ * One message of a chat: {@link SystemMessage}, {@link UserMessage}, {@link AiMessage},
+ * {@link ToolMessage}, and the two kinds LangChain also stores, {@link ChatRoleMessage} (any role)
+ * and {@link FunctionMessage} (a legacy function-calling result). Immutable; one JSON form for all of them lives in
  * {@link dev.catena.core.json.MessageJson}.
  *
  * <pre>{@code
@@ -14,7 +15,8 @@ import java.util.Map;
  *         ChatMessage.user("什么是 LangChain?"));
  * }</pre>
  */
-public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessage, ToolMessage {
+public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessage, ToolMessage,
+        ChatRoleMessage, FunctionMessage {
 
     /** Who speaks; carries the role's name in the OpenAI and the LangChain wire forms. */
     enum Role {
@@ -25,7 +27,14 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
         /** The model's answer: OpenAI {@code assistant}, LangChain {@code ai}. */
         AI("assistant", "ai", "AI"),
         /** A tool's result: {@code tool} in both forms. */
-        TOOL("tool", "tool", "Tool");
+        TOOL("tool", "tool", "Tool"),
+        /**
+         * A role Catena does not model, named by the message ({@link ChatRoleMessage#speaker()}): LangChain
+         * {@code chat}; in the OpenAI form the message's own role name.
+         */
+        CHAT("chat", "chat", "Chat"),
+        /** A legacy function-calling result: {@code function} in both forms. */
+        FUNCTION("function", "function", "Function");
 
         private final String openAiName;
         private final String langChainType;
@@ -157,6 +166,17 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
     }
 
     /**
+     * A message with a role of its own, as LangChain's {@code ChatMessage}.
+     *
+     * @param speaker the role's name, e.g. {@code "critic"}; not blank
+     * @param text the message text; not null
+     * @return a chat-role message with no name or id
+     */
+    static ChatRoleMessage chat(String speaker, String text) {
+        return new ChatRoleMessage(speaker, text);
+    }
+
+    /**
      * The messages as one transcript, {@code "Human: …\nAI: …"}, as LangChain's
      * {@code get_buffer_string} writes it (system and tool messages as {@code System:} and {@code Tool:}).
      *
@@ -184,6 +204,8 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
             String prefix = switch (m.role()) {
                 case USER -> humanPrefix;
                 case AI -> aiPrefix;
+                // LangChain writes a chat message's own role as its prefix
+                case CHAT -> ((ChatRoleMessage) m).speaker();
                 default -> m.role().defaultPrefix();
             };
             sb.append(prefix).append(": ").append(m.text());

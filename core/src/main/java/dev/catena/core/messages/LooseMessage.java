@@ -44,6 +44,10 @@ final class LooseMessage {
             case AI -> AiMessage.of(text);
             case TOOL -> throw new MessageFormatException(where + ": a tool message needs the id of the call it answers;"
                     + " give a map with tool_call_id or a ToolMessage");
+            case FUNCTION -> throw new MessageFormatException(where + ": a function message needs the function's name;"
+                    + " give a map with name or a FunctionMessage");
+            // role(...) names no free role: a chat-role message is given as a ChatRoleMessage
+            case CHAT -> throw new IllegalStateException("no loose form reads as a chat-role message");
         };
     }
 
@@ -53,8 +57,10 @@ final class LooseMessage {
             case "ai", "assistant" -> ChatMessage.Role.AI;
             case "system", "developer" -> ChatMessage.Role.SYSTEM;
             case "tool" -> ChatMessage.Role.TOOL;
+            case "function" -> ChatMessage.Role.FUNCTION;
             default -> throw new MessageFormatException(where + ": unknown role '" + name
-                    + "'; use human/user, ai/assistant, system/developer or tool");
+                    + "'; use human/user, ai/assistant, system/developer, tool or function"
+                    + " (a ChatRoleMessage for any other role)");
         };
     }
 
@@ -79,6 +85,13 @@ final class LooseMessage {
                 }
                 yield new ToolMessage(callId, joined(parts(content, where)), name, id, null, null, null, null);
             }
+            case FUNCTION -> {
+                if (name == null) {
+                    throw new MessageFormatException(where + ": a function message map needs 'name'");
+                }
+                yield new FunctionMessage(name, joined(parts(content, where)), id, null, null);
+            }
+            case CHAT -> throw new IllegalStateException("no loose form reads as a chat-role message");
         };
     }
 

@@ -8,9 +8,9 @@ import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
-import dev.catena.core.messages.SystemMessage;
+import dev.catena.core.messages.ChatRoleMessage;
 import dev.catena.core.messages.ToolCall;
-import dev.catena.core.messages.UserMessage;
+import dev.catena.core.messages.ToolMessage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -234,9 +234,12 @@ public final class TokenCounter {
     }
 
     private int countUncached(ChatMessage message) {
-        int tokens = TOKENS_PER_MESSAGE + count(message.role().openAiName()) + count(message.text());
-        // User and system messages carry a name on the wire; a tool result's name is not sent in OpenAI's form.
-        String name = message instanceof UserMessage u ? u.name() : message instanceof SystemMessage s ? s.name() : null;
+        // a chat-role message travels with its own role name
+        String role = message instanceof ChatRoleMessage c ? c.speaker() : message.role().openAiName();
+        int tokens = TOKENS_PER_MESSAGE + count(role) + count(message.text());
+        // User, system, chat-role and function messages carry a name on the wire; a tool result's name is
+        // not sent in OpenAI's form.
+        String name = message instanceof ToolMessage || message instanceof AiMessage ? null : message.name();
         if (name != null) {
             tokens += TOKENS_PER_NAME + count(name);
         }

@@ -126,7 +126,7 @@ class StreamingReadTest {
         assertThatThrownBy(() -> MessageJson.readLangChain("[{\"data\": {}, \"type\": \"alien\"}]"))
                 .hasMessage("messages[0].data.content: missing");
         assertThatThrownBy(() -> MessageJson.readLangChain("[{\"data\": {\"content\": \"\"}, \"type\": \"alien\"}]"))
-                .hasMessage("messages[0].type: unknown message type 'alien'; expected human, ai, system or tool");
+                .hasMessage("messages[0].type: unknown message type 'alien'; expected human, ai, system, tool, chat (generic) or function");
     }
 
     @Test

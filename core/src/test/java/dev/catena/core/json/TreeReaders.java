@@ -3,6 +3,8 @@ package dev.catena.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ChatRoleMessage;
+import dev.catena.core.messages.FunctionMessage;
 import dev.catena.core.messages.ContentPart;
 import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.TokenUsage;
@@ -66,7 +68,7 @@ final class TreeReaders {
         public static ChatMessage read(JsonNode node, String path) {
             Fields.object(node, path);
             String role = Fields.requiredText(node, "role", path);
-            String id = role.matches("system|developer|user|assistant|tool|function") ? Fields.optionalText(node, "id", path) : null;
+            String id = Fields.optionalText(node, "id", path);
             switch (role) {
                 case "system":
                 case "developer":
@@ -81,11 +83,14 @@ final class TreeReaders {
                     return new ToolMessage(Fields.requiredText(node, "tool_call_id", path), joinedContent(node, path),
                             Fields.optionalText(node, "name", path)).withId(id);
                 case "function": // the legacy function-calling result
-                    String name = Fields.requiredText(node, "name", path);
-                    return new ToolMessage(name, joinedContent(node, path), name).withId(id);
+                    return new FunctionMessage(Fields.requiredText(node, "name", path), joinedContent(node, path)).withId(id);
                 default:
-                    throw new MessageJsonException(path + ".role", "unknown role '" + role
-                            + "'; expected system, developer, user, assistant or tool");
+                    if (role.isBlank()) {
+                        throw new MessageJsonException(path + ".role", "blank role; expected system, developer, user,"
+                                + " assistant, tool, function or a role name");
+                    }
+                    return new ChatRoleMessage(role, joinedContent(node, path), Fields.optionalText(node, "name", path),
+                            id, null, null);
             }
         }
 
@@ -206,7 +211,7 @@ final class TreeReaders {
             if (data.get("content") == null) {
                 throw new MessageJsonException(dataPath + ".content", "missing");
             }
-            String id = type.matches("human|system|ai|tool") ? Fields.optionalText(data, "id", dataPath) : null;
+            String id = type.matches("human|system|ai|tool|chat|generic|function") ? Fields.optionalText(data, "id", dataPath) : null;
             Map<String, Object> kwargs = kept(data.get("additional_kwargs"), "reasoning_content");
             JsonNode finishNode = data.path("response_metadata").get("finish_reason");
             Map<String, Object> metadata = finishNode != null && finishNode.isTextual()
@@ -229,9 +234,17 @@ final class TreeReaders {
                             TreeOpenAi.joinedContent(data, dataPath), Fields.optionalText(data, "name", dataPath), id,
                             kwargs, metadata, MessageJson.MAPPER.convertValue(data.get("artifact"), Object.class),
                             Fields.optionalText(data, "status", dataPath));
+                case "chat":
+                case "generic":
+                    return new ChatRoleMessage(Fields.requiredText(data, "role", dataPath),
+                            TreeOpenAi.joinedContent(data, dataPath), Fields.optionalText(data, "name", dataPath), id,
+                            kwargs, metadata);
+                case "function":
+                    return new FunctionMessage(Fields.requiredText(data, "name", dataPath),
+                            TreeOpenAi.joinedContent(data, dataPath), id, kwargs, metadata);
                 default:
                     throw new MessageJsonException(path + ".type", "unknown message type '" + type
-                            + "'; expected human, ai, system or tool");
+                            + "'; expected human, ai, system, tool, chat (generic) or function");
             }
         }
 

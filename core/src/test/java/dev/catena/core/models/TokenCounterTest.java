@@ -93,6 +93,15 @@ class TokenCounterTest {
     }
 
     @Test
+    void aChatRoleMessageCostsItsOwnRoleName() {
+        TokenCounter counter = TokenCounter.of("cl100k_base");
+        int role = counter.count("fact_checker_bot");
+        assertThat(role).isGreaterThan(1);
+        // 3 framing + the role as sent + "tiktoken is great!" (6)
+        assertThat(counter.count(ChatMessage.chat("fact_checker_bot", "tiktoken is great!"))).isEqualTo(3 + role + 6);
+    }
+
+    @Test
     void aMessageCostsItsFramingRoleAndContent() {
         TokenCounter counter = TokenCounter.of("cl100k_base");
         // 3 framing + "user" (1) + "tiktoken is great!" (6)

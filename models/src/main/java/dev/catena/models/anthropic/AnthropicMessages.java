@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.messages.ChatRoleMessage;
+import dev.catena.core.messages.FunctionMessage;
 import dev.catena.core.messages.ContentPart;
 import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.TokenUsage;
@@ -53,6 +55,12 @@ final class AnthropicMessages {
                 continue;
             }
             pendingResults = null;
+            if (message instanceof ChatRoleMessage || message instanceof FunctionMessage) {
+                // Anthropic has only user and assistant turns: dropping or recasting the message would change the prompt
+                throw new IllegalArgumentException("Anthropic's Messages API has no '"
+                        + (message instanceof ChatRoleMessage c ? c.speaker() : "function") + "' role: turn this "
+                        + message.getClass().getSimpleName() + " into a user, AI or tool message before sending it");
+            }
             if (message instanceof SystemMessage s) {
                 system.append(system.length() > 0 ? "\n\n" : "").append(s.text());
             } else if (message instanceof UserMessage u) {

@@ -76,6 +76,17 @@ class AnthropicChatModelTest extends MockServerTest {
     }
 
     @Test
+    void refusesChatRoleAndFunctionMessagesWhichAnthropicHasNoRoleFor() {
+        AnthropicChatModel claude = model().build();
+
+        assertThatThrownBy(() -> claude.chat(List.of(ChatMessage.user("hi"), ChatMessage.chat("critic", "x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no 'critic' role");
+        assertThatThrownBy(() -> claude.chat(List.of(new dev.catena.core.messages.FunctionMessage("calc", "4"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no 'function' role");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void sendsSystemAtTheTopLevel() throws Exception {
         server.enqueue(jsonResponse(200, text("anthropic-messages-final-response.json")));
         model().build().chat(List.of(ChatMessage.system("Be brief."), ChatMessage.user("hi")));

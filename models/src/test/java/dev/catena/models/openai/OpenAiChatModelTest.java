@@ -100,6 +100,19 @@ class OpenAiChatModelTest extends MockServerTest {
     }
 
     @Test
+    void sendsAChatRoleMessageWithItsRoleAndAFunctionResultAsRoleFunction() throws Exception {
+        server.enqueue(jsonResponse(200, text("openai-chat-response.json")));
+
+        model().model("gpt-4o-mini").build().chat(ChatRequest.of(ChatMessage.user("2+2?"),
+                ChatMessage.chat("critic", "Be exact."), new dev.catena.core.messages.FunctionMessage("calc", "4")));
+
+        JsonNode messages = body(server.takeRequest()).get("messages");
+        assertThat(messages.get(1)).isEqualTo(Json.MAPPER.readTree("{\"role\": \"critic\", \"content\": \"Be exact.\"}"));
+        assertThat(messages.get(2)).isEqualTo(Json.MAPPER.readTree(
+                "{\"role\": \"function\", \"content\": \"4\", \"name\": \"calc\"}"));
+    }
+
+    @Test
     void sendsAJsonSchemaResponseFormat() throws Exception {
         server.enqueue(jsonResponse(200, text("openai-chat-response.json")));
         JsonNode expected = Wire.json("openai-chat-json-schema-request.json");
