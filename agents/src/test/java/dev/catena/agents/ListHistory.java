@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A history in a map, for tests (agents may not depend on the memory module). */
-final class ListHistory implements ChatMessageHistory {
+public final class ListHistory implements ChatMessageHistory {
 
     private final Map<String, List<ChatMessage>> sessions = new ConcurrentHashMap<>();
 

@@ -3,6 +3,7 @@ package dev.catena.agents.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catena.agents.ListHistory;
 import dev.catena.agents.tools.MethodTools;
 import dev.catena.agents.tools.Tool;
 import dev.catena.core.components.CallbackHandler;
@@ -10,7 +11,6 @@ import dev.catena.core.components.RunConfig;
 import dev.catena.core.components.RunInfo;
 import dev.catena.core.documents.Document;
 import dev.catena.core.documents.Retriever;
-import dev.catena.core.history.ChatMessageHistory;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
 import dev.catena.core.messages.ToolCall;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,25 +56,6 @@ class AiServicesTest {
         }
     }
 
-    static final class MapHistory implements ChatMessageHistory {
-        final Map<String, List<ChatMessage>> sessions = new ConcurrentHashMap<>();
-
-        @Override
-        public void add(String sessionId, List<? extends ChatMessage> messages) {
-            sessions.computeIfAbsent(sessionId, id -> new ArrayList<>()).addAll(messages);
-        }
-
-        @Override
-        public List<ChatMessage> messages(String sessionId) {
-            return List.copyOf(sessions.getOrDefault(sessionId, List.of()));
-        }
-
-        @Override
-        public void clear(String sessionId) {
-            sessions.remove(sessionId);
-        }
-    }
-
     @Test
     void eachReturnTypeIsParsedFromTheReply() {
         FakeChatModel model = FakeChatModel.of("Bonjour", "NEGATIVE", "{\"name\":\"Ann\",\"age\":41}",
@@ -108,7 +88,7 @@ class AiServicesTest {
     @Test
     void aSessionIdKeepsMemoryAcrossCalls() {
         FakeChatModel model = FakeChatModel.of("Hi Ann", "You are Ann", "I don't know");
-        MapHistory history = new MapHistory();
+        ListHistory history = new ListHistory();
         Chat chat = AiServices.builder(Chat.class, model).history(history).build();
 
         chat.chat("a", "I am Ann");
@@ -138,7 +118,7 @@ class AiServicesTest {
         FakeChatModel model = FakeChatModel.ofMessages(
                 AiMessage.ofToolCalls(List.of(new ToolCall("c1", "hour", "{}"))), AiMessage.of("It is 14:00; the shop is open."));
         Retriever retriever = (query, config) -> List.of(Document.of("The shop opens at 9.", Map.of("source", "hours.md")));
-        MapHistory history = new MapHistory();
+        ListHistory history = new ListHistory();
         List<RunInfo> runs = Collections.synchronizedList(new ArrayList<>());
         CallbackHandler recorder = new CallbackHandler() {
             @Override
@@ -182,7 +162,7 @@ class AiServicesTest {
                 .hasMessageContaining("NoPrompt.chat has no @UserPrompt");
         assertThatThrownBy(() -> AiServices.builder(Chat.class, model).build())
                 .hasMessageContaining("has a @SessionId parameter but the service has no history");
-        assertThatThrownBy(() -> AiServices.builder(Chat.class, model).history(new MapHistory())
+        assertThatThrownBy(() -> AiServices.builder(Chat.class, model).history(new ListHistory())
                 .retriever((q, c) -> List.of()).build())
                 .hasMessageContaining("no template of this method uses {context}");
     }
