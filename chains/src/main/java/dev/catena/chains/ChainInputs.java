@@ -4,6 +4,7 @@ import dev.catena.core.components.Component;
 import dev.catena.core.models.PromptValue;
 import dev.catena.prompts.ChatPromptTemplate;
 import dev.catena.prompts.PromptTemplate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,5 +62,21 @@ public final class ChainInputs {
             throw new ChainInputException(chain + " needs the input '" + key + "' and was given " + input.keySet());
         }
         return value.toString();
+    }
+
+    /**
+     * The entries of {@code values} under {@code keys}, in the order of {@code keys}: what a chain
+     * returns from the variables it knows.
+     *
+     * @param values the variables known
+     * @param keys the keys to return
+     * @return a new map of those keys to their values
+     */
+    public static Map<String, Object> select(Map<String, Object> values, List<String> keys) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (String key : keys) {
+            result.put(key, values.get(key));
+        }
+        return result;
     }
 }

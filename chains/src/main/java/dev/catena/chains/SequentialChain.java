@@ -104,11 +104,7 @@ public final class SequentialChain implements Chain {
                 known.put(key, out.get(key));
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (String key : outputKeys) {
-            result.put(key, known.get(key));
-        }
-        return result;
+        return ChainInputs.select(known, outputKeys);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.catena.chains;
 
 import dev.catena.core.components.RunConfig;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,11 +52,7 @@ public final class TransformChain implements Chain {
             throw new ChainInputException(name + " must return " + outputKeys + " but returned "
                     + (out == null ? "null" : out.keySet()));
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (String key : outputKeys) {
-            result.put(key, out.get(key));
-        }
-        return result;
+        return ChainInputs.select(out, outputKeys);
     }
 
     @Override
