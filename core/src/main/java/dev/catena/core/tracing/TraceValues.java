@@ -61,8 +61,8 @@ final class TraceValues {
         }
         if (value instanceof ChatMessage m) {
             ObjectNode node = MessageJson.toOpenAi(m);
-            if (m instanceof AiMessage ai && ai.finishReason() != null) {
-                node.put("finish_reason", ai.finishReason());
+            if (m instanceof AiMessage ai) {
+                ai.finishReason().ifPresent(reason -> node.put("finish_reason", reason));
             }
             return redactStrings(node);
         }

@@ -107,7 +107,7 @@ final class OpenAiChatBody {
             };
             if (echo) {
                 // DeepSeek also rejects a tool-call turn whose reasoning is missing, even if it was empty
-                node.put(dialect.reasoningField(), ai.reasoning() == null ? "" : ai.reasoning());
+                node.put(dialect.reasoningField(), ai.reasoning().orElse(""));
             }
             JsonNode calls = node.get("tool_calls");
             if (calls != null) {

@@ -73,7 +73,7 @@ public final class OpenAiChatModel implements ChatModel {
     public AiMessage generate(ChatRequest request, RunConfig config) {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, false);
         AiMessage reply = http.postJson(body, () -> estimate(request), config, OpenAiReplies::chat);
-        config.reportUsage(reply.usage());
+        reply.usage().ifPresent(config::reportUsage);
         return reply;
     }
 
@@ -82,7 +82,7 @@ public final class OpenAiChatModel implements ChatModel {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, true);
         // only the last chunk carries usage, so the run reports it once, when the final count is known
         return http.stream(body, () -> estimate(request), config, new OpenAiChatStream())
-                .peek(chunk -> config.reportUsage(chunk.usage()));
+                .peek(chunk -> chunk.usage().ifPresent(config::reportUsage));
     }
 
     private int estimate(ChatRequest request) {
