@@ -79,8 +79,8 @@ public final class CachedChatModel implements ChatModel {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("messages", MessageJson.writeOpenAi(request.messages()));
         parts.put("tools", request.tools());
-        parts.put("tool_choice", String.valueOf(request.toolChoice()));
-        parts.put("response_format", String.valueOf(request.responseFormat()));
+        parts.put("tool_choice", request.toolChoice().map(String::valueOf).orElse("null"));
+        parts.put("response_format", request.responseFormat().map(String::valueOf).orElse("null"));
         return CacheKey.of(delegate, parts);
     }
 

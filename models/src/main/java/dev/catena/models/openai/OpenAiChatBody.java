@@ -75,11 +75,11 @@ final class OpenAiChatBody {
                 body.put("parallel_tool_calls", settings.parallelToolCalls());
             }
         }
-        if (request.toolChoice() != null && dialect.toolChoice()) {
-            body.set("tool_choice", toolChoice(request.toolChoice()));
+        if (request.toolChoice().isPresent() && dialect.toolChoice()) {
+            body.set("tool_choice", toolChoice(request.toolChoice().get()));
         }
-        if (request.responseFormat() != null) {
-            body.set("response_format", responseFormat(request.responseFormat(), dialect));
+        if (request.responseFormat().isPresent()) {
+            body.set("response_format", responseFormat(request.responseFormat().get(), dialect));
         }
         if (stream) {
             body.put("stream", true);
