@@ -9,7 +9,6 @@ import dev.catena.core.models.TokenCounter;
 import dev.catena.models.ModelClientBuilder;
 import dev.catena.models.internal.ModelHttp;
 import dev.catena.models.internal.ModelMetadata;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,11 +182,12 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * Sequences at which the model stops generating.
          *
-         * @param values the stop sequences
+         * @param values the stop sequences; none null (no arguments to send none)
          * @return this builder
+         * @throws NullPointerException if {@code values} or one of them is null
          */
         public Builder stop(String... values) {
-            this.stop = List.copyOf(Arrays.asList(values));
+            this.stop = stopSequences(values);
             return this;
         }
 
