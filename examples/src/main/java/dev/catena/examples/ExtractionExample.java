@@ -37,8 +37,8 @@ public final class ExtractionExample {
         FakeChatModel structured = FakeChatModel.of("{\"name\": \"Alice\", \"age\": 30, \"city\": \"Hangzhou\"}");
         ExtractionChain<Person> nativeSchema = ExtractionChain.builder(structured, Person.class).nativeJsonSchema().build();
         System.out.println("native JSON schema: " + nativeSchema.extract(text));
-        System.out.println("response format sent: " + structured.requests().get(0).responseFormat().type()
-                + " named " + structured.requests().get(0).responseFormat().name());
+        System.out.println("response format sent: " + structured.requests().get(0).responseFormat().orElseThrow().type()
+                + " named " + structured.requests().get(0).responseFormat().orElseThrow().name());
 
         FakeChatModel sloppy = FakeChatModel.of("{\"name\": \"Bob\", \"age\": \"twenty-seven\", \"city\": \"Beijing\"}");
         FakeChatModel fixer = FakeChatModel.of("{\"name\": \"Bob\", \"age\": 27, \"city\": \"Beijing\"}");

@@ -77,7 +77,7 @@ abstract class ChatMessageHistoryContract {
         List<ChatMessage> messages = history.messages(session);
 
         assertThat(messages).extracting(ChatMessage::text).containsExactly("one", "two", "three");
-        assertThat(messages.get(1).id()).isEqualTo("from-python");
+        assertThat(messages.get(1).id()).contains("from-python");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class CachedChatModel implements ChatModel {
             return delegate.generate(request, config);
         });
         // a cached (or joined) answer cost this caller no tokens, so it reports no usage (as LangChain's cache does)
-        return called.get() ? answer : answer.withUsage(null);
+        return called.get() ? answer : answer.withoutUsage();
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class CachedChatModel implements ChatModel {
         String key = key(request);
         var hit = cache.lookup(key, AiMessage.class);
         if (hit.isPresent()) {
-            return Stream.of(hit.get().withUsage(null));
+            return Stream.of(hit.get().withoutUsage());
         }
         List<AiMessage> seen = new ArrayList<>();
         Stream<AiMessage> live = delegate.generateStream(request, config);
@@ -79,8 +79,8 @@ public final class CachedChatModel implements ChatModel {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("messages", MessageJson.writeOpenAi(request.messages()));
         parts.put("tools", request.tools());
-        parts.put("tool_choice", String.valueOf(request.toolChoice()));
-        parts.put("response_format", String.valueOf(request.responseFormat()));
+        parts.put("tool_choice", request.toolChoice().map(String::valueOf).orElse("null"));
+        parts.put("response_format", request.responseFormat().map(String::valueOf).orElse("null"));
         return CacheKey.of(delegate, parts);
     }
 

@@ -76,7 +76,7 @@ public final class ExtractiveAnswerModel implements ChatModel {
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
         AiMessage reply = reply(request);
-        config.reportUsage(reply.usage());
+        reply.usage().ifPresent(config::reportUsage);
         return reply;
     }
 
@@ -86,8 +86,8 @@ public final class ExtractiveAnswerModel implements ChatModel {
             if (!last) {
                 return AiMessage.of(piece);
             }
-            config.reportUsage(whole.usage());
-            return new AiMessage(piece, List.of(), null, "stop", whole.usage());
+            whole.usage().ifPresent(config::reportUsage);
+            return new AiMessage(piece, List.of(), null, "stop", whole.usage().orElse(null));
         });
     }
 

@@ -58,7 +58,7 @@ public final class FakeChatModel implements ChatModel {
     @Override
     public AiMessage generate(ChatRequest request, RunConfig config) {
         AiMessage reply = answer(request);
-        config.reportUsage(reply.usage());
+        reply.usage().ifPresent(config::reportUsage);
         return reply;
     }
 
@@ -70,8 +70,9 @@ public final class FakeChatModel implements ChatModel {
             if (!last) {
                 return AiMessage.of(piece);
             }
-            config.reportUsage(whole.usage());
-            return new AiMessage(piece, whole.toolCalls(), whole.reasoning(), whole.finishReason(), whole.usage());
+            whole.usage().ifPresent(config::reportUsage);
+            return new AiMessage(piece, whole.toolCalls(), whole.reasoning().orElse(null), whole.finishReason().orElse(null),
+                    whole.usage().orElse(null));
         });
     }
 
@@ -88,10 +89,10 @@ public final class FakeChatModel implements ChatModel {
     }
 
     private static AiMessage finish(AiMessage reply, ChatRequest request) {
-        String finishReason = reply.finishReason() != null ? reply.finishReason() : reply.hasToolCalls() ? "tool_calls" : "stop";
-        TokenUsage usage = reply.usage() != null ? reply.usage()
-                : TokenUsage.of(COUNTER.count(request.messages()), COUNTER.count(reply.text()));
-        return new AiMessage(reply.text(), reply.toolCalls(), reply.reasoning(), finishReason, usage);
+        String finishReason = reply.finishReason().orElse(reply.hasToolCalls() ? "tool_calls" : "stop");
+        TokenUsage usage = reply.usage()
+                .orElseGet(() -> TokenUsage.of(COUNTER.count(request.messages()), COUNTER.count(reply.text())));
+        return new AiMessage(reply.text(), reply.toolCalls(), reply.reasoning().orElse(null), finishReason, usage);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.catena.models.internal.Provider;
 import dev.catena.models.internal.Credentials;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -332,6 +333,21 @@ public abstract class ModelClientBuilder<B extends ModelClientBuilder<B>> {
     static RetryPolicy defaultRetryPolicy(int retries) {
         return RetryPolicy.builder().maxAttempts(retries + 1).initialDelay(Duration.ofMillis(500))
                 .maxDelay(Duration.ofSeconds(8)).jitter(0.25).build();
+    }
+
+    /**
+     * Checks the stop sequences a client's {@code stop(...)} setter was given.
+     *
+     * @param values the stop sequences, none null; none at all sends no stop sequence
+     * @return an unmodifiable copy
+     * @throws NullPointerException if {@code values} or one of them is null, saying how to send none
+     */
+    protected static List<String> stopSequences(String... values) {
+        Objects.requireNonNull(values, "stop sequences must not be null; call stop() with none to send no stop sequence");
+        for (int i = 0; i < values.length; i++) {
+            Objects.requireNonNull(values[i], "stop sequence " + i + " is null; pass only the sequences to stop at");
+        }
+        return List.of(values);
     }
 
     private static Duration requireNotNegative(Duration d, String what) {

@@ -64,7 +64,7 @@ class CredentialSafetyTest extends MockServerTest {
 
         assertThat(thrown).isInstanceOf(ModelHttpException.class);
         ModelHttpException e = (ModelHttpException) thrown;
-        assertThat(e.errorType()).isEqualTo("redirect_refused");
+        assertThat(e.errorType()).contains("redirect_refused");
         assertThat(e.retryable()).isFalse();
         assertThat(e.getMessage()).contains("never sends credentials to another host").contains(elsewhere.getHostName());
         assertThat(elsewhere.getRequestCount()).as("requests the redirect target received").isZero();
@@ -95,7 +95,7 @@ class CredentialSafetyTest extends MockServerTest {
                 .append('\n').append(console.toString(StandardCharsets.UTF_8)).append('\n')
                 .append(Files.readString(traceFile)).append('\n').append(client);
         if (e instanceof ModelHttpException http) {
-            all.append('\n').append(http.providerMessage()).append('\n').append(http.bodyExcerpt());
+            all.append('\n').append(http.providerMessage().orElse("")).append('\n').append(http.bodyExcerpt());
         }
         return all.toString();
     }

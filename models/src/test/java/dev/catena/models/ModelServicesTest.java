@@ -108,7 +108,7 @@ class ModelServicesTest {
         assertThat(cached.chat("What is Catena?")).isEqualTo("first");
         AiMessage hit = cached.chat(ChatRequest.of(ChatMessage.user("What is Catena?")));
         assertThat(hit.text()).isEqualTo("first");
-        assertThat(hit.usage()).as("a cache hit spends no tokens").isNull();
+        assertThat(hit.usage()).as("a cache hit spends no tokens").isEmpty();
         assertThat(cached.chat("Something else")).isEqualTo("second");
         assertThat(fake.requests()).hasSize(2);
         assertThat(cache.hits()).isEqualTo(1);
@@ -239,7 +239,7 @@ class ModelServicesTest {
             }
             assertThat(replies).extracting(AiMessage::text).containsOnly("Paris.");
             assertThat(calls.get()).as("model calls for 8 concurrent identical requests").isEqualTo(1);
-            assertThat(replies).filteredOn(r -> r.usage() != null).as("only the caller that paid reports usage").hasSize(1);
+            assertThat(replies).filteredOn(r -> r.usage().isPresent()).as("only the caller that paid reports usage").hasSize(1);
             assertThat(cache.stats().missCount()).isEqualTo(1);
             assertThat(cache.stats().hitCount()).isEqualTo(7);
         } finally {

@@ -81,9 +81,7 @@ final class GenAiMessages {
                 part.put("name", call.name());
                 part.put("arguments", Secrets.redact(call.arguments()));
             }
-            if (ai.finishReason() != null) {
-                node.put("finish_reason", ai.finishReason());
-            }
+            ai.finishReason().ifPresent(reason -> node.put("finish_reason", reason));
         }
         return node;
     }

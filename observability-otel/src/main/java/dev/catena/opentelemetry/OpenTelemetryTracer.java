@@ -160,9 +160,7 @@ public final class OpenTelemetryTracer implements CallbackHandler {
         }
         usage(span, run);
         if (output instanceof AiMessage ai) {
-            if (ai.finishReason() != null) {
-                span.setAttribute(FINISH_REASONS, List.of(ai.finishReason()));
-            }
+            ai.finishReason().ifPresent(reason -> span.setAttribute(FINISH_REASONS, List.of(reason)));
             if (captureContent) {
                 span.setAttribute(OUTPUT_MESSAGES, GenAiMessages.json(List.of(ai)));
             }

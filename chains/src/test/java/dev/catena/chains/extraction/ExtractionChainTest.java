@@ -25,7 +25,7 @@ class ExtractionChainTest {
         assertThat(chain.extract("Alice is 30 years old.")).isEqualTo(new Person("Alice", 30));
         String prompt = model.requests().get(0).messages().get(0).text();
         assertThat(prompt).contains("JSON schema").contains("\"age\"").endsWith("Text:\nAlice is 30 years old.");
-        assertThat(model.requests().get(0).responseFormat()).isNull();
+        assertThat(model.requests().get(0).responseFormat()).isEmpty();
     }
 
     @Test
@@ -42,7 +42,7 @@ class ExtractionChainTest {
         ExtractionChain<Person> chain = ExtractionChain.builder(model, Person.class).nativeJsonSchema().build();
 
         assertThat(chain.extract("Bob is four.")).isEqualTo(new Person("Bob", 4));
-        ResponseFormat format = model.requests().get(0).responseFormat();
+        ResponseFormat format = model.requests().get(0).responseFormat().orElseThrow();
         assertThat(format.type()).isEqualTo(ResponseFormat.Type.JSON_SCHEMA);
         assertThat(format.name()).isEqualTo("Person");
         assertThat(format.schema()).containsKey("properties");

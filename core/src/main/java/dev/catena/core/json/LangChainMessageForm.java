@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
 import dev.catena.core.messages.ChatRoleMessage;
+import dev.catena.core.messages.TokenUsage;
 import dev.catena.core.messages.ToolCall;
 import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
@@ -55,46 +56,47 @@ public final class LangChainMessageForm {
         AiMessage ai = message instanceof AiMessage a ? a : null;
         if (message instanceof UserMessage u) {
             OpenAiMessageForm.writeContent(u, gen);
-        } else if (ai != null && ai.contentBlocks() != null) {
+        } else if (ai != null && ai.contentBlocks().isPresent()) {
             gen.writeFieldName("content");
-            gen.writeObject(ai.contentBlocks());
+            gen.writeObject(ai.contentBlocks().get());
         } else {
             gen.writeStringField("content", message.text());
         }
         gen.writeObjectFieldStart("additional_kwargs");
         writeFields(message.additionalKwargs(), gen);
-        if (ai != null && ai.reasoning() != null) {
-            gen.writeStringField("reasoning_content", ai.reasoning());
+        if (ai != null && ai.reasoning().isPresent()) {
+            gen.writeStringField("reasoning_content", ai.reasoning().get());
         }
         gen.writeEndObject();
         gen.writeObjectFieldStart("response_metadata");
         writeFields(message.responseMetadata(), gen);
-        if (ai != null && ai.finishReason() != null) {
-            gen.writeStringField("finish_reason", ai.finishReason());
+        if (ai != null && ai.finishReason().isPresent()) {
+            gen.writeStringField("finish_reason", ai.finishReason().get());
         }
         gen.writeEndObject();
         gen.writeStringField("type", type);
-        gen.writeStringField("name", message.name()); // null writes JSON null
-        gen.writeStringField("id", message.id());
+        gen.writeStringField("name", message.name().orElse(null)); // null writes JSON null
+        gen.writeStringField("id", message.id().orElse(null));
         if (message instanceof UserMessage) {
             gen.writeBooleanField("example", false);
         } else if (ai != null) {
             gen.writeBooleanField("example", false);
             writeToolCalls(ai.toolCalls(), gen);
-            if (ai.usage() == null) {
+            if (ai.usage().isEmpty()) {
                 gen.writeNullField("usage_metadata");
             } else {
+                TokenUsage usage = ai.usage().get();
                 gen.writeObjectFieldStart("usage_metadata");
-                gen.writeNumberField("input_tokens", ai.usage().inputTokens());
-                gen.writeNumberField("output_tokens", ai.usage().outputTokens());
-                gen.writeNumberField("total_tokens", ai.usage().totalTokens());
-                writeFields(ai.usage().details(), gen);
+                gen.writeNumberField("input_tokens", usage.inputTokens());
+                gen.writeNumberField("output_tokens", usage.outputTokens());
+                gen.writeNumberField("total_tokens", usage.totalTokens());
+                writeFields(usage.details(), gen);
                 gen.writeEndObject();
             }
         } else if (message instanceof ToolMessage t) {
             gen.writeStringField("tool_call_id", t.toolCallId());
             gen.writeFieldName("artifact");
-            gen.writeObject(t.artifact());
+            gen.writeObject(t.artifact().orElse(null));
             gen.writeStringField("status", t.status());
         } else if (message instanceof ChatRoleMessage c) {
             gen.writeStringField("role", c.speaker());

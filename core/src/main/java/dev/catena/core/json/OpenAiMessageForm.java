@@ -45,23 +45,23 @@ public final class OpenAiMessageForm {
         gen.writeStringField("role", message instanceof ChatRoleMessage c ? c.speaker() : message.role().openAiName());
         if (message instanceof ChatRoleMessage c) {
             gen.writeStringField("content", c.text());
-            writeIfPresent(gen, "name", c.name());
+            writeIfPresent(gen, "name", c.name().orElse(null));
         } else if (message instanceof FunctionMessage f) {
             gen.writeStringField("content", f.text());
-            gen.writeStringField("name", f.name());
+            gen.writeStringField("name", f.functionName());
         } else if (message instanceof SystemMessage s) {
             gen.writeStringField("content", s.text());
-            writeIfPresent(gen, "name", s.name());
+            writeIfPresent(gen, "name", s.name().orElse(null));
         } else if (message instanceof UserMessage u) {
             writeContent(u, gen);
-            writeIfPresent(gen, "name", u.name());
+            writeIfPresent(gen, "name", u.name().orElse(null));
         } else if (message instanceof AiMessage ai) {
             if (ai.text().isEmpty() && ai.hasToolCalls()) {
                 gen.writeNullField("content");
             } else {
                 gen.writeStringField("content", ai.text());
             }
-            writeIfPresent(gen, "reasoning_content", ai.reasoning());
+            writeIfPresent(gen, "reasoning_content", ai.reasoning().orElse(null));
             if (ai.hasToolCalls()) {
                 gen.writeArrayFieldStart("tool_calls");
                 for (ToolCall call : ai.toolCalls()) {
@@ -79,12 +79,12 @@ public final class OpenAiMessageForm {
         } else if (message instanceof ToolMessage t) {
             gen.writeStringField("tool_call_id", t.toolCallId());
             gen.writeStringField("content", t.text());
-            writeIfPresent(gen, "name", t.name());
+            writeIfPresent(gen, "name", t.name().orElse(null));
         }
         if (message instanceof AiMessage ai) {
-            writeIfPresent(gen, "name", ai.name());
+            writeIfPresent(gen, "name", ai.name().orElse(null));
         }
-        writeIfPresent(gen, "id", message.id());
+        writeIfPresent(gen, "id", message.id().orElse(null));
         gen.writeEndObject();
     }
 

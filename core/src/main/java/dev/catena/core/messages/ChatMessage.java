@@ -2,6 +2,7 @@ package dev.catena.core.messages;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One message of a chat: {@link SystemMessage}, {@link UserMessage}, {@link AiMessage},
@@ -89,18 +90,18 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
     Role role();
 
     /**
-     * The message's id (LangChain's {@code id}), or null when it has none.
+     * The message's id (LangChain's {@code id}).
      *
-     * @return the id, or null
+     * @return the id, or empty when the message has none
      */
-    String id();
+    Optional<String> id();
 
     /**
-     * The speaker's name (OpenAI's and LangChain's {@code name}), or null.
+     * The speaker's name (OpenAI's and LangChain's {@code name}).
      *
-     * @return the name, or null
+     * @return the name, or empty when the message has none
      */
-    String name();
+    Optional<String> name();
 
     /**
      * LangChain's {@code additional_kwargs} as read, less what Catena models itself; empty when none.
@@ -117,12 +118,20 @@ public sealed interface ChatMessage permits SystemMessage, UserMessage, AiMessag
     Map<String, Object> responseMetadata();
 
     /**
-     * This message with another id (null for none), everything else kept.
+     * This message with another id, everything else kept.
      *
-     * @param id the new id, or null for none
+     * @param id the new id; not null (use {@link #withoutId()} to clear it)
      * @return a copy with {@code id}
+     * @throws NullPointerException if {@code id} is null
      */
     ChatMessage withId(String id);
+
+    /**
+     * This message without an id, everything else kept.
+     *
+     * @return a copy whose {@link #id()} is empty
+     */
+    ChatMessage withoutId();
 
     /**
      * A system message.

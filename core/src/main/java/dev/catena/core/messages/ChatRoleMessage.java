@@ -2,42 +2,48 @@ package dev.catena.core.messages;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A message whose role is none of Catena's own, as LangChain's {@code ChatMessage} (stored as type
  * {@code chat} by Python, {@code generic} by LangChain.js): the role is a free name such as
  * {@code "critic"}. Sent as that role to OpenAI-compatible servers; providers with a fixed set of
- * roles refuse it.
- *
- * @param speaker          the role's name, as written (LangChain's {@code role}); not blank
- * @param text             the message text
- * @param name             an optional participant name, or null
- * @param id               the message's id (LangChain's {@code id}), or null
- * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
- * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+ * roles refuse it. The optional {@link #name()} and {@link #id()} are empty when absent, never null.
  */
-public record ChatRoleMessage(String speaker, String text, String name, String id, Map<String, Object> additionalKwargs,
-                              Map<String, Object> responseMetadata) implements ChatMessage {
+public final class ChatRoleMessage implements ChatMessage {
+
+    private final String speaker;
+    private final String text;
+    private final String name;
+    private final String id;
+    private final Map<String, Object> additionalKwargs;
+    private final Map<String, Object> responseMetadata;
 
     /**
-     * Checks the role and text and copies the maps (null maps become empty).
+     * A chat-role message with every field; null stands for an absent name, id or map.
      *
      * @param speaker          the role's name, as written (LangChain's {@code role}); not blank
-     * @param text             the message text
-     * @param name             an optional participant name, or null
-     * @param id               the message's id (LangChain's {@code id}), or null
-     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
-     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+     * @param text             the message text; not null
+     * @param name             an optional participant name, or null for none
+     * @param id               the message's id (LangChain's {@code id}), or null for none
+     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; null for none
+     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; null for none
+     * @throws NullPointerException if {@code speaker} or {@code text} is null
      * @throws IllegalArgumentException if {@code speaker} is blank
      */
-    public ChatRoleMessage {
+    public ChatRoleMessage(String speaker, String text, String name, String id, Map<String, Object> additionalKwargs,
+                           Map<String, Object> responseMetadata) {
         Objects.requireNonNull(speaker, "chat message role");
         Objects.requireNonNull(text, "chat message text");
         if (speaker.isBlank()) {
             throw new IllegalArgumentException("a chat message needs a role name, got a blank one");
         }
-        additionalKwargs = JsonFields.copy(additionalKwargs);
-        responseMetadata = JsonFields.copy(responseMetadata);
+        this.speaker = speaker;
+        this.text = text;
+        this.name = name;
+        this.id = id;
+        this.additionalKwargs = JsonFields.copy(additionalKwargs);
+        this.responseMetadata = JsonFields.copy(responseMetadata);
     }
 
     /**
@@ -50,14 +56,74 @@ public record ChatRoleMessage(String speaker, String text, String name, String i
         this(speaker, text, null, null, null, null);
     }
 
-    /** This message with another id. */
+    /**
+     * The role's name, as written (LangChain's {@code role}).
+     *
+     * @return the role's name, not blank
+     */
+    public String speaker() {
+        return speaker;
+    }
+
+    @Override
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    @Override
+    public Optional<String> id() {
+        return Optional.ofNullable(id);
+    }
+
+    @Override
+    public Map<String, Object> additionalKwargs() {
+        return additionalKwargs;
+    }
+
+    @Override
+    public Map<String, Object> responseMetadata() {
+        return responseMetadata;
+    }
+
     @Override
     public ChatRoleMessage withId(String value) {
+        Objects.requireNonNull(value, "id must not be null; use withoutId() to clear it");
         return new ChatRoleMessage(speaker, text, name, value, additionalKwargs, responseMetadata);
+    }
+
+    @Override
+    public ChatRoleMessage withoutId() {
+        return id == null ? this : new ChatRoleMessage(speaker, text, name, null, additionalKwargs, responseMetadata);
     }
 
     @Override
     public Role role() {
         return Role.CHAT;
+    }
+
+    /** Equal when every field is equal, absent fields included. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ChatRoleMessage m && speaker.equals(m.speaker) && text.equals(m.text)
+                && Objects.equals(name, m.name) && Objects.equals(id, m.id)
+                && additionalKwargs.equals(m.additionalKwargs) && responseMetadata.equals(m.responseMetadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(speaker, text, name, id, additionalKwargs, responseMetadata);
+    }
+
+    /** The fields in a record's form, absent ones left out. */
+    @Override
+    public String toString() {
+        return RecordForm.of("ChatRoleMessage").field("speaker", speaker).field("text", text).optional("name", name)
+                .optional("id", id).map("additionalKwargs", additionalKwargs)
+                .map("responseMetadata", responseMetadata).toString();
     }
 }

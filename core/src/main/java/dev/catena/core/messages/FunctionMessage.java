@@ -2,39 +2,44 @@ package dev.catena.core.messages;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The result of a legacy OpenAI function call, as LangChain's {@code FunctionMessage}: role
  * {@code function}, with the function's {@code name}. Newer code answers tool calls with
  * {@link ToolMessage}; this kind is kept so that histories holding it stay readable and are written back.
- *
- * @param name             the function's name; not null
- * @param text             the function's output
- * @param id               the message's id (LangChain's {@code id}), or null
- * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
- * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+ * The function's name is always there ({@link #functionName()}); the optional {@link #id()} is empty
+ * when absent, never null.
  */
-public record FunctionMessage(String name, String text, String id, Map<String, Object> additionalKwargs,
-                              Map<String, Object> responseMetadata) implements ChatMessage {
+public final class FunctionMessage implements ChatMessage {
+
+    private final String name;
+    private final String text;
+    private final String id;
+    private final Map<String, Object> additionalKwargs;
+    private final Map<String, Object> responseMetadata;
 
     /**
-     * Checks the name and text and copies the maps (null maps become empty).
+     * A function message with every field; null stands for an absent id or map.
      *
      * @param name             the function's name; not null
-     * @param text             the function's output
-     * @param id               the message's id (LangChain's {@code id}), or null
-     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
-     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+     * @param text             the function's output; not null
+     * @param id               the message's id (LangChain's {@code id}), or null for none
+     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; null for none
+     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; null for none
+     * @throws NullPointerException if {@code name} or {@code text} is null
      */
-    public FunctionMessage {
-        Objects.requireNonNull(name, "function message name");
-        Objects.requireNonNull(text, "function message text");
-        additionalKwargs = JsonFields.copy(additionalKwargs);
-        responseMetadata = JsonFields.copy(responseMetadata);
+    public FunctionMessage(String name, String text, String id, Map<String, Object> additionalKwargs,
+                           Map<String, Object> responseMetadata) {
+        this.name = Objects.requireNonNull(name, "function message name");
+        this.text = Objects.requireNonNull(text, "function message text");
+        this.id = id;
+        this.additionalKwargs = JsonFields.copy(additionalKwargs);
+        this.responseMetadata = JsonFields.copy(responseMetadata);
     }
 
     /**
-     * A function result with no id.
+     * A function message with no id.
      *
      * @param name the function's name; not null
      * @param text the function's output; not null
@@ -43,14 +48,78 @@ public record FunctionMessage(String name, String text, String id, Map<String, O
         this(name, text, null, null, null);
     }
 
-    /** This message with another id. */
+    /**
+     * The function's name.
+     *
+     * @return the name, never null
+     */
+    public String functionName() {
+        return name;
+    }
+
+    /**
+     * The function's name, which a function message always has.
+     *
+     * @return the name, always present
+     */
+    @Override
+    public Optional<String> name() {
+        return Optional.of(name);
+    }
+
+    @Override
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public Optional<String> id() {
+        return Optional.ofNullable(id);
+    }
+
+    @Override
+    public Map<String, Object> additionalKwargs() {
+        return additionalKwargs;
+    }
+
+    @Override
+    public Map<String, Object> responseMetadata() {
+        return responseMetadata;
+    }
+
     @Override
     public FunctionMessage withId(String value) {
+        Objects.requireNonNull(value, "id must not be null; use withoutId() to clear it");
         return new FunctionMessage(name, text, value, additionalKwargs, responseMetadata);
+    }
+
+    @Override
+    public FunctionMessage withoutId() {
+        return id == null ? this : new FunctionMessage(name, text, null, additionalKwargs, responseMetadata);
     }
 
     @Override
     public Role role() {
         return Role.FUNCTION;
+    }
+
+    /** Equal when every field is equal, absent fields included. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof FunctionMessage m && name.equals(m.name) && text.equals(m.text)
+                && Objects.equals(id, m.id) && additionalKwargs.equals(m.additionalKwargs)
+                && responseMetadata.equals(m.responseMetadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, text, id, additionalKwargs, responseMetadata);
+    }
+
+    /** The fields in a record's form, absent ones left out. */
+    @Override
+    public String toString() {
+        return RecordForm.of("FunctionMessage").field("name", name).field("text", text).optional("id", id)
+                .map("additionalKwargs", additionalKwargs).map("responseMetadata", responseMetadata).toString();
     }
 }

@@ -120,14 +120,14 @@ public record MessageFilter(Set<ChatMessage.Role> includeRoles, Set<ChatMessage.
     /** Whether the message is kept. */
     @Override
     public boolean test(ChatMessage m) {
-        if (excludeRoles.contains(m.role()) || (m.name() != null && excludeNames.contains(m.name()))
-                || (m.id() != null && excludeIds.contains(m.id()))) {
+        if (excludeRoles.contains(m.role()) || m.name().filter(excludeNames::contains).isPresent()
+                || m.id().filter(excludeIds::contains).isPresent()) {
             return false;
         }
         boolean anyInclusion = !includeRoles.isEmpty() || !includeNames.isEmpty() || !includeIds.isEmpty();
         return !anyInclusion || includeRoles.contains(m.role())
-                || (m.name() != null && includeNames.contains(m.name()))
-                || (m.id() != null && includeIds.contains(m.id()));
+                || m.name().filter(includeNames::contains).isPresent()
+                || m.id().filter(includeIds::contains).isPresent();
     }
 
     /**

@@ -54,12 +54,12 @@ public final class Messages {
             List<ContentPart> parts = separate
                     ? mergeContent(mergeContent(a.content(), List.of(ContentPart.text(RUN_SEPARATOR))), b.content())
                     : mergeContent(a.content(), b.content());
-            return new UserMessage(parts, a.name(), a.id(), JsonFields.merge(a.additionalKwargs(), b.additionalKwargs()),
+            return new UserMessage(parts, a.name().orElse(null), a.id().orElse(null), JsonFields.merge(a.additionalKwargs(), b.additionalKwargs()),
                     JsonFields.merge(a.responseMetadata(), b.responseMetadata()));
         }
         SystemMessage a = (SystemMessage) last;
         SystemMessage b = (SystemMessage) next;
-        return new SystemMessage(a.text() + (separate ? RUN_SEPARATOR : "") + b.text(), a.name(), a.id(),
+        return new SystemMessage(a.text() + (separate ? RUN_SEPARATOR : "") + b.text(), a.name().orElse(null), a.id().orElse(null),
                 JsonFields.merge(a.additionalKwargs(), b.additionalKwargs()),
                 JsonFields.merge(a.responseMetadata(), b.responseMetadata()));
     }

@@ -2,41 +2,45 @@ package dev.catena.core.messages;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Instructions for the model, usually first in the conversation.
- *
- * @param text             the instructions
- * @param name             an optional participant name (OpenAI's {@code name}, used for example turns
- *                         in few-shot prompts), or null
- * @param id               the message's id (LangChain's {@code id}), or null
- * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
- * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+ * Instructions for the model, usually first in the conversation. The optional {@link #name()} and
+ * {@link #id()} are empty when absent, never null (see the package documentation).
  */
-public record SystemMessage(String text, String name, String id, Map<String, Object> additionalKwargs,
-                            Map<String, Object> responseMetadata) implements ChatMessage {
+public final class SystemMessage implements ChatMessage {
+
+    private final String text;
+    private final String name;
+    private final String id;
+    private final Map<String, Object> additionalKwargs;
+    private final Map<String, Object> responseMetadata;
 
     /**
-     * Checks the text and copies the maps (null maps become empty).
+     * A system message with every field; null stands for an absent name, id or map.
      *
-     * @param text             the instructions
+     * @param text             the instructions; not null
      * @param name             an optional participant name (OpenAI's {@code name}, used for example turns
-     *                         in few-shot prompts), or null
-     * @param id               the message's id (LangChain's {@code id}), or null
-     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
-     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+     *                         in few-shot prompts), or null for none
+     * @param id               the message's id (LangChain's {@code id}), or null for none
+     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; null for none
+     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; null for none
+     * @throws NullPointerException if {@code text} is null
      */
-    public SystemMessage {
-        Objects.requireNonNull(text, "system message text");
-        additionalKwargs = JsonFields.copy(additionalKwargs);
-        responseMetadata = JsonFields.copy(responseMetadata);
+    public SystemMessage(String text, String name, String id, Map<String, Object> additionalKwargs,
+                         Map<String, Object> responseMetadata) {
+        this.text = Objects.requireNonNull(text, "system message text");
+        this.name = name;
+        this.id = id;
+        this.additionalKwargs = JsonFields.copy(additionalKwargs);
+        this.responseMetadata = JsonFields.copy(responseMetadata);
     }
 
     /**
      * A system message with a name and no id.
      *
      * @param text the instructions; not null
-     * @param name an optional participant name, or null
+     * @param name an optional participant name, or null for none
      */
     public SystemMessage(String text, String name) {
         this(text, name, null, null, null);
@@ -51,14 +55,64 @@ public record SystemMessage(String text, String name, String id, Map<String, Obj
         this(text, null);
     }
 
-    /** This message with another id. */
+    @Override
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    @Override
+    public Optional<String> id() {
+        return Optional.ofNullable(id);
+    }
+
+    @Override
+    public Map<String, Object> additionalKwargs() {
+        return additionalKwargs;
+    }
+
+    @Override
+    public Map<String, Object> responseMetadata() {
+        return responseMetadata;
+    }
+
     @Override
     public SystemMessage withId(String value) {
+        Objects.requireNonNull(value, "id must not be null; use withoutId() to clear it");
         return new SystemMessage(text, name, value, additionalKwargs, responseMetadata);
+    }
+
+    @Override
+    public SystemMessage withoutId() {
+        return id == null ? this : new SystemMessage(text, name, null, additionalKwargs, responseMetadata);
     }
 
     @Override
     public Role role() {
         return Role.SYSTEM;
+    }
+
+    /** Equal when every field is equal, absent fields included. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof SystemMessage m && text.equals(m.text) && Objects.equals(name, m.name)
+                && Objects.equals(id, m.id) && additionalKwargs.equals(m.additionalKwargs)
+                && responseMetadata.equals(m.responseMetadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(text, name, id, additionalKwargs, responseMetadata);
+    }
+
+    /** The fields in a record's form, absent ones left out. */
+    @Override
+    public String toString() {
+        return RecordForm.of("SystemMessage").field("text", text).optional("name", name).optional("id", id)
+                .map("additionalKwargs", additionalKwargs).map("responseMetadata", responseMetadata).toString();
     }
 }

@@ -2,49 +2,53 @@ package dev.catena.core.messages;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The result of a tool call, sent back to the model.
- *
- * @param toolCallId       the id of the {@link ToolCall} this answers
- * @param text             the tool's output
- * @param name             the tool's name, or null (some providers want it)
- * @param id               the message's id (LangChain's {@code id}), or null
- * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
- * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
- * @param artifact         LangChain's {@code artifact}: what the tool produced besides the text the
- *                         model sees (a JSON value: map, list, string, number, boolean), or null
- * @param status           LangChain's {@code status}, {@code "success"} or {@code "error"};
- *                         null is read as success
+ * The result of a tool call, sent back to the model. The optional {@link #name()}, {@link #id()} and
+ * {@link #artifact()} are empty when absent, never null (see the package documentation); the
+ * {@link #status()} is always there, {@link #SUCCESS} unless the tool failed.
  */
-public record ToolMessage(String toolCallId, String text, String name, String id, Map<String, Object> additionalKwargs,
-                          Map<String, Object> responseMetadata, Object artifact, String status) implements ChatMessage {
+public final class ToolMessage implements ChatMessage {
 
     /** The status of a tool that ran normally. */
     public static final String SUCCESS = "success";
 
+    private final String toolCallId;
+    private final String text;
+    private final String name;
+    private final String id;
+    private final Map<String, Object> additionalKwargs;
+    private final Map<String, Object> responseMetadata;
+    private final Object artifact;
+    private final String status;
+
     /**
-     * Checks the call id and text and copies the maps; a null status becomes {@link #SUCCESS}.
+     * A tool message with every field; null stands for an absent name, id, map or artifact, and a
+     * null status for success.
      *
-     * @param toolCallId       the id of the {@link ToolCall} this answers
-     * @param text             the tool's output
-     * @param name             the tool's name, or null (some providers want it)
-     * @param id               the message's id (LangChain's {@code id}), or null
-     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
-     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+     * @param toolCallId       the id of the {@link ToolCall} this answers; not null
+     * @param text             the tool's output; not null
+     * @param name             the tool's name (some providers want it), or null for none
+     * @param id               the message's id (LangChain's {@code id}), or null for none
+     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; null for none
+     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; null for none
      * @param artifact         LangChain's {@code artifact}: what the tool produced besides the text the
-     *                         model sees (a JSON value: map, list, string, number, boolean), or null
+     *                         model sees (a JSON value: map, list, string, number, boolean), or null for none
      * @param status           LangChain's {@code status}, {@code "success"} or {@code "error"};
      *                         null is read as success
      * @throws NullPointerException if {@code toolCallId} or {@code text} is null
      */
-    public ToolMessage {
-        Objects.requireNonNull(toolCallId, "tool message toolCallId");
-        Objects.requireNonNull(text, "tool message text");
-        additionalKwargs = JsonFields.copy(additionalKwargs);
-        responseMetadata = JsonFields.copy(responseMetadata);
-        artifact = JsonFields.copyValue(artifact);
-        status = status == null ? SUCCESS : status;
+    public ToolMessage(String toolCallId, String text, String name, String id, Map<String, Object> additionalKwargs,
+                       Map<String, Object> responseMetadata, Object artifact, String status) {
+        this.toolCallId = Objects.requireNonNull(toolCallId, "tool message toolCallId");
+        this.text = Objects.requireNonNull(text, "tool message text");
+        this.name = name;
+        this.id = id;
+        this.additionalKwargs = JsonFields.copy(additionalKwargs);
+        this.responseMetadata = JsonFields.copy(responseMetadata);
+        this.artifact = JsonFields.copyValue(artifact);
+        this.status = status == null ? SUCCESS : status;
     }
 
     /**
@@ -52,20 +56,106 @@ public record ToolMessage(String toolCallId, String text, String name, String id
      *
      * @param toolCallId the id of the {@link ToolCall} this answers; not null
      * @param text the tool's output; not null
-     * @param name the tool's name, or null
+     * @param name the tool's name, or null for none
      */
     public ToolMessage(String toolCallId, String text, String name) {
         this(toolCallId, text, name, null, null, null, null, null);
     }
 
-    /** This message with another id. */
+    /**
+     * The id of the {@link ToolCall} this answers.
+     *
+     * @return the call's id, never null
+     */
+    public String toolCallId() {
+        return toolCallId;
+    }
+
+    @Override
+    public String text() {
+        return text;
+    }
+
+    /**
+     * The tool's name, which some providers want.
+     *
+     * @return the name, or empty when not given
+     */
+    @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    @Override
+    public Optional<String> id() {
+        return Optional.ofNullable(id);
+    }
+
+    @Override
+    public Map<String, Object> additionalKwargs() {
+        return additionalKwargs;
+    }
+
+    @Override
+    public Map<String, Object> responseMetadata() {
+        return responseMetadata;
+    }
+
+    /**
+     * LangChain's {@code artifact}: what the tool produced besides the text the model sees.
+     *
+     * @return the artifact (a JSON value: map, list, string, number, boolean), or empty when none
+     */
+    public Optional<Object> artifact() {
+        return Optional.ofNullable(artifact);
+    }
+
+    /**
+     * LangChain's {@code status}.
+     *
+     * @return {@code "success"} or {@code "error"} (or what LangChain wrote), never null
+     */
+    public String status() {
+        return status;
+    }
+
     @Override
     public ToolMessage withId(String value) {
+        Objects.requireNonNull(value, "id must not be null; use withoutId() to clear it");
         return new ToolMessage(toolCallId, text, name, value, additionalKwargs, responseMetadata, artifact, status);
+    }
+
+    @Override
+    public ToolMessage withoutId() {
+        return id == null ? this
+                : new ToolMessage(toolCallId, text, name, null, additionalKwargs, responseMetadata, artifact, status);
     }
 
     @Override
     public Role role() {
         return Role.TOOL;
+    }
+
+    /** Equal when every field is equal, absent fields included. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ToolMessage m && toolCallId.equals(m.toolCallId) && text.equals(m.text)
+                && Objects.equals(name, m.name) && Objects.equals(id, m.id)
+                && additionalKwargs.equals(m.additionalKwargs) && responseMetadata.equals(m.responseMetadata)
+                && Objects.equals(artifact, m.artifact) && status.equals(m.status);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(toolCallId, text, name, id, additionalKwargs, responseMetadata, artifact, status);
+    }
+
+    /** The fields in a record's form, absent ones left out. */
+    @Override
+    public String toString() {
+        return RecordForm.of("ToolMessage").field("toolCallId", toolCallId).field("text", text).optional("name", name)
+                .optional("id", id).map("additionalKwargs", additionalKwargs)
+                .map("responseMetadata", responseMetadata).optional("artifact", artifact).field("status", status)
+                .toString();
     }
 }

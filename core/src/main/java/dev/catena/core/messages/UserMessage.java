@@ -3,44 +3,50 @@ package dev.catena.core.messages;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What the user says: text, optionally with images (multimodal), and an optional speaker name.
- *
- * @param content          the parts, in order; at least one
- * @param name             an optional participant name (OpenAI's {@code name}), or null
- * @param id               the message's id (LangChain's {@code id}), or null
- * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
- * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+ * The optional {@link #name()} and {@link #id()} are empty when absent, never null (see the package
+ * documentation).
  */
-public record UserMessage(List<ContentPart> content, String name, String id, Map<String, Object> additionalKwargs,
-                          Map<String, Object> responseMetadata) implements ChatMessage {
+public final class UserMessage implements ChatMessage {
+
+    private final List<ContentPart> content;
+    private final String name;
+    private final String id;
+    private final Map<String, Object> additionalKwargs;
+    private final Map<String, Object> responseMetadata;
 
     /**
-     * Checks there is content and copies the maps (null maps become empty).
+     * A user message with every field; null stands for an absent name, id or map.
      *
      * @param content          the parts, in order; at least one
-     * @param name             an optional participant name (OpenAI's {@code name}), or null
-     * @param id               the message's id (LangChain's {@code id}), or null
-     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; empty when none
-     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; empty when none
+     * @param name             an optional participant name (OpenAI's {@code name}), or null for none
+     * @param id               the message's id (LangChain's {@code id}), or null for none
+     * @param additionalKwargs LangChain's {@code additional_kwargs}, kept as read; null for none
+     * @param responseMetadata LangChain's {@code response_metadata}, kept as read; null for none
+     * @throws NullPointerException if {@code content} is null
      * @throws IllegalArgumentException if {@code content} is empty
      */
-    public UserMessage {
-        content = List.copyOf(Objects.requireNonNull(content, "user message content"));
-        if (content.isEmpty()) {
+    public UserMessage(List<ContentPart> content, String name, String id, Map<String, Object> additionalKwargs,
+                       Map<String, Object> responseMetadata) {
+        this.content = List.copyOf(Objects.requireNonNull(content, "user message content"));
+        if (this.content.isEmpty()) {
             throw new IllegalArgumentException("a user message needs at least one content part");
         }
-        additionalKwargs = JsonFields.copy(additionalKwargs);
-        responseMetadata = JsonFields.copy(responseMetadata);
+        this.name = name;
+        this.id = id;
+        this.additionalKwargs = JsonFields.copy(additionalKwargs);
+        this.responseMetadata = JsonFields.copy(responseMetadata);
     }
 
     /**
      * A message of parts with a name and no id.
      *
      * @param content the parts, at least one
-     * @param name an optional participant name, or null
+     * @param name an optional participant name, or null for none
      */
     public UserMessage(List<ContentPart> content, String name) {
         this(content, name, null, null, null);
@@ -66,10 +72,44 @@ public record UserMessage(List<ContentPart> content, String name, String id, Map
         return new UserMessage(List.of(parts), null);
     }
 
-    /** This message with another id. */
+    /**
+     * The parts, in order.
+     *
+     * @return an unmodifiable list of at least one part
+     */
+    public List<ContentPart> content() {
+        return content;
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    @Override
+    public Optional<String> id() {
+        return Optional.ofNullable(id);
+    }
+
+    @Override
+    public Map<String, Object> additionalKwargs() {
+        return additionalKwargs;
+    }
+
+    @Override
+    public Map<String, Object> responseMetadata() {
+        return responseMetadata;
+    }
+
     @Override
     public UserMessage withId(String value) {
+        Objects.requireNonNull(value, "id must not be null; use withoutId() to clear it");
         return new UserMessage(content, name, value, additionalKwargs, responseMetadata);
+    }
+
+    @Override
+    public UserMessage withoutId() {
+        return id == null ? this : new UserMessage(content, name, null, additionalKwargs, responseMetadata);
     }
 
     /**
@@ -95,5 +135,25 @@ public record UserMessage(List<ContentPart> content, String name, String id, Map
     @Override
     public Role role() {
         return Role.USER;
+    }
+
+    /** Equal when every field is equal, absent fields included. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof UserMessage m && content.equals(m.content) && Objects.equals(name, m.name)
+                && Objects.equals(id, m.id) && additionalKwargs.equals(m.additionalKwargs)
+                && responseMetadata.equals(m.responseMetadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(content, name, id, additionalKwargs, responseMetadata);
+    }
+
+    /** The fields in a record's form, absent ones left out. */
+    @Override
+    public String toString() {
+        return RecordForm.of("UserMessage").field("content", content).optional("name", name).optional("id", id)
+                .map("additionalKwargs", additionalKwargs).map("responseMetadata", responseMetadata).toString();
     }
 }

@@ -7,6 +7,7 @@ import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
 import dev.catena.core.tools.ToolSpec;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -112,26 +113,32 @@ public interface ChatModel extends Component<PromptValue, AiMessage> {
      * {@return this model with these tools offered on every call (LangChain's {@code bind_tools})}
      *
      * @param tools the tools the model may call
+     * @throws NullPointerException if {@code tools} is null
      */
     default ChatModel withTools(List<ToolSpec> tools) {
+        Objects.requireNonNull(tools, "tools must not be null; pass List.of() for none");
         return BoundChatModel.bind(this, r -> r.withTools(tools));
     }
 
     /**
      * {@return this model with a tool choice on every call}
      *
-     * @param choice whether and which tool the model must call
+     * @param choice whether and which tool the model must call; not null
+     * @throws NullPointerException if {@code choice} is null
      */
     default ChatModel withToolChoice(ToolChoice choice) {
+        Objects.requireNonNull(choice, "toolChoice must not be null; leave it unset for the provider's default");
         return BoundChatModel.bind(this, r -> r.withToolChoice(choice));
     }
 
     /**
      * {@return this model answering in this format on every call (JSON mode, structured output)}
      *
-     * @param format the format of every answer
+     * @param format the format of every answer; not null
+     * @throws NullPointerException if {@code format} is null
      */
     default ChatModel withResponseFormat(ResponseFormat format) {
+        Objects.requireNonNull(format, "responseFormat must not be null; leave it unset for free text");
         return BoundChatModel.bind(this, r -> r.withResponseFormat(format));
     }
 

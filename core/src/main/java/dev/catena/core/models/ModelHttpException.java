@@ -10,6 +10,9 @@ import java.util.Optional;
  * status, the provider's error type, code and message, the request id for support tickets, and an
  * excerpt of the body. Never carries the API key. Implements {@link RetryHint}: 408, 409, 429 and
  * 5xx are retryable unless the body says otherwise (a used-up quota is not).
+ *
+ * <p>What the provider may leave out (error type and code, its own message, the request id) is read
+ * through {@link Optional}, empty when absent; the body excerpt is empty when there was no body.
  */
 public class ModelHttpException extends CatenaException implements RetryHint {
 
@@ -36,11 +39,11 @@ public class ModelHttpException extends CatenaException implements RetryHint {
      *
      * @param provider the provider's name, e.g. "OpenAI"
      * @param status the HTTP status (200 for an error object inside a stream)
-     * @param errorType the provider's error type, or null
-     * @param errorCode the provider's error code, or null
-     * @param providerMessage the provider's error message, or null
-     * @param requestId the provider's request id, or null
-     * @param bodyExcerpt the start of the response body, API key never included
+     * @param errorType the provider's error type, or null when it gave none
+     * @param errorCode the provider's error code, or null when it gave none
+     * @param providerMessage the provider's error message, or null when it gave none
+     * @param requestId the provider's request id, or null when it gave none
+     * @param bodyExcerpt the start of the response body, API key never included; null or empty when there was none
      * @param retryable whether trying again can succeed
      * @param retryAfter the wait the server asked for (Retry-After), or null
      */
@@ -52,7 +55,7 @@ public class ModelHttpException extends CatenaException implements RetryHint {
         this.errorCode = errorCode;
         this.providerMessage = providerMessage;
         this.requestId = requestId;
-        this.bodyExcerpt = bodyExcerpt;
+        this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
         this.retryable = retryable;
         this.retryAfter = retryAfter;
     }
@@ -92,27 +95,27 @@ public class ModelHttpException extends CatenaException implements RetryHint {
         return status;
     }
 
-    /** {@return the provider's error type, e.g. "invalid_request_error", or null} */
-    public String errorType() {
-        return errorType;
+    /** {@return the provider's error type, e.g. "invalid_request_error", or empty when it gave none} */
+    public Optional<String> errorType() {
+        return Optional.ofNullable(errorType);
     }
 
-    /** {@return the provider's error code, e.g. "insufficient_quota", or null} */
-    public String errorCode() {
-        return errorCode;
+    /** {@return the provider's error code, e.g. "insufficient_quota", or empty when it gave none} */
+    public Optional<String> errorCode() {
+        return Optional.ofNullable(errorCode);
     }
 
-    /** {@return the provider's own message, or null} */
-    public String providerMessage() {
-        return providerMessage;
+    /** {@return the provider's own message, or empty when it gave none} */
+    public Optional<String> providerMessage() {
+        return Optional.ofNullable(providerMessage);
     }
 
-    /** {@return the provider's request id, or null} */
-    public String requestId() {
-        return requestId;
+    /** {@return the provider's request id, or empty when it gave none} */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
     }
 
-    /** {@return the first part of the response body} */
+    /** {@return the first part of the response body (API key masked), empty when there was none} */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }

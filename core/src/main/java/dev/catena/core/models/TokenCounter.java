@@ -239,9 +239,8 @@ public final class TokenCounter {
         int tokens = TOKENS_PER_MESSAGE + count(role) + count(message.text());
         // User, system, chat-role and function messages carry a name on the wire; a tool result's name is
         // not sent in OpenAI's form.
-        String name = message instanceof ToolMessage || message instanceof AiMessage ? null : message.name();
-        if (name != null) {
-            tokens += TOKENS_PER_NAME + count(name);
+        if (!(message instanceof ToolMessage || message instanceof AiMessage) && message.name().isPresent()) {
+            tokens += TOKENS_PER_NAME + count(message.name().get());
         }
         if (message instanceof AiMessage ai) {
             for (ToolCall call : ai.toolCalls()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.json.MessageJson;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
+import dev.catena.core.models.ChatRequest;
 import dev.catena.core.models.Embedding;
 import dev.catena.core.models.PromptValue;
 import java.lang.reflect.Array;
@@ -61,10 +62,19 @@ final class TraceValues {
         }
         if (value instanceof ChatMessage m) {
             ObjectNode node = MessageJson.toOpenAi(m);
-            if (m instanceof AiMessage ai && ai.finishReason() != null) {
-                node.put("finish_reason", ai.finishReason());
+            if (m instanceof AiMessage ai) {
+                ai.finishReason().ifPresent(reason -> node.put("finish_reason", reason));
             }
             return redactStrings(node);
+        }
+        if (value instanceof ChatRequest r) {
+            // the shape it had as a record: one field per part, an unset option as null
+            ObjectNode node = NODES.objectNode();
+            node.set("messages", render(r.messages(), depth + 1));
+            node.set("tools", render(r.tools(), depth + 1));
+            node.set("toolChoice", render(r.toolChoice(), depth + 1));
+            node.set("responseFormat", render(r.responseFormat(), depth + 1));
+            return node;
         }
         if (value instanceof PromptValue p) {
             return render(p.toMessages(), depth);

@@ -24,23 +24,23 @@ class LosslessMessageJsonTest {
         List<ChatMessage> messages = MessageJson.readLangChain(json);
 
         assertThat(tree(MessageJson.writeLangChain(messages))).isEqualTo(tree(json));
-        assertThat(messages).extracting(ChatMessage::id).containsExactly("sys-1",
+        assertThat(messages).extracting(m -> m.id().orElse(null)).containsExactly("sys-1",
                 "b1f2c3d4-0000-4a5b-8c9d-0e1f2a3b4c5d", "run-4a7e0c6b-8d7c-4b7e-9f1e-2b1c3d4e5f60-0", "tool-1", "run-2", null);
-        assertThat(messages.get(1).name()).isEqualTo("alice");
+        assertThat(messages.get(1).name()).contains("alice");
         AiMessage call = (AiMessage) messages.get(2);
-        assertThat(call.finishReason()).isEqualTo("tool_calls");
+        assertThat(call.finishReason()).contains("tool_calls");
         assertThat(call.responseMetadata()).containsEntry("model_name", "gpt-4o-mini-2024-07-18")
                 .doesNotContainKey("finish_reason");
         assertThat(call.additionalKwargs()).containsKey("refusal");
         ToolMessage tool = (ToolMessage) messages.get(3);
         assertThat(tool.status()).isEqualTo("error");
-        assertThat(tool.artifact()).isEqualTo(Map.of("rows", java.util.Arrays.asList(1, 2.5, "x", null, true)));
+        assertThat(tool.artifact()).contains(Map.of("rows", java.util.Arrays.asList(1, 2.5, "x", null, true)));
         AiMessage blocks = (AiMessage) messages.get(4);
         assertThat(blocks.text()).isEqualTo("Let me check.");
-        assertThat(blocks.contentBlocks()).hasSize(2);
-        assertThat(blocks.name()).isEqualTo("claude");
+        assertThat(blocks.contentBlocks().orElseThrow()).hasSize(2);
+        assertThat(blocks.name()).contains("claude");
         assertThat(blocks.toolCalls().get(0).id()).isNull();
-        assertThat(((AiMessage) messages.get(5)).reasoning()).isEqualTo("3*12");
+        assertThat(((AiMessage) messages.get(5)).reasoning()).contains("3*12");
     }
 
     @Test
@@ -51,7 +51,7 @@ class LosslessMessageJsonTest {
         String json = MessageJson.writeOpenAi(messages);
 
         assertThat(tree(json).get(2).get("id").asText()).isEqualTo("m3");
-        assertThat(MessageJson.readOpenAi(json)).extracting(ChatMessage::id).containsExactly("m1", "m2", "m3", "m4");
+        assertThat(MessageJson.readOpenAi(json)).extracting(m -> m.id().orElse(null)).containsExactly("m1", "m2", "m3", "m4");
         assertThat(MessageJson.toOpenAi(ChatMessage.user("no id")).has("id")).isFalse();
     }
 

@@ -72,18 +72,18 @@ final class TreeReaders {
             switch (role) {
                 case "system":
                 case "developer":
-                    return new SystemMessage(joinedContent(node, path), Fields.optionalText(node, "name", path)).withId(id);
+                    return new SystemMessage(joinedContent(node, path), Fields.optionalText(node, "name", path), id, null, null);
                 case "user":
-                    return new UserMessage(contentParts(node, path), Fields.optionalText(node, "name", path)).withId(id);
+                    return new UserMessage(contentParts(node, path), Fields.optionalText(node, "name", path), id, null, null);
                 case "assistant":
                     return new AiMessage(joinedContent(node, path), toolCalls(node, "tool_calls", path),
                             Fields.optionalText(node, "reasoning_content", path), null, null, id,
                             Fields.optionalText(node, "name", path), null, null, null);
                 case "tool":
                     return new ToolMessage(Fields.requiredText(node, "tool_call_id", path), joinedContent(node, path),
-                            Fields.optionalText(node, "name", path)).withId(id);
+                            Fields.optionalText(node, "name", path), id, null, null, null, null);
                 case "function": // the legacy function-calling result
-                    return new FunctionMessage(Fields.requiredText(node, "name", path), joinedContent(node, path)).withId(id);
+                    return new FunctionMessage(Fields.requiredText(node, "name", path), joinedContent(node, path), id, null, null);
                 default:
                     if (role.isBlank()) {
                         throw new MessageJsonException(path + ".role", "blank role; expected system, developer, user,"
@@ -226,7 +226,8 @@ final class TreeReaders {
                 case "ai":
                     AiMessage ai = readAi(data, dataPath);
                     JsonNode content = data.get("content");
-                    return new AiMessage(ai.text(), ai.toolCalls(), ai.reasoning(), ai.finishReason(), ai.usage(), id,
+                    return new AiMessage(ai.text(), ai.toolCalls(), ai.reasoning().orElse(null), ai.finishReason().orElse(null),
+                            ai.usage().orElse(null), id,
                             Fields.optionalText(data, "name", dataPath), kwargs, metadata,
                             content.isArray() ? MessageJson.MAPPER.convertValue(content, JsonTokens.LIST) : null);
                 case "tool":

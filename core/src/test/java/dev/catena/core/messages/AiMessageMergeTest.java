@@ -17,9 +17,9 @@ class AiMessageMergeTest {
         AiMessage whole = start.merge(middle).merge(end);
 
         assertThat(whole.text()).isEqualTo("Hello!");
-        assertThat(whole.usage()).isEqualTo(new TokenUsage(12, 6, 18));
-        assertThat(whole.id()).isEqualTo("msg_1");
-        assertThat(whole.finishReason()).isEqualTo("stop");
+        assertThat(whole.usage()).contains(new TokenUsage(12, 6, 18));
+        assertThat(whole.id()).contains("msg_1");
+        assertThat(whole.finishReason()).contains("stop");
     }
 
     @Test
@@ -29,7 +29,7 @@ class AiMessageMergeTest {
 
         AiMessage merged = a.merge(b);
 
-        assertThat(merged.id()).isEqualTo("id-2");
+        assertThat(merged.id()).contains("id-2");
         assertThat(merged.additionalKwargs()).containsEntry("k", 1);
         assertThat(merged.responseMetadata()).containsEntry("model", "m").containsEntry("system_fingerprint", "fp");
     }
@@ -39,7 +39,7 @@ class AiMessageMergeTest {
         TokenUsage a = new TokenUsage(5, 1, 6, Map.of("input_token_details", Map.of("cache_read", 2), "tier", "x"));
         TokenUsage b = new TokenUsage(0, 3, 3, Map.of("input_token_details", Map.of("cache_read", 1, "audio", 4)));
 
-        TokenUsage sum = AiMessage.of("a").withUsage(a).merge(AiMessage.of("b").withUsage(b)).usage();
+        TokenUsage sum = AiMessage.of("a").withUsage(a).merge(AiMessage.of("b").withUsage(b)).usage().orElseThrow();
 
         assertThat(sum.totalTokens()).isEqualTo(9);
         assertThat(sum.details()).containsEntry("input_token_details", Map.of("cache_read", 3, "audio", 4))

@@ -26,12 +26,12 @@ class MessagesTest {
 
         assertThat(merged).hasSize(5);
         assertThat(merged.get(1).text()).isEqualTo("what's your favorite color\nwait your favorite food");
-        assertThat(merged.get(1).id()).isEqualTo("foo");
+        assertThat(merged.get(1).id()).contains("foo");
         AiMessage ai = (AiMessage) merged.get(2);
         assertThat(ai.text()).isEqualTo("my favorite colo"); // the second had no text: no separator
         assertThat(ai.toolCalls()).extracting(ToolCall::id).containsExactly("123");
-        assertThat(ai.usage()).isEqualTo(TokenUsage.of(4, 6));
-        assertThat(ai.id()).isEqualTo("baz");
+        assertThat(ai.usage()).contains(TokenUsage.of(4, 6));
+        assertThat(ai.id()).contains("baz");
         assertThat(merged.subList(3, 5)).extracting(ChatMessage::text).containsExactly("a", "b");
     }
 
@@ -54,11 +54,11 @@ class MessagesTest {
                 new AiMessage("silicon blue", List.of(), null, null, null, "5", "alice", null, null, null));
 
         assertThat(MessageFilter.all().excludeNames("example_user", "example_assistant").apply(messages))
-                .extracting(ChatMessage::id).containsExactly("1", "4", "5");
+                .extracting(m -> m.id().orElse(null)).containsExactly("1", "4", "5");
         assertThat(MessageFilter.all().includeRoles(ChatMessage.Role.USER, ChatMessage.Role.AI).excludeIds("3")
-                .apply(messages)).extracting(ChatMessage::id).containsExactly("2", "4", "5");
+                .apply(messages)).extracting(m -> m.id().orElse(null)).containsExactly("2", "4", "5");
         assertThat(MessageFilter.all().includeNames("bob").includeIds("1").apply(messages))
-                .extracting(ChatMessage::id).containsExactly("1", "4");
+                .extracting(m -> m.id().orElse(null)).containsExactly("1", "4");
         assertThat(MessageFilter.all().apply(messages)).hasSize(5);
     }
 
@@ -80,7 +80,7 @@ class MessagesTest {
                 ChatMessage.Role.SYSTEM, ChatMessage.Role.USER, ChatMessage.Role.AI, ChatMessage.Role.TOOL,
                 ChatMessage.Role.USER, ChatMessage.Role.AI);
         assertThat(((AiMessage) messages.get(4)).toolCalls()).containsExactly(new ToolCall("c1", "f", "{}"));
-        assertThat(messages.get(5).id()).isEqualTo("m6");
+        assertThat(messages.get(5).id()).contains("m6");
         assertThat(((UserMessage) messages.get(6)).content()).hasSize(2);
     }
 

@@ -25,7 +25,7 @@ final class TracedChains {
             String last = request.messages().get(request.messages().size() - 1).text();
             AiMessage reply = new AiMessage(new StringBuilder(last).reverse().toString(), java.util.List.of(), null, "stop",
                     TokenUsage.of(12, 3));
-            config.reportUsage(reply.usage());
+            reply.usage().ifPresent(config::reportUsage);
             return reply;
         }
 

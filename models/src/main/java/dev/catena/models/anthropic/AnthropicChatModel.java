@@ -59,7 +59,7 @@ public final class AnthropicChatModel implements ChatModel {
     public AiMessage generate(ChatRequest request, RunConfig config) {
         AiMessage reply = http.postJson(AnthropicMessages.request(request, settings, false), () -> estimate(request),
                 config, AnthropicMessages::reply);
-        config.reportUsage(reply.usage());
+        reply.usage().ifPresent(config::reportUsage);
         return reply;
     }
 
@@ -67,7 +67,7 @@ public final class AnthropicChatModel implements ChatModel {
     public Stream<AiMessage> generateStream(ChatRequest request, RunConfig config) {
         // only the message_stop chunk carries usage, so the run reports it once, with the final output count
         return http.stream(AnthropicMessages.request(request, settings, true), () -> estimate(request), config,
-                new AnthropicStream()).peek(chunk -> config.reportUsage(chunk.usage()));
+                new AnthropicStream()).peek(chunk -> chunk.usage().ifPresent(config::reportUsage));
     }
 
     private int estimate(ChatRequest request) {
@@ -152,11 +152,12 @@ public final class AnthropicChatModel implements ChatModel {
         /**
          * Sequences at which the model stops generating (sent as {@code stop_sequences}).
          *
-         * @param values the stop sequences
+         * @param values the stop sequences; none null (no arguments to send none)
          * @return this builder
+         * @throws NullPointerException if {@code values} or one of them is null
          */
         public Builder stop(String... values) {
-            this.stop = List.of(values);
+            this.stop = stopSequences(values);
             return this;
         }
 

@@ -14,6 +14,7 @@ import dev.catena.core.messages.ToolCall;
 import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
 import dev.catena.core.models.ChatRequest;
+import dev.catena.core.models.ToolChoice;
 import dev.catena.core.tools.ToolSpec;
 import dev.catena.models.internal.Json;
 import java.util.ArrayList;
@@ -106,12 +107,13 @@ final class AnthropicMessages {
                 tool.set("input_schema", Json.MAPPER.valueToTree(spec.parameters()));
             }
         }
-        if (request.toolChoice() != null) {
+        if (request.toolChoice().isPresent()) {
+            ToolChoice toolChoice = request.toolChoice().get();
             ObjectNode choice = body.putObject("tool_choice");
-            switch (request.toolChoice().mode()) {
+            switch (toolChoice.mode()) {
                 case "required" -> choice.put("type", "any");
-                case "tool" -> choice.put("type", "tool").put("name", request.toolChoice().toolName());
-                default -> choice.put("type", request.toolChoice().mode());
+                case "tool" -> choice.put("type", "tool").put("name", toolChoice.toolName());
+                default -> choice.put("type", toolChoice.mode());
             }
         }
         if (settings.temperature() != null) {

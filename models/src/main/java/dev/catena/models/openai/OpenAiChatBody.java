@@ -75,11 +75,11 @@ final class OpenAiChatBody {
                 body.put("parallel_tool_calls", settings.parallelToolCalls());
             }
         }
-        if (request.toolChoice() != null && dialect.toolChoice()) {
-            body.set("tool_choice", toolChoice(request.toolChoice()));
+        if (request.toolChoice().isPresent() && dialect.toolChoice()) {
+            body.set("tool_choice", toolChoice(request.toolChoice().get()));
         }
-        if (request.responseFormat() != null) {
-            body.set("response_format", responseFormat(request.responseFormat(), dialect));
+        if (request.responseFormat().isPresent()) {
+            body.set("response_format", responseFormat(request.responseFormat().get(), dialect));
         }
         if (stream) {
             body.put("stream", true);
@@ -107,7 +107,7 @@ final class OpenAiChatBody {
             };
             if (echo) {
                 // DeepSeek also rejects a tool-call turn whose reasoning is missing, even if it was empty
-                node.put(dialect.reasoningField(), ai.reasoning() == null ? "" : ai.reasoning());
+                node.put(dialect.reasoningField(), ai.reasoning().orElse(""));
             }
             JsonNode calls = node.get("tool_calls");
             if (calls != null) {

@@ -9,7 +9,6 @@ import dev.catena.core.models.TokenCounter;
 import dev.catena.models.ModelClientBuilder;
 import dev.catena.models.internal.ModelHttp;
 import dev.catena.models.internal.ModelMetadata;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ public final class OpenAiChatModel implements ChatModel {
     public AiMessage generate(ChatRequest request, RunConfig config) {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, false);
         AiMessage reply = http.postJson(body, () -> estimate(request), config, OpenAiReplies::chat);
-        config.reportUsage(reply.usage());
+        reply.usage().ifPresent(config::reportUsage);
         return reply;
     }
 
@@ -82,7 +81,7 @@ public final class OpenAiChatModel implements ChatModel {
         ObjectNode body = OpenAiChatBody.write(request, settings, dialect, true);
         // only the last chunk carries usage, so the run reports it once, when the final count is known
         return http.stream(body, () -> estimate(request), config, new OpenAiChatStream())
-                .peek(chunk -> config.reportUsage(chunk.usage()));
+                .peek(chunk -> chunk.usage().ifPresent(config::reportUsage));
     }
 
     private int estimate(ChatRequest request) {
@@ -183,11 +182,12 @@ public final class OpenAiChatModel implements ChatModel {
         /**
          * Sequences at which the model stops generating.
          *
-         * @param values the stop sequences
+         * @param values the stop sequences; none null (no arguments to send none)
          * @return this builder
+         * @throws NullPointerException if {@code values} or one of them is null
          */
         public Builder stop(String... values) {
-            this.stop = List.copyOf(Arrays.asList(values));
+            this.stop = stopSequences(values);
             return this;
         }
 

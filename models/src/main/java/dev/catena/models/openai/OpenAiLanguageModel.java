@@ -224,11 +224,12 @@ public final class OpenAiLanguageModel implements LanguageModel {
         /**
          * Sequences at which the model stops generating.
          *
-         * @param values the stop sequences
+         * @param values the stop sequences; none null (no arguments to send none)
          * @return this builder
+         * @throws NullPointerException if {@code values} or one of them is null
          */
         public Builder stop(String... values) {
-            this.stop = List.of(values);
+            this.stop = stopSequences(values);
             return this;
         }
 

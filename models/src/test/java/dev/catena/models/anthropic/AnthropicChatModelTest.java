@@ -55,13 +55,13 @@ class AnthropicChatModelTest extends MockServerTest {
         AiMessage call = claude.chat(first);
         assertThat(call.toolCalls()).containsExactly(new ToolCall("toolu_013DU6hV4C1M8dJ32ybQFAFi", "get_weather",
                 "{\"location\":\"SF\",\"units\":\"c\"}"));
-        assertThat(call.finishReason()).isEqualTo("tool_calls");
-        assertThat(call.usage()).isEqualTo(TokenUsage.of(597, 71));
+        assertThat(call.finishReason()).contains("tool_calls");
+        assertThat(call.usage()).contains(TokenUsage.of(597, 71));
 
         AiMessage answer = claude.chat(first.withMessages(List.of(first.messages().get(0), call,
                 ChatMessage.tool("toolu_013DU6hV4C1M8dJ32ybQFAFi", "{\"location\": \"SF\", \"temperature\": \"20\\u00b0C\", \"condition\": \"Sunny\"}"))));
         assertThat(answer.text()).isEqualTo("The weather in SF is currently **20°C** (68°F) and **Sunny**!");
-        assertThat(answer.finishReason()).isEqualTo("stop");
+        assertThat(answer.finishReason()).contains("stop");
 
         RecordedRequest r1 = server.takeRequest();
         assertThat(r1.getUrl().encodedPath()).isEqualTo("/v1/messages");
@@ -101,10 +101,10 @@ class AnthropicChatModelTest extends MockServerTest {
         server.enqueue(sse(text("anthropic-stream-text.txt")));
         AiMessage whole = merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("hi")), RunConfig.defaults()));
         assertThat(whole.text()).isNotEmpty();
-        assertThat(whole.finishReason()).isEqualTo("stop");
-        assertThat(whole.usage()).isNotNull();
-        assertThat(whole.usage().inputTokens()).isPositive();
-        assertThat(whole.usage().outputTokens()).isPositive();
+        assertThat(whole.finishReason()).contains("stop");
+        assertThat(whole.usage()).isPresent();
+        assertThat(whole.usage().orElseThrow().inputTokens()).isPositive();
+        assertThat(whole.usage().orElseThrow().outputTokens()).isPositive();
     }
 
     @Test
@@ -116,10 +116,10 @@ class AnthropicChatModelTest extends MockServerTest {
         try (Stream<AiMessage> s = model().build().stream(PromptValue.of("hi"), RunConfig.builder().callbacks(reported).build())) {
             chunks = s.toList();
         }
-        TokenUsage summed = chunks.stream().map(AiMessage::usage).filter(java.util.Objects::nonNull)
+        TokenUsage summed = chunks.stream().map(AiMessage::usage).flatMap(java.util.Optional::stream)
                 .reduce(TokenUsage.ZERO, TokenUsage::plus);
         assertThat(summed).isEqualTo(TokenUsage.of(135, 10));
-        assertThat(chunks.stream().reduce(AiMessage::merge).orElseThrow().usage()).isEqualTo(TokenUsage.of(135, 10));
+        assertThat(chunks.stream().reduce(AiMessage::merge).orElseThrow().usage()).contains(TokenUsage.of(135, 10));
         assertThat(reported.total()).as("what the callbacks were told").isEqualTo(TokenUsage.of(135, 10));
     }
 
@@ -144,9 +144,9 @@ class AnthropicChatModelTest extends MockServerTest {
         assertThat(call.id()).isEqualTo("toolu_01NRLabsLyVHZPKxbKvkfSMn");
         assertThat(call.name()).isEqualTo("get_weather");
         assertThat(Json.tryParse(call.arguments()).get("location").asText()).startsWith("Paris");
-        assertThat(whole.finishReason()).isEqualTo("tool_calls");
-        assertThat(whole.usage().inputTokens()).isEqualTo(377);
-        assertThat(whole.usage().outputTokens()).isEqualTo(65);
+        assertThat(whole.finishReason()).contains("tool_calls");
+        assertThat(whole.usage().orElseThrow().inputTokens()).isEqualTo(377);
+        assertThat(whole.usage().orElseThrow().outputTokens()).isEqualTo(65);
     }
 
     @Test
@@ -159,7 +159,7 @@ class AnthropicChatModelTest extends MockServerTest {
                 + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
         AiMessage whole = merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("time?")), RunConfig.defaults()));
         assertThat(whole.toolCalls()).containsExactly(new ToolCall("toolu_1", "now", "{}"));
-        assertThat(whole.usage()).isEqualTo(TokenUsage.of(10, 12));
+        assertThat(whole.usage()).contains(TokenUsage.of(10, 12));
     }
 
     @Test

@@ -54,8 +54,8 @@ class OpenAiChatModelTest extends MockServerTest {
         AiMessage reply = model.chat(ChatRequest.of(ChatMessage.system("You are a helpful assistant."), ChatMessage.user("Hello!")));
 
         assertThat(reply.text()).isEqualTo("Hello! How can I assist you today?");
-        assertThat(reply.finishReason()).isEqualTo("stop");
-        assertThat(reply.usage()).isEqualTo(new TokenUsage(19, 10, 29));
+        assertThat(reply.finishReason()).contains("stop");
+        assertThat(reply.usage()).contains(new TokenUsage(19, 10, 29));
         RecordedRequest request = server.takeRequest();
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/chat/completions");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test");
@@ -94,7 +94,7 @@ class OpenAiChatModelTest extends MockServerTest {
                 .withTools(List.of(weather)).withToolChoice(ToolChoice.AUTO));
 
         assertThat(reply.text()).isEmpty();
-        assertThat(reply.finishReason()).isEqualTo("tool_calls");
+        assertThat(reply.finishReason()).contains("tool_calls");
         assertThat(reply.toolCalls()).containsExactly(new ToolCall("call_abc123", "get_current_weather", "{\n\"location\": \"Boston, MA\"\n}"));
         assertThat(body(server.takeRequest())).isEqualTo(Wire.json("openai-chat-tools-request.json"));
     }
@@ -163,8 +163,8 @@ class OpenAiChatModelTest extends MockServerTest {
 
         assertThat(chunks.size()).isGreaterThan(10);
         assertThat(whole.text()).isEqualTo("{\"city\":\"San Francisco\",\"temperature\":61,\"units\":\"f\"}");
-        assertThat(whole.finishReason()).isEqualTo("stop");
-        assertThat(whole.usage()).isEqualTo(new TokenUsage(79, 14, 93));
+        assertThat(whole.finishReason()).contains("stop");
+        assertThat(whole.usage()).contains(new TokenUsage(79, 14, 93));
         JsonNode sent = body(server.takeRequest());
         assertThat(sent.get("stream").asBoolean()).isTrue();
         assertThat(sent.at("/stream_options/include_usage").asBoolean()).isTrue();
@@ -179,8 +179,8 @@ class OpenAiChatModelTest extends MockServerTest {
         assertThat(call.id()).isEqualTo("call_c91SqDXlYFuETYv8mUHzz6pp");
         assertThat(call.name()).isEqualTo("GetWeatherArgs");
         assertThat(Json.tryParse(call.arguments()).get("city").asText()).isEqualTo("Edinburgh");
-        assertThat(whole.finishReason()).isEqualTo("tool_calls");
-        assertThat(whole.usage().totalTokens()).isEqualTo(100);
+        assertThat(whole.finishReason()).contains("tool_calls");
+        assertThat(whole.usage().orElseThrow().totalTokens()).isEqualTo(100);
     }
 
     @Test
@@ -216,7 +216,7 @@ class OpenAiChatModelTest extends MockServerTest {
                 new ToolCall("call_a", "get_time", "{}"),
                 new ToolCall("call_b", "get_weather", "{\"city\":\"北京\"}"),
                 new ToolCall("call_c", "list_tools", "{}"));
-        assertThat(whole.finishReason()).isEqualTo("tool_calls");
+        assertThat(whole.finishReason()).contains("tool_calls");
     }
 
     @Test
@@ -243,18 +243,18 @@ class OpenAiChatModelTest extends MockServerTest {
         try (Stream<AiMessage> s = deepseek.generateStream(ChatRequest.of(ChatMessage.user("9.11 or 9.8?")), RunConfig.defaults())) {
             chunks = s.collect(Collectors.toList());
         }
-        assertThat(chunks.get(0).reasoning()).isEqualTo("9.11 vs 9.8: ");
+        assertThat(chunks.get(0).reasoning()).contains("9.11 vs 9.8: ");
         assertThat(chunks.get(0).text()).isEmpty();
         AiMessage whole = chunks.stream().reduce(AiMessage::merge).orElseThrow();
         assertThat(whole.text()).isEqualTo("9.8 is larger.");
-        assertThat(whole.reasoning()).isEqualTo("9.11 vs 9.8: compare tenths.");
+        assertThat(whole.reasoning()).contains("9.11 vs 9.8: compare tenths.");
 
         server.enqueue(jsonResponse(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\",\"reasoning_content\":\"think\"},\"finish_reason\":\"stop\"}]}"));
         AiMessage withTool = new AiMessage("", List.of(new ToolCall("call_9", "lookup", "")), "I should look it up", null, null);
         AiMessage plain = new AiMessage("earlier answer", List.of(), "earlier thoughts", null, null);
         AiMessage reply = deepseek.chat(List.of(ChatMessage.user("q1"), plain, ChatMessage.user("q2"), withTool,
                 ChatMessage.tool("call_9", "42")));
-        assertThat(reply.reasoning()).isEqualTo("think");
+        assertThat(reply.reasoning()).contains("think");
         server.takeRequest();
         JsonNode sent = body(server.takeRequest()).get("messages");
         assertThat(sent.get(1).has("reasoning_content")).as("plain turns are stripped").isFalse();
@@ -300,7 +300,7 @@ class OpenAiChatModelTest extends MockServerTest {
                 + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n"));
         AiMessage whole = merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("go")), RunConfig.defaults()));
         assertThat(whole.text()).isEqualTo("The next day");
-        assertThat(whole.finishReason()).isEqualTo("stop");
+        assertThat(whole.finishReason()).contains("stop");
     }
 
     @Test

@@ -64,9 +64,9 @@ class OpenAiErrorsTest extends MockServerTest {
                 .body(text("openai-error-429-insufficient-quota.json")).build());
         ModelHttpException e = (ModelHttpException) catchThrowable(() -> model().build().chat("Hello!"));
         assertThat(e.status()).isEqualTo(429);
-        assertThat(e.errorType()).isEqualTo("insufficient_quota");
+        assertThat(e.errorType()).contains("insufficient_quota");
         assertThat(e.retryable()).isFalse();
-        assertThat(e.requestId()).isEqualTo("req_q");
+        assertThat(e.requestId()).contains("req_q");
         assertThat(e.getMessage()).contains("You exceeded your current quota").contains("check billing");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -77,7 +77,7 @@ class OpenAiErrorsTest extends MockServerTest {
         server.enqueue(jsonResponse(status, text("ollama-openai-error-shape.json")));
         ModelHttpException e = (ModelHttpException) catchThrowable(() -> model().build().chat("Hello!"));
         assertThat(e.status()).isEqualTo(status);
-        assertThat(e.errorType()).isEqualTo("not_found_error");
+        assertThat(e.errorType()).contains("not_found_error");
         assertThat(e.bodyExcerpt()).contains("<error text from Ollama>");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
