@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  *       links, a 3–10 row table, and a quote.</li>
  * </ul>
  * The corpus is then cut every {@value #DOCUMENT_CHARS} chars (the last document is shorter).
- * With seed 42, 20 MB makes 230 documents, about 45% of their chars Chinese.
+ * With seed 42, 2 MB makes 15 documents (940,088 chars) and 20 MB 144 documents (9,387,843 chars);
+ * 53% of the chars are Han characters.
  */
 public final class DocumentCorpus {
 
