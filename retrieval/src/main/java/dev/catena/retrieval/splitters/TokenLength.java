@@ -13,6 +13,8 @@ final class TokenLength implements LengthFunction {
     private final TokenCounter counter;
     /** Tokens of each single char (0 = not known yet): a one-char head or tail ("\n", "。") recurs on every line. */
     private final byte[] singleChars = new byte[Character.MAX_VALUE + 1];
+    /** How many times the tokenizer ran, for tests; not exact when the length function is shared between threads. */
+    long tokenizerCalls;
 
     TokenLength(TokenCounter counter) {
         this.counter = Objects.requireNonNull(counter, "token counter");
@@ -21,20 +23,31 @@ final class TokenLength implements LengthFunction {
     @Override
     public int length(String text, int from, int to) {
         if (to - from == 1) {
-            char c = text.charAt(from);
-            int known = singleChars[c];
-            if (known == 0) {
-                known = counter.count(String.valueOf(c)); // 1 to 3 tokens (a lone surrogate is one char too)
-                singleChars[c] = (byte) known;
-            }
-            return known;
+            return singleChar(text.charAt(from));
         }
+        tokenizerCalls++;
         return counter.count(text.substring(from, to));
     }
 
     @Override
     public int lengthBelow(String text, int from, int to, int limit) {
+        if (to - from == 1) {
+            // The exact count is a valid answer at any limit; a text without separators is measured
+            // char by char, so this must not call the tokenizer once per char.
+            return singleChar(text.charAt(from));
+        }
+        tokenizerCalls++;
         return counter.countUpTo(text.substring(from, to), limit);
+    }
+
+    private int singleChar(char c) {
+        int known = singleChars[c];
+        if (known == 0) {
+            tokenizerCalls++;
+            known = counter.count(String.valueOf(c)); // 1 to 3 tokens (a lone surrogate is one char too)
+            singleChars[c] = (byte) known;
+        }
+        return known;
     }
 
     /**

@@ -74,6 +74,22 @@ class TokenTextSplitterTest {
     }
 
     @Test
+    void aTextWithoutSeparatorsIsNotTokenizedOncePerChar() {
+        // Chinese prose with no space or line break: only the last separator, "", applies, so the
+        // splitter measures it char by char, as LangChain does; a char's count is remembered.
+        String run = "天道酬勤并不是鼓励人们不劳而获，而是提醒人们要遵循自然规律。".repeat(400);
+        TokenCounter o200k = TokenCounter.of("o200k_base");
+        TokenLength tokens = new TokenLength(o200k);
+        RecursiveCharacterTextSplitter splitter = RecursiveCharacterTextSplitter.builder().lengthFunction(tokens)
+                .chunkSize(250).chunkOverlap(25).build();
+        List<String> chunks = splitter.splitText(run);
+        assertThat(chunks).isEqualTo(RecursiveCharacterTextSplitter.builder().lengthFunction(LengthFunction.of(o200k::count))
+                .chunkSize(250).chunkOverlap(25).build().splitText(run));
+        assertThat(chunks).hasSizeGreaterThan(40);
+        assertThat(tokens.tokenizerCalls).as("tokenizer calls for %d chars", run.length()).isLessThan(100);
+    }
+
+    @Test
     void tokenLengthBelowStopsAtTheLimit() {
         LengthFunction tokens = LengthFunction.tokens(CL100K);
         String text = "word ".repeat(1000);
