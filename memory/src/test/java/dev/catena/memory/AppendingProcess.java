@@ -54,6 +54,9 @@ public final class AppendingProcess {
             for (ChatMessageHistory store : stores) {
                 store.add(session, messages);
             }
+            // Give up the core between adds: on a busy machine one writer could otherwise finish
+            // before the others are scheduled, and the run would test no overlap at all.
+            Thread.sleep(1);
         }
         ChatMessageHistoryContract.closeAll(stores.toArray());
         System.out.println("done");
