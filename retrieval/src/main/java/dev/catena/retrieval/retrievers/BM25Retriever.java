@@ -92,13 +92,16 @@ public final class BM25Retriever implements Retriever {
      * of a full scan. Records documents touched for the first time in {@code touched}.
      */
     private void addScores(Bm25Postings.Postings p, double[] scores, Touched touched) {
-        for (int j = 0; j < p.size; j++) {
-            int d = p.documents[j];
-            int tf = p.frequencies[j];
+        int[] postingDocuments = p.documents();
+        int[] postingFrequencies = p.frequencies();
+        double idf = p.idf();
+        for (int j = p.from(); j < p.to(); j++) {
+            int d = postingDocuments[j];
+            int tf = postingFrequencies[j];
             if (touched != null) {
                 touched.add(d);
             }
-            scores[d] += p.idf * tf * (k1 + 1) / (tf + norms[d]);
+            scores[d] += idf * tf * (k1 + 1) / (tf + norms[d]);
         }
     }
 
