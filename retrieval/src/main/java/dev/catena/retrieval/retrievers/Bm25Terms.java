@@ -7,14 +7,16 @@ import java.util.Arrays;
  * slice of a char buffer: one hash and one comparison per token, and a term's characters are
  * copied once, when it is new, into one array shared by all terms (no string or array per term).
  *
- * <p>Open addressing with linear probing; each slot holds the term's hash and id in one
- * {@code long}, so a probe reads one array element and compares characters only when the hashes
- * match.
+ * <p>Open addressing with linear probing over a table of ids only, kept small (up to two thirds
+ * full) because indexing looks up every token in it: a cache miss per token is what made the
+ * former table slow. The hashes and characters are kept by id, so those of the common terms, which
+ * come first in a corpus, sit together.
  */
 final class Bm25Terms {
 
-    private long[] slots = new long[1024]; // (hash << 32) | (id + 1); 0 is a free slot
+    private int[] slots = new int[1024]; // id + 1 of the term in each slot; 0 is a free slot
     private int shift = 32 - 10; // the top bits of the mixed hash pick the slot
+    private int[] hashes = new int[512]; // by id
     private char[] chars = new char[8192];
     private int[] starts = new int[513]; // term id's characters are chars[starts[id], starts[id + 1])
     private int size;
@@ -37,17 +39,17 @@ final class Bm25Terms {
     private int add(char[] token, int offset, int length) {
         int hash = hash(token, offset, length);
         for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & (slots.length - 1)) {
-            long entry = slots[slot];
-            if (entry == 0) {
-                int id = append(token, offset, length);
-                slots[slot] = (long) hash << 32 | (id + 1);
-                if (2 * size > slots.length) {
+            int id = slots[slot] - 1;
+            if (id < 0) {
+                id = append(token, offset, length, hash);
+                slots[slot] = id + 1;
+                if (3 * size > 2 * slots.length) {
                     grow();
                 }
                 return id;
             }
-            if ((int) (entry >>> 32) == hash && equals((int) entry - 1, token, offset, length)) {
-                return (int) entry - 1;
+            if (hashes[id] == hash && equals(id, token, offset, length)) {
+                return id;
             }
         }
     }
@@ -57,19 +59,14 @@ final class Bm25Terms {
         char[] token = term.toCharArray();
         int hash = hash(token, 0, token.length);
         for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & (slots.length - 1)) {
-            long entry = slots[slot];
-            if (entry == 0) {
+            int id = slots[slot] - 1;
+            if (id < 0) {
                 return -1;
             }
-            if ((int) (entry >>> 32) == hash && equals((int) entry - 1, token, 0, token.length)) {
-                return (int) entry - 1;
+            if (hashes[id] == hash && equals(id, token, 0, token.length)) {
+                return id;
             }
         }
-    }
-
-    /** The characters of term {@code id}, as a new string. */
-    String term(int id) {
-        return new String(chars, starts[id], starts[id + 1] - starts[id]);
     }
 
     private static int hash(char[] token, int offset, int length) {
@@ -93,7 +90,7 @@ final class Bm25Terms {
         return true;
     }
 
-    private int append(char[] token, int offset, int length) {
+    private int append(char[] token, int offset, int length, int hash) {
         int start = starts[size];
         if (start + length > chars.length) {
             chars = Arrays.copyOf(chars, Math.max(2 * chars.length, start + length));
@@ -101,23 +98,22 @@ final class Bm25Terms {
         System.arraycopy(token, offset, chars, start, length);
         if (size + 2 > starts.length) {
             starts = Arrays.copyOf(starts, 2 * starts.length);
+            hashes = Arrays.copyOf(hashes, starts.length - 1);
         }
         starts[size + 1] = start + length;
+        hashes[size] = hash;
         return size++;
     }
 
     private void grow() {
-        long[] old = slots;
-        slots = new long[2 * old.length];
+        slots = new int[2 * slots.length];
         shift--;
-        for (long entry : old) {
-            if (entry != 0) {
-                int slot = ((int) (entry >>> 32) * 0x9E3779B9) >>> shift;
-                while (slots[slot] != 0) {
-                    slot = (slot + 1) & (slots.length - 1);
-                }
-                slots[slot] = entry;
+        for (int id = 0; id < size; id++) {
+            int slot = (hashes[id] * 0x9E3779B9) >>> shift;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & (slots.length - 1);
             }
+            slots[slot] = id + 1;
         }
     }
 }
