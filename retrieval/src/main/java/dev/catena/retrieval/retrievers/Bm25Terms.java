@@ -26,18 +26,20 @@ final class Bm25Terms {
         return size;
     }
 
-    /** The id of the first {@code length} chars of {@code token}, numbering it next if it is new. */
-    int add(char[] token, int length) {
-        return add(token, 0, length);
+    /**
+     * The id of the first {@code length} chars of {@code token}, numbering it next if it is new;
+     * {@code hash} is their {@link String#hashCode()}, which the tokenizer works out as it reads.
+     */
+    int add(char[] token, int length, int hash) {
+        return add(token, 0, length, hash);
     }
 
     /** The id here of term {@code id} of {@code other}, numbering it next if it is new. */
     int add(Bm25Terms other, int id) {
-        return add(other.chars, other.starts[id], other.starts[id + 1] - other.starts[id]);
+        return add(other.chars, other.starts[id], other.starts[id + 1] - other.starts[id], other.hashes[id]);
     }
 
-    private int add(char[] token, int offset, int length) {
-        int hash = hash(token, offset, length);
+    private int add(char[] token, int offset, int length, int hash) {
         for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & (slots.length - 1)) {
             int id = slots[slot] - 1;
             if (id < 0) {
@@ -57,7 +59,7 @@ final class Bm25Terms {
     /** The id of {@code term}, or -1 if it was never added. */
     int find(String term) {
         char[] token = term.toCharArray();
-        int hash = hash(token, 0, token.length);
+        int hash = term.hashCode();
         for (int slot = (hash * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & (slots.length - 1)) {
             int id = slots[slot] - 1;
             if (id < 0) {
@@ -67,14 +69,6 @@ final class Bm25Terms {
                 return id;
             }
         }
-    }
-
-    private static int hash(char[] token, int offset, int length) {
-        int hash = 0;
-        for (int i = offset; i < offset + length; i++) {
-            hash = 31 * hash + token[i];
-        }
-        return hash;
     }
 
     private boolean equals(int id, char[] token, int offset, int length) {

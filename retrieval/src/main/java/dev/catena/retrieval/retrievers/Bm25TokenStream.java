@@ -63,7 +63,7 @@ final class Bm25TokenStream implements Bm25Tokenizer.TokenSink {
                     buffer = new char[Math.max(token.length(), 2 * buffer.length)];
                 }
                 token.getChars(0, token.length(), buffer, 0);
-                stream.accept(buffer, token.length());
+                stream.accept(buffer, token.length(), token.hashCode());
             }
             stream.ends[d] = stream.size;
         }
@@ -109,11 +109,11 @@ final class Bm25TokenStream implements Bm25Tokenizer.TokenSink {
     }
 
     @Override
-    public void accept(char[] chars, int length) {
+    public void accept(char[] chars, int length, int hash) {
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, 2 * size);
         }
-        ids[size++] = terms.add(chars, length);
+        ids[size++] = terms.add(chars, length, hash);
     }
 
     Bm25Terms terms() {
