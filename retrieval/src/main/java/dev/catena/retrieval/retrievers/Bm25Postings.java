@@ -8,185 +8,132 @@ import java.util.function.Function;
  * The inverted index behind {@link BM25Retriever}: for each term, the documents that contain it
  * with the term's frequency in each (in corpus order), each document's length in terms, and each
  * term's idf, computed once. A query touches only the postings of its own terms.
+ *
+ * <p>Built in two passes so that no postings list ever grows: the first tokenises each document
+ * once into term ids, the second counts each term's documents, lays all postings out back to back
+ * in two arrays of exactly the right size and fills them in corpus order.
  */
 final class Bm25Postings {
 
-    /** One term's documents and frequencies, grown while indexing and trimmed after. */
-    static final class Postings {
-        int[] documents = new int[2];
-        int[] frequencies = new int[2];
-        int size;
-        double idf;
-
-        void add(int document) {
-            if (size > 0 && documents[size - 1] == document) {
-                frequencies[size - 1]++; // tokens arrive document by document
-                return;
-            }
-            if (size == documents.length) {
-                documents = Arrays.copyOf(documents, size * 2);
-                frequencies = Arrays.copyOf(frequencies, size * 2);
-            }
-            documents[size] = document;
-            frequencies[size] = 1;
-            size++;
-        }
+    /** One term's documents {@code documents[from, to)}, in corpus order, with their frequencies, and its idf. */
+    record Postings(int[] documents, int[] frequencies, int from, int to, double idf) {
     }
 
-    private final Terms terms;
+    private final Bm25Terms terms;
+    private final int[] starts;
+    private final int[] documents;
+    private final int[] frequencies;
+    private final double[] idf;
     private final int[] lengths;
-    private final int documentCount;
     private final double averageLength;
 
-    private Bm25Postings(Terms terms, int[] lengths, double averageLength) {
+    private Bm25Postings(Bm25Terms terms, int[] starts, int[] documents, int[] frequencies, double[] idf,
+            int[] lengths, double averageLength) {
         this.terms = terms;
+        this.starts = starts;
+        this.documents = documents;
+        this.frequencies = frequencies;
+        this.idf = idf;
         this.lengths = lengths;
-        this.documentCount = lengths.length;
         this.averageLength = averageLength;
     }
 
-    /** Indexes {@code texts} with {@code tokenizer}; idf as rank_bm25's BM25Okapi, with its epsilon floor. */
-    static Bm25Postings build(List<String> texts, Function<String, List<String>> tokenizer, double epsilon) {
-        Terms terms = new Terms();
-        int[] lengths = new int[texts.size()];
-        long total = 0;
-        if (tokenizer instanceof Bm25Tokenizer bm25Tokenizer) {
-            // the default tokenizer hands tokens over in a buffer: no string per token
-            int[] document = new int[1];
-            int[] length = new int[1];
-            Bm25Tokenizer.TokenSink sink = (chars, n) -> {
-                terms.postings(chars, n).add(document[0]);
-                length[0]++;
-            };
-            for (int d = 0; d < lengths.length; d++) {
-                document[0] = d;
-                length[0] = 0;
-                bm25Tokenizer.tokens(texts.get(d), sink);
-                lengths[d] = length[0];
-                total += length[0];
-            }
-        } else {
-            for (int d = 0; d < lengths.length; d++) {
-                List<String> tokens = tokenizer.apply(texts.get(d));
-                for (String token : tokens) {
-                    char[] chars = token.toCharArray();
-                    terms.postings(chars, chars.length).add(d);
-                }
-                lengths[d] = tokens.size();
-                total += tokens.size();
-            }
-        }
-        double averageLength = lengths.length == 0 ? 0 : (double) total / lengths.length;
-        int n = lengths.length;
-        double sum = 0;
-        for (int t = 0; t < terms.size; t++) {
-            Postings p = terms.byId[t];
-            p.idf = Math.log(n - p.size + 0.5) - Math.log(p.size + 0.5);
-            sum += p.idf;
-        }
-        // Very common terms would otherwise lower a document's score; rank_bm25 floors them instead.
-        double floor = terms.size == 0 ? 0 : epsilon * sum / terms.size;
-        for (int t = 0; t < terms.size; t++) {
-            Postings p = terms.byId[t];
-            if (p.idf < 0) {
-                p.idf = floor;
-            }
-            p.documents = Arrays.copyOf(p.documents, p.size);
-            p.frequencies = Arrays.copyOf(p.frequencies, p.size);
-        }
-        return new Bm25Postings(terms, lengths, averageLength);
-    }
+    /** Below this many documents per processor the default tokenizer runs on the calling thread only. */
+    static final int DOCUMENTS_PER_PART = 8192;
 
     /**
-     * Terms to their postings, looked up by a slice of a char buffer so indexing allocates a
-     * string only for a term's first occurrence: open addressing with linear probing.
+     * Indexes {@code texts} with {@code tokenizer}; idf as rank_bm25's BM25Okapi, with its epsilon
+     * floor. The default tokenizer tokenises a large corpus on the common fork-join pool, a part
+     * per processor; another tokenizer is called from this thread only, as it may not be thread-safe.
      */
-    private static final class Terms {
-        private String[] keys = new String[1024];
-        private char[][] keyChars = new char[1024][];
-        private Postings[] values = new Postings[1024];
-        private int[] hashes = new int[1024];
-        Postings[] byId = new Postings[1024];
-        int size;
+    static Bm25Postings build(List<String> texts, Function<String, List<String>> tokenizer, double epsilon) {
+        if (tokenizer instanceof Bm25Tokenizer bm25Tokenizer) {
+            int processors = Runtime.getRuntime().availableProcessors();
+            return build(texts, bm25Tokenizer, epsilon, Math.min(processors, texts.size() / DOCUMENTS_PER_PART));
+        }
+        return invert(Bm25TokenStream.of(texts, tokenizer), epsilon);
+    }
 
-        Postings postings(char[] chars, int length) {
-            int hash = 0;
-            for (int i = 0; i < length; i++) {
-                hash = 31 * hash + chars[i];
-            }
-            int mask = keys.length - 1;
-            for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-                String key = keys[slot];
-                if (key == null) {
-                    Postings p = new Postings();
-                    keys[slot] = new String(chars, 0, length);
-                    keyChars[slot] = Arrays.copyOf(chars, length);
-                    values[slot] = p;
-                    hashes[slot] = hash;
-                    if (size == byId.length) {
-                        byId = Arrays.copyOf(byId, size * 2);
-                    }
-                    byId[size++] = p;
-                    if (size * 2 > keys.length) {
-                        grow();
-                    }
-                    return p;
-                }
-                if (hashes[slot] == hash && Arrays.equals(keyChars[slot], 0, keyChars[slot].length, chars, 0, length)) {
-                    return values[slot];
+    /** Indexes {@code texts} tokenised in {@code parts} parts (in parallel if more than one); the index is the same for any number. */
+    static Bm25Postings build(List<String> texts, Bm25Tokenizer tokenizer, double epsilon, int parts) {
+        return invert(Bm25TokenStream.of(texts, tokenizer, parts), epsilon);
+    }
+
+    /** The second pass: postings laid out by term, exactly sized, from the documents' term ids. */
+    private static Bm25Postings invert(Bm25TokenStream stream, double epsilon) {
+        int n = stream.documentCount();
+        int termCount = stream.terms().size();
+        int[] ids = stream.ids();
+        int[] ends = stream.ends();
+        // each term's document frequency: the number of documents it is last seen in
+        int[] df = new int[termCount];
+        int[] last = new int[termCount];
+        Arrays.fill(last, -1);
+        for (int d = 0, i = 0; d < n; d++) {
+            for (int end = ends[d]; i < end; i++) {
+                int t = ids[i];
+                if (last[t] != d) {
+                    last[t] = d;
+                    df[t]++;
                 }
             }
         }
-
-        Postings get(String term) {
-            int hash = term.hashCode();
-            int mask = keys.length - 1;
-            for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-                if (hashes[slot] == hash && keys[slot].equals(term)) {
-                    return values[slot];
-                }
-            }
-            return null;
+        int[] starts = new int[termCount + 1];
+        for (int t = 0; t < termCount; t++) {
+            starts[t + 1] = starts[t] + df[t];
         }
-
-        /** Mixes the bits: similar terms (word1, word2) have near hashes that would cluster under linear probing. */
-        private static int spread(int hash) {
-            int h = hash * 0x9E3779B9;
-            return h ^ (h >>> 15);
-        }
-
-        private void grow() {
-            String[] oldKeys = keys;
-            Postings[] oldValues = values;
-            char[][] oldKeyChars = keyChars;
-            int[] oldHashes = hashes;
-            keys = new String[oldKeys.length * 2];
-            values = new Postings[keys.length];
-            keyChars = new char[keys.length][];
-            hashes = new int[keys.length];
-            int mask = keys.length - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != null) {
-                    int slot = spread(oldHashes[i]) & mask;
-                    while (keys[slot] != null) {
-                        slot = (slot + 1) & mask;
-                    }
-                    keys[slot] = oldKeys[i];
-                    values[slot] = oldValues[i];
-                    keyChars[slot] = oldKeyChars[i];
-                    hashes[slot] = oldHashes[i];
+        int[] next = Arrays.copyOf(starts, termCount);
+        int[] documents = new int[starts[termCount]];
+        int[] frequencies = new int[starts[termCount]];
+        Arrays.fill(last, -1);
+        for (int d = 0, i = 0; d < n; d++) {
+            for (int end = ends[d]; i < end; i++) {
+                int t = ids[i];
+                if (last[t] != d) {
+                    last[t] = d;
+                    int p = next[t]++;
+                    documents[p] = d;
+                    frequencies[p] = 1;
+                } else {
+                    frequencies[next[t] - 1]++;
                 }
             }
         }
+        int[] lengths = new int[n];
+        for (int d = 0; d < n; d++) {
+            lengths[d] = ends[d] - (d == 0 ? 0 : ends[d - 1]);
+        }
+        double averageLength = n == 0 ? 0 : (double) ends[n - 1] / n;
+        // summed in term-id order, which is the order of first occurrence in the corpus
+        double[] idf = new double[termCount];
+        double sum = 0;
+        for (int t = 0; t < termCount; t++) {
+            idf[t] = Math.log(n - df[t] + 0.5) - Math.log(df[t] + 0.5);
+            sum += idf[t];
+        }
+        // Very common terms would otherwise lower a document's score; rank_bm25 floors them instead.
+        double floor = termCount == 0 ? 0 : epsilon * sum / termCount;
+        for (int t = 0; t < termCount; t++) {
+            if (idf[t] < 0) {
+                idf[t] = floor;
+            }
+        }
+        return new Bm25Postings(stream.terms(), starts, documents, frequencies, idf, lengths, averageLength);
     }
 
     int documentCount() {
-        return documentCount;
+        return lengths.length;
+    }
+
+    /** How many distinct terms the documents have. */
+    int termCount() {
+        return idf.length;
     }
 
     /** The postings of {@code term}, or null if no document has it. */
     Postings postings(String term) {
-        return terms.get(term);
+        int t = terms.find(term);
+        return t < 0 ? null : new Postings(documents, frequencies, starts[t], starts[t + 1], idf[t]);
     }
 
     /** BM25's length normalisation {@code k1 (1 - b + b |d| / avgdl)} for one document. */

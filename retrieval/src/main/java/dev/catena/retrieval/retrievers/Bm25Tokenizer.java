@@ -16,15 +16,18 @@ import java.util.function.Function;
  */
 public final class Bm25Tokenizer implements Function<String, List<String>> {
 
-    /** Receives each token as the first {@code length} chars of {@code chars}, valid only during the call. */
+    /**
+     * Receives each token as the first {@code length} chars of {@code chars}, valid only during the
+     * call, with the token's {@link String#hashCode()}, worked out while the token was read.
+     */
     interface TokenSink {
-        void accept(char[] chars, int length);
+        void accept(char[] chars, int length, int hash);
     }
 
     @Override
     public List<String> apply(String text) {
         List<String> tokens = new ArrayList<>();
-        tokens(text, (chars, length) -> tokens.add(new String(chars, 0, length)));
+        tokens(text, (chars, length, hash) -> tokens.add(new String(chars, 0, length)));
         return tokens;
     }
 
@@ -48,7 +51,7 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
                     i += Character.charCount(s.codePointAt(i));
                 }
                 for (int c = start; c < i; c += Character.charCount(s.codePointAt(c))) {
-                    sink.accept(buffer, Character.toChars(s.codePointAt(c), buffer, 0));
+                    accept(sink, buffer, Character.toChars(s.codePointAt(c), buffer, 0));
                 }
                 for (int c = start; c < i; ) {
                     int first = s.codePointAt(c);
@@ -58,7 +61,7 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
                     }
                     int length = Character.toChars(first, buffer, 0);
                     length += Character.toChars(s.codePointAt(next), buffer, length);
-                    sink.accept(buffer, length);
+                    accept(sink, buffer, length);
                     c = next;
                 }
             } else if (Character.isLetterOrDigit(cp)) {
@@ -71,11 +74,20 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
                     length += Character.toChars(c, buffer, length);
                     i += Character.charCount(c);
                 }
-                sink.accept(buffer, length);
+                accept(sink, buffer, length);
             } else {
                 i += Character.charCount(cp);
             }
         }
+    }
+
+    /** Hands a token of the normalising path to {@code sink} with its hash, as {@link String#hashCode()} computes it. */
+    private static void accept(TokenSink sink, char[] buffer, int length) {
+        int hash = 0;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + buffer[i];
+        }
+        sink.accept(buffer, length, hash);
     }
 
     /**
@@ -102,6 +114,7 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
     private static void asciiTokens(String text, TokenSink sink) {
         char[] buffer = new char[32];
         int length = 0;
+        int hash = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
             boolean lower = c >= 'a' && c <= 'z';
@@ -110,10 +123,13 @@ public final class Bm25Tokenizer implements Function<String, List<String>> {
                 if (length == buffer.length) {
                     buffer = Arrays.copyOf(buffer, length * 2);
                 }
-                buffer[length++] = upper ? (char) (c + ('a' - 'A')) : c;
+                char folded = upper ? (char) (c + ('a' - 'A')) : c;
+                buffer[length++] = folded;
+                hash = 31 * hash + folded;
             } else if (length > 0) {
-                sink.accept(buffer, length);
+                sink.accept(buffer, length, hash);
                 length = 0;
+                hash = 0;
             }
         }
     }
