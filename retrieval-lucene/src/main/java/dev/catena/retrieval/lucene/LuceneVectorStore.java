@@ -83,7 +83,7 @@ import org.apache.lucene.util.VectorUtil;
  * Add documents in large batches (each call is one commit and one new segment, and merging
  * segments re-inserts their vectors into one graph), from as many threads as there are cores.
  * With cosine distance the vectors are stored scaled to unit length and compared with a plain dot
- * product, which ranks the same as the cosine at half the cost; the embeddings returned with
+ * product, which ranks the same as the cosine with a third of the arithmetic; the embeddings returned with
  * results are therefore unit length.
  */
 public final class LuceneVectorStore implements VectorStore, AutoCloseable {
@@ -400,8 +400,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
 
     private static VectorSimilarityFunction similarityFor(Distance distance) {
         return switch (distance) {
-            // Unit vectors' dot product ranks as their cosine does, and Lucene computes it about
-            // twice as fast as its cosine (one running sum per dimension instead of three).
+            // Unit vectors' dot product ranks as their cosine does, and Lucene computes it with one
+            // running sum per dimension instead of the cosine's three.
             case COSINE -> VectorSimilarityFunction.DOT_PRODUCT;
             // Lucene's DOT_PRODUCT demands unit vectors; maximum inner product ranks by the raw dot product.
             case DOT_PRODUCT -> VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT;
