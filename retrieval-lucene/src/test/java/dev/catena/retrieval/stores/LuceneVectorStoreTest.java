@@ -156,6 +156,108 @@ class LuceneVectorStoreTest {
         }
     }
 
+    @Test
+    void exactSearchReturnsTheTrueNeighboursWhereTheGraphMissesSome() {
+        // Vectors with no cluster structure and few graph candidates: the HNSW walk misses some
+        // true neighbours, the exact mode misses none, with filters and deletions applied.
+        Random random = new Random(11);
+        List<Document> docs = new ArrayList<>();
+        List<Embedding> vectors = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            docs.add(new Document("d" + i, "doc " + i, Map.of("even", i % 2 == 0)));
+            vectors.add(new Embedding(InMemoryVectorStoreTest.randomVector(random, 64)));
+        }
+        InMemoryVectorStore truth = InMemoryVectorStore.create(model, Distance.COSINE, 1);
+        truth.addEmbeddings(docs, vectors);
+        truth.delete(List.of("d0", "d1", "d2"));
+        try (LuceneVectorStore graph = LuceneVectorStore.builder(dir.resolve("graph"), model)
+                .maxConnections(4).beamWidth(10).searchCandidates(10).build();
+                LuceneVectorStore exact = LuceneVectorStore.builder(dir.resolve("exact"), model)
+                        .maxConnections(4).beamWidth(10).searchCandidates(10).exactSearch(true).build()) {
+            for (LuceneVectorStore store : List.of(graph, exact)) {
+                store.addEmbeddings(docs, vectors);
+                store.delete(List.of("d0", "d1", "d2"));
+            }
+            int graphMissed = 0;
+            for (int q = 0; q < 20; q++) {
+                float[] query = InMemoryVectorStoreTest.randomVector(random, 64);
+                List<String> expected = truth.searchByVector(query, 10, null).stream().map(h -> h.document().id()).toList();
+                graphMissed += 10 - (int) graph.searchByVector(query, 10, null).stream()
+                        .filter(h -> expected.contains(h.document().id())).count();
+                assertSameHits(exact.searchByVector(query, 10, null), truth.searchByVector(query, 10, null));
+                assertSameHits(graph.exactSearchByVector(query, 10, null), truth.searchByVector(query, 10, null));
+                Filter even = Filter.eq("even", true);
+                assertSameHits(exact.searchByVector(query, 7, even), truth.searchByVector(query, 7, even));
+            }
+            assertThat(graphMissed).isPositive();
+        }
+    }
+
+    @Test
+    void graphSearchOverClusteredVectorsFindsAtLeast95PercentOfTheTrueTop10WithDefaultSettings() {
+        // A Gaussian mixture (40 centres, spread 0.3 around each) in 16 latent dimensions mapped
+        // to 128 by a random matrix, plus a little noise: embeddings-like, low intrinsic dimension.
+        Random random = new Random(3);
+        float[][] projection = new float[128][16];
+        for (float[] row : projection) {
+            for (int j = 0; j < 16; j++) {
+                row[j] = (float) random.nextGaussian();
+            }
+        }
+        float[][] centres = new float[40][];
+        for (int c = 0; c < centres.length; c++) {
+            centres[c] = InMemoryVectorStoreTest.randomVector(random, 16);
+        }
+        List<Document> docs = new ArrayList<>();
+        List<Embedding> vectors = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            docs.add(new Document("d" + i, "doc " + i, Map.of()));
+            vectors.add(new Embedding(mixtureSample(random, projection, centres)));
+        }
+        InMemoryVectorStore truth = InMemoryVectorStore.create(model, Distance.COSINE, 1);
+        truth.addEmbeddings(docs, vectors);
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, model)) {
+            store.addEmbeddings(docs.subList(0, 3000), vectors.subList(0, 3000));
+            store.addEmbeddings(docs.subList(3000, 6000), vectors.subList(3000, 6000));
+            store.compact();
+            int found = 0;
+            for (int q = 0; q < 100; q++) {
+                float[] query = mixtureSample(random, projection, centres);
+                List<String> expected = truth.searchByVector(query, 10, null).stream().map(h -> h.document().id()).toList();
+                found += (int) store.searchByVector(query, 10, null).stream()
+                        .filter(h -> expected.contains(h.document().id())).count();
+            }
+            assertThat(found / 1000.0).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    private static float[] mixtureSample(Random random, float[][] projection, float[][] centres) {
+        float[] centre = centres[random.nextInt(centres.length)];
+        float[] v = new float[projection.length];
+        for (int d = 0; d < v.length; d++) {
+            double sum = 0;
+            for (int j = 0; j < centre.length; j++) {
+                sum += projection[d][j] * (centre[j] + 0.3 * random.nextGaussian());
+            }
+            v[d] = (float) (sum + 0.1 * random.nextGaussian());
+        }
+        return v;
+    }
+
+    @Test
+    void aZeroVectorUnderCosineScoresZeroAsInMemory() {
+        List<Document> docs = List.of(new Document("zero", "nothing", Map.of()), new Document("x", "x axis", Map.of()));
+        List<Embedding> vectors = List.of(new Embedding(new float[4]), new Embedding(new float[] {2, 0, 0, 0}));
+        InMemoryVectorStore truth = InMemoryVectorStore.create(model, Distance.COSINE, 1);
+        truth.addEmbeddings(docs, vectors);
+        try (LuceneVectorStore store = LuceneVectorStore.open(dir, model)) {
+            store.addEmbeddings(docs, vectors);
+            float[] query = {-1, 0.5f, 0, 0};
+            assertSameHits(store.searchByVector(query, 2, null), truth.searchByVector(query, 2, null));
+            assertSameHits(store.exactSearchByVector(query, 2, null), truth.searchByVector(query, 2, null));
+        }
+    }
+
     private static void assertSameHits(List<ScoredDocument> actual, List<ScoredDocument> expected) {
         assertThat(actual).extracting(h -> h.document().id())
                 .containsExactlyElementsOf(expected.stream().map(h -> h.document().id()).toList());
