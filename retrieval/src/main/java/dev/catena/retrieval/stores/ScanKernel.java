@@ -60,6 +60,23 @@ final class ScanKernel {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /**
+     * The dot product of a quantised query with one int8 vector packed four codes to an int (code
+     * of dimension {@code 4g + b} in byte {@code b} of word {@code g}). The query comes as four
+     * arrays, one per byte lane, so every operation is on ints: Java 17's JIT does not vectorise
+     * byte-to-int conversions, but it does vectorise this loop, which reads a quarter of the bytes
+     * of a float scan. The caller bounds the query codes so the sum cannot overflow.
+     */
+    static int int8Dot(int[] lane0, int[] lane1, int[] lane2, int[] lane3, int[] codes, int offset) {
+        int s = 0;
+        for (int g = 0; g < lane0.length; g++) {
+            int w = codes[offset + g];
+            s += lane0[g] * ((w << 24) >> 24) + lane1[g] * ((w << 16) >> 24)
+                    + lane2[g] * ((w << 8) >> 24) + lane3[g] * (w >> 24);
+        }
+        return s;
+    }
+
     static float squaredNorm(float[] data, int offset, int length) {
         float s = 0;
         for (int i = offset; i < offset + length; i++) {
