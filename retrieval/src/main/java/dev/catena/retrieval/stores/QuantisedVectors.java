@@ -97,6 +97,8 @@ final class QuantisedVectors {
 
     /** {@return the {@code candidates} positions in {@code [from, to)} passing {@code filter} with the best approximate scores} */
     TopK scanRange(Query query, int candidates, Filter filter, Document[] documents, int from, int to) {
+        int[] dots = new int[to - from];
+        ScanKernel.int8Dots(query.lane0(), query.lane1(), query.lane2(), query.lane3(), codes, words, from, to, dots);
         TopK top = new TopK(candidates);
         float threshold = Float.NEGATIVE_INFINITY;
         float twiceQueryScale = 2 * query.scale();
@@ -104,7 +106,7 @@ final class QuantisedVectors {
             if (filter != null && !filter.test(documents[i].metadata())) {
                 continue;
             }
-            int dot = ScanKernel.int8Dot(query.lane0(), query.lane1(), query.lane2(), query.lane3(), codes, i * words);
+            int dot = dots[i - from];
             float s = squaredNorms == null
                     ? scales[i] * dot
                     : twiceQueryScale * scales[i] * dot - squaredNorms[i];
