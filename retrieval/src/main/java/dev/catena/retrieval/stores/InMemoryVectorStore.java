@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
 
 /**
  * A vector store in memory with exact (flat) search: every query is compared with every stored
@@ -25,6 +26,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * threads of the common fork-join pool. {@link #save} and {@link #load} keep it on disk in a
  * compact binary file, as FAISS's {@code save_local}/{@code load_local}. Reads run concurrently;
  * writes take an exclusive lock.
+ *
+ * <p>Optionally ({@link Builder#quantisedScan}) the store also keeps an int8 copy of every vector
+ * (about a quarter of the float vectors' memory) and scans that instead: it picks the best
+ * {@code k × oversample} candidates by an approximate score, then re-scores them exactly with the
+ * float vectors, so the scores returned are exact and only the choice of candidates is approximate.
  *
  * <pre>{@code
  * InMemoryVectorStore store = InMemoryVectorStore.create(new HashingEmbeddingModel());
@@ -42,6 +48,8 @@ public final class InMemoryVectorStore implements VectorStore {
     private final EmbeddingModel embeddingModel;
     private final Distance distance;
     private final int parallelism;
+    /** Candidates per result for the quantised scan; 0 when the scan is exact. */
+    private final int oversample;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     private int dimension = -1;
@@ -50,15 +58,32 @@ public final class InMemoryVectorStore implements VectorStore {
     /** 1 / |v| per vector for cosine (0 for a zero vector, which then scores 0 as in Distance.cosine). */
     private float[] inverseNorms = new float[0];
     private Document[] documents = new Document[0];
+    /** The int8 copy of {@link #vectors} when the scan is quantised, created with the first vector. */
+    private QuantisedVectors quantised;
     private final Map<String, Integer> positions = new HashMap<>();
 
-    private InMemoryVectorStore(EmbeddingModel embeddingModel, Distance distance, int parallelism) {
+    private InMemoryVectorStore(EmbeddingModel embeddingModel, Distance distance, int parallelism, int oversample) {
         this.embeddingModel = Objects.requireNonNull(embeddingModel, "embedding model");
         this.distance = Objects.requireNonNull(distance, "distance");
+        this.parallelism = checkParallelism(parallelism);
+        this.oversample = oversample;
+    }
+
+    private static int checkParallelism(int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
-        this.parallelism = parallelism;
+        return parallelism;
+    }
+
+    /**
+     * {@return a builder for a store searching with {@code embeddingModel}'s vectors; by default it
+     * compares by cosine, scans on all cores and scans exactly}
+     *
+     * @param embeddingModel embeds documents and queries
+     */
+    public static Builder builder(EmbeddingModel embeddingModel) {
+        return new Builder(embeddingModel);
     }
 
     /**
@@ -89,7 +114,7 @@ public final class InMemoryVectorStore implements VectorStore {
      * @param parallelism the most threads a search uses
      */
     public static InMemoryVectorStore create(EmbeddingModel embeddingModel, Distance distance, int parallelism) {
-        return new InMemoryVectorStore(embeddingModel, distance, parallelism);
+        return new InMemoryVectorStore(embeddingModel, distance, parallelism, 0);
     }
 
     /**
@@ -102,10 +127,7 @@ public final class InMemoryVectorStore implements VectorStore {
      * @throws VectorStoreFormatException if the file is truncated, corrupted or not a saved store
      */
     public static InMemoryVectorStore load(Path folder, EmbeddingModel embeddingModel) {
-        VectorStoreFile.Contents contents = VectorStoreFile.read(folder);
-        InMemoryVectorStore store = create(embeddingModel, contents.distance());
-        store.restore(contents);
-        return store;
+        return builder(embeddingModel).load(folder);
     }
 
     /**
@@ -202,6 +224,9 @@ public final class InMemoryVectorStore implements VectorStore {
                 if (position != last) {
                     System.arraycopy(vectors, last * dimension, vectors, position * dimension, dimension);
                     inverseNorms[position] = inverseNorms[last];
+                    if (quantised != null) {
+                        quantised.move(last, position);
+                    }
                     documents[position] = documents[last];
                     positions.put(documents[position].id(), position);
                 }
@@ -250,7 +275,20 @@ public final class InMemoryVectorStore implements VectorStore {
                     q[i] = norm == 0 ? 0 : q[i] / norm;
                 }
             }
-            TopK top = scan(q, Math.min(k, size), filter);
+            int n = Math.min(k, size);
+            float[] normalised = q;
+            TopK top;
+            if (quantised == null) {
+                top = scan((from, to) -> scanRange(normalised, n, filter, from, to));
+            } else {
+                QuantisedVectors.Query coded = quantised.encode(q);
+                int candidates = (int) Math.min((long) n * oversample, size);
+                TopK approximate = scan((from, to) -> quantised.scanRange(coded, candidates, filter, documents, from, to));
+                top = new TopK(n);
+                for (int position : approximate.sortedPositions()) {
+                    top.offer(score(q, position), position);
+                }
+            }
             int[] best = top.sortedPositions();
             List<ScoredDocument> out = new ArrayList<>(best.length);
             for (int position : best) {
@@ -263,19 +301,20 @@ public final class InMemoryVectorStore implements VectorStore {
         }
     }
 
-    private TopK scan(float[] q, int k, Filter filter) {
+    /** Runs {@code range} over the whole store, split over up to {@link #parallelism} threads, and merges the results. */
+    private TopK scan(BiFunction<Integer, Integer, TopK> range) {
         int threads = (long) size * dimension < PARALLEL_THRESHOLD ? 1 : Math.min(parallelism, size);
         if (threads == 1) {
-            return scanRange(q, k, filter, 0, size);
+            return range.apply(0, size);
         }
         List<ForkJoinTask<TopK>> forked = new ArrayList<>(threads - 1);
         int chunk = (size + threads - 1) / threads;
         for (int t = 1; t < threads; t++) {
             int from = t * chunk;
             int to = Math.min(size, from + chunk);
-            forked.add(ForkJoinTask.adapt(() -> scanRange(q, k, filter, from, to)).fork());
+            forked.add(ForkJoinTask.adapt(() -> range.apply(from, to)).fork());
         }
-        TopK top = scanRange(q, k, filter, 0, Math.min(size, chunk));
+        TopK top = range.apply(0, Math.min(size, chunk));
         for (ForkJoinTask<TopK> task : forked) {
             top.addAll(task.join());
         }
@@ -332,6 +371,12 @@ public final class InMemoryVectorStore implements VectorStore {
             vectors = Arrays.copyOf(vectors, capacity * dimension);
             inverseNorms = Arrays.copyOf(inverseNorms, capacity);
             documents = Arrays.copyOf(documents, capacity);
+            if (oversample > 0) {
+                if (quantised == null) {
+                    quantised = new QuantisedVectors(distance, dimension);
+                }
+                quantised.grow(capacity);
+            }
         }
         return size++;
     }
@@ -340,6 +385,9 @@ public final class InMemoryVectorStore implements VectorStore {
         System.arraycopy(v, 0, vectors, position * dimension, dimension);
         float norm = (float) Math.sqrt(ScanKernel.dot(v, v, 0));
         inverseNorms[position] = norm == 0 ? 0 : 1 / norm;
+        if (quantised != null) {
+            quantised.put(position, vectors, position * dimension, inverseNorms[position]);
+        }
         documents[position] = doc;
     }
 
@@ -359,8 +407,103 @@ public final class InMemoryVectorStore implements VectorStore {
                 inverseNorms[i] = norm == 0 ? 0 : 1 / norm;
                 positions.put(docs[i].id(), i);
             }
+            if (oversample > 0 && count > 0) {
+                quantised = new QuantisedVectors(distance, dim);
+                quantised.grow(count);
+                for (int i = 0; i < count; i++) {
+                    quantised.put(i, vectors, i * dim, inverseNorms[i]);
+                }
+            }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Options of an {@link InMemoryVectorStore}: distance, threads per search, and whether to scan
+     * an int8 copy of the vectors.
+     *
+     * <pre>{@code
+     * InMemoryVectorStore store = InMemoryVectorStore.builder(model).quantisedScan(4).build();
+     * }</pre>
+     */
+    public static final class Builder {
+
+        private final EmbeddingModel embeddingModel;
+        private Distance distance;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private int oversample;
+
+        private Builder(EmbeddingModel embeddingModel) {
+            this.embeddingModel = Objects.requireNonNull(embeddingModel, "embedding model");
+        }
+
+        /**
+         * {@return this builder, comparing vectors by {@code value} (default cosine)}
+         *
+         * @param value how vectors are compared
+         */
+        public Builder distance(Distance value) {
+            this.distance = Objects.requireNonNull(value, "distance");
+            return this;
+        }
+
+        /**
+         * {@return this builder, scanning large stores on up to {@code value} threads (1 = the calling
+         * thread only; default all cores)}
+         *
+         * @param value the most threads a search uses
+         * @throws IllegalArgumentException if {@code value} is below 1
+         */
+        public Builder parallelism(int value) {
+            this.parallelism = checkParallelism(value);
+            return this;
+        }
+
+        /**
+         * Scans an int8 copy of the vectors (one byte per dimension and a float per vector, kept in
+         * step with every add, delete and load) for the best {@code k × oversample} candidates,
+         * then re-scores those exactly with the float vectors. Scores are exact; a true neighbour is
+         * missed only if int8 rounding pushes it out of the candidates. Off by default.
+         *
+         * @param oversample candidates fetched per result wanted; 4 keeps recall@10 at or above
+         *     0.99 on 384-dimension vectors up to 1M (see the vector benchmarks)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code oversample} is below 1
+         */
+        public Builder quantisedScan(int oversample) {
+            if (oversample < 1) {
+                throw new IllegalArgumentException("oversample must be at least 1 (candidates per result), was "
+                        + oversample + "; 4 is a good start");
+            }
+            this.oversample = oversample;
+            return this;
+        }
+
+        /** {@return an empty store with these options} */
+        public InMemoryVectorStore build() {
+            return new InMemoryVectorStore(embeddingModel, distance == null ? Distance.COSINE : distance,
+                    parallelism, oversample);
+        }
+
+        /**
+         * Reads a store written by {@link InMemoryVectorStore#save} with these options; its distance
+         * comes from the file.
+         *
+         * @param folder the folder written by {@link InMemoryVectorStore#save}
+         * @return the store
+         * @throws VectorStoreFormatException if the file is truncated, corrupted or not a saved store
+         * @throws IllegalArgumentException if a distance was set and the file holds another
+         */
+        public InMemoryVectorStore load(Path folder) {
+            VectorStoreFile.Contents contents = VectorStoreFile.read(folder);
+            if (distance != null && distance != contents.distance()) {
+                throw new IllegalArgumentException("the store in " + folder + " compares by " + contents.distance()
+                        + " but the builder was given " + distance + "; leave the distance unset to use the file's");
+            }
+            InMemoryVectorStore store = new InMemoryVectorStore(embeddingModel, contents.distance(), parallelism, oversample);
+            store.restore(contents);
+            return store;
         }
     }
 }

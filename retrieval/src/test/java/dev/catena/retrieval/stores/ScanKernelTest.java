@@ -27,6 +27,33 @@ class ScanKernelTest {
     }
 
     @Test
+    void int8DotsEqualTheDotProductsOfTheUnpackedSignedCodes() {
+        Random random = new Random(4);
+        int words = 5; // 20 codes; the last vector's codes exercise every byte lane and sign
+        int vectors = 7;
+        int[] codes = new int[vectors * words];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = random.nextInt();
+        }
+        int[][] lanes = new int[4][words];
+        for (int[] lane : lanes) {
+            for (int g = 0; g < words; g++) {
+                lane[g] = random.nextInt(65_535) - 32_767;
+            }
+        }
+        int[] out = new int[4];
+        ScanKernel.int8Dots(lanes[0], lanes[1], lanes[2], lanes[3], codes, words, 3, 7, out);
+        for (int v = 3; v < 7; v++) {
+            long expected = 0;
+            for (int d = 0; d < 4 * words; d++) {
+                byte code = (byte) (codes[v * words + d / 4] >>> (8 * (d % 4)));
+                expected += (long) lanes[d % 4][d / 4] * code;
+            }
+            assertThat(out[v - 3]).as("vector " + v).isEqualTo((int) expected);
+        }
+    }
+
+    @Test
     void topKKeepsTheBestInOrderWithEarlierPositionsWinningTies() {
         TopK top = new TopK(3);
         float[] scores = {0.1f, 0.9f, 0.5f, 0.9f, 0.3f, 0.7f};
