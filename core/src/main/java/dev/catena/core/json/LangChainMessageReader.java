@@ -161,6 +161,7 @@ final class LangChainMessageReader {
         return all;
     }
 
+    @SuppressWarnings("unchecked") // an array read as plain values is a List<Object>
     private static Object data(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             String kind = JsonTokens.kind(p);
@@ -176,7 +177,9 @@ final class LangChainMessageReader {
                     if (p.currentToken() == JsonToken.START_ARRAY) {
                         // list content is kept as blocks (an AI message's may hold kinds Catena does not model)
                         TokenBuffer copy = copy(p);
-                        data.contentBlocks = MessageJson.MAPPER.readValue(copy.asParserOnFirstToken(), JsonTokens.LIST);
+                        try (JsonParser replay = copy.asParserOnFirstToken()) {
+                            data.contentBlocks = (List<Object>) JsonTokens.value(replay);
+                        }
                         try (JsonParser replay = copy.asParserOnFirstToken()) {
                             data.content = OpenAiMessageReader.content(replay);
                         }
@@ -189,7 +192,7 @@ final class LangChainMessageReader {
                 case "role" -> data.role = text(p);
                 case "id" -> data.id = text(p);
                 case "status" -> data.status = text(p);
-                case "artifact" -> data.artifact = MessageJson.MAPPER.readValue(p, Object.class);
+                case "artifact" -> data.artifact = JsonTokens.value(p);
                 case "tool_call_id" -> data.toolCallId = text(p);
                 case "tool_calls" -> data.toolCalls = nativeCalls(p, "tool_calls");
                 case "invalid_tool_calls" -> data.invalidToolCalls = nativeCalls(p, "invalid_tool_calls");
@@ -209,44 +212,37 @@ final class LangChainMessageReader {
         return copy;
     }
 
-    /** An object value kept whole, less the fields Catena models itself; empty for anything but an object. */
-    private static Map<String, Object> kept(TokenBuffer copy, String... modelled) throws IOException {
-        try (JsonParser replay = copy.asParserOnFirstToken()) {
-            if (replay.currentToken() != JsonToken.START_OBJECT) {
-                return Map.of();
-            }
-            Map<String, Object> map = new LinkedHashMap<>(MessageJson.MAPPER.readValue(replay, JsonTokens.MAP));
-            for (String field : modelled) {
-                map.remove(field);
-            }
-            return map;
-        }
-    }
-
+    /**
+     * {@code additional_kwargs}, kept whole less {@code reasoning_content} (the reasoning), read in
+     * one pass; only a legacy {@code tool_calls} value is buffered, to be kept and read as calls.
+     * A repeated field replaces the earlier one entirely, as in a parsed tree.
+     */
     private static void additionalKwargs(JsonParser p, Data data) throws IOException {
-        TokenBuffer copy = copy(p);
-        data.additionalKwargs = kept(copy, "reasoning_content");
-        try (JsonParser replay = copy.asParserOnFirstToken()) {
-            readAdditionalKwargs(replay, data);
-        }
-    }
-
-    private static void readAdditionalKwargs(JsonParser p, Data data) throws IOException {
-        // a repeated field replaces the earlier one entirely, as in a parsed tree
         data.legacyToolCalls = null;
         data.reasoning = null;
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
+            data.additionalKwargs = Map.of();
             return;
         }
+        Map<String, Object> kept = new LinkedHashMap<>();
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
             switch (field) {
-                case "tool_calls" -> data.legacyToolCalls = legacyCalls(p);
                 case "reasoning_content" -> data.reasoning = JsonTokens.asText(p);
-                default -> p.skipChildren();
+                case "tool_calls" -> {
+                    TokenBuffer copy = copy(p);
+                    try (JsonParser replay = copy.asParserOnFirstToken()) {
+                        kept.put(field, JsonTokens.value(replay));
+                    }
+                    try (JsonParser replay = copy.asParserOnFirstToken()) {
+                        data.legacyToolCalls = legacyCalls(replay);
+                    }
+                }
+                default -> kept.put(field, JsonTokens.value(p));
             }
         }
+        data.additionalKwargs = kept;
     }
 
     private static Object legacyCalls(JsonParser p) throws IOException {
@@ -254,28 +250,30 @@ final class LangChainMessageReader {
         return calls instanceof FieldError e ? e.under("additional_kwargs") : calls;
     }
 
+    /**
+     * {@code response_metadata}, kept whole in one pass; a string {@code finish_reason} (the last
+     * one, as in a parsed tree) is the finish reason and leaves the map, any other stays as read.
+     */
     private static void responseMetadata(JsonParser p, Data data) throws IOException {
-        TokenBuffer copy = copy(p);
-        try (JsonParser replay = copy.asParserOnFirstToken()) {
-            readResponseMetadata(replay, data);
-        }
-        // a finish reason that is not a string is not modelled, so it stays in the map as read
-        data.responseMetadata = data.finishReason != null ? kept(copy, "finish_reason") : kept(copy);
-    }
-
-    private static void readResponseMetadata(JsonParser p, Data data) throws IOException {
         data.finishReason = null;
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
+            data.responseMetadata = Map.of();
             return;
         }
+        Map<String, Object> kept = new LinkedHashMap<>();
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
+            Object value = JsonTokens.value(p);
+            kept.put(field, value);
             if (field.equals("finish_reason")) {
-                data.finishReason = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
+                data.finishReason = value instanceof String s ? s : null;
             }
-            p.skipChildren();
         }
+        if (data.finishReason != null) {
+            kept.remove("finish_reason");
+        }
+        data.responseMetadata = kept;
     }
 
     private static void usageMetadata(JsonParser p, Data data) throws IOException {
@@ -294,7 +292,7 @@ final class LangChainMessageReader {
                 case "input_tokens" -> data.inputTokens = JsonTokens.intSource(p);
                 case "output_tokens" -> data.outputTokens = JsonTokens.intSource(p);
                 case "total_tokens" -> data.totalTokens = JsonTokens.intSource(p);
-                default -> data.usageDetails.put(field, MessageJson.MAPPER.readValue(p, Object.class));
+                default -> data.usageDetails.put(field, JsonTokens.value(p));
             }
         }
     }
