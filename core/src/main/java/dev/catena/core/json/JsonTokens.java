@@ -153,7 +153,7 @@ final class JsonTokens {
     }
 
     /** Copies the current value, numbers as the tree would hold them (the token buffer keeps a float's text). */
-    private static void copyAsTree(JsonParser p, JsonGenerator into) throws IOException {
+    static void copyAsTree(JsonParser p, JsonGenerator into) throws IOException {
         int depth = 0;
         do {
             JsonToken token = p.currentToken();

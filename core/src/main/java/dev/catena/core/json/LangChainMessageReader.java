@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
 import dev.catena.core.messages.ChatRoleMessage;
+import dev.catena.core.messages.ContentPart;
 import dev.catena.core.messages.FunctionMessage;
 import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.TokenUsage;
@@ -57,6 +58,22 @@ final class LangChainMessageReader {
         List<Object> contentBlocks;
         Object artifact;
         Object status;
+        /** The {@code data} keys in the order read, and the Python form's keys met (see {@link LangChainSourceForm}). */
+        final List<String> keys = new ArrayList<>(12);
+        int pythonKeys;
+        Object dataType;
+        Object example;
+        /** Unknown keys' values, kept to be written back. */
+        Map<String, Object> raw;
+        TokenBuffer rawToolCalls;
+        TokenBuffer rawInvalidToolCalls;
+
+        void keep(String key, Object value) {
+            if (raw == null) {
+                raw = new LinkedHashMap<>();
+            }
+            raw.put(key, value);
+        }
     }
 
     /**
@@ -102,7 +119,103 @@ final class LangChainMessageReader {
         if (message == null) {
             throw new FieldError("type", "unknown message type '" + kind + "'; expected human, ai, system, tool, chat (generic) or function");
         }
+        LangChainSourceForm form = sourceForm(kind, message, d);
+        if (form != null) {
+            LangChainSourceForm.remember(message, form);
+        }
         return message;
+    }
+
+    /**
+     * What must be remembered to write the message back as read, or null when Catena's own
+     * (Python's) form gives the same keys and values: LangChain.js's key sets, its {@code generic}
+     * type, unknown keys, list content outside AI messages, an {@code example} that is not false.
+     */
+    private static LangChainSourceForm sourceForm(String kind, ChatMessage message, Data d) throws IOException {
+        String written = message.role().langChainType();
+        if (kind.equals(written) && d.pythonKeys == LangChainSourceForm.pythonKeys(written)
+                && d.keys.size() == Integer.bitCount(d.pythonKeys) && written.equals(d.dataType)
+                && (d.example == null || Boolean.FALSE.equals(d.example))
+                && (d.contentBlocks == null || message instanceof AiMessage
+                    || message instanceof UserMessage u && writtenAsRead(u, d.contentBlocks))) {
+            return null;
+        }
+        Map<String, Object> raw = d.raw == null ? new LinkedHashMap<>() : new LinkedHashMap<>(d.raw);
+        raw.put("type", d.dataType);
+        raw.put("example", d.example);
+        // keys modelled for other types only: as read (a value of the wrong kind cannot be kept)
+        int own = LangChainSourceForm.pythonKeys(written);
+        putIfForeign(raw, own, "role", d.role);
+        putIfForeign(raw, own, "tool_call_id", d.toolCallId);
+        putIfForeign(raw, own, "status", d.status);
+        putIfForeign(raw, own, "artifact", d.artifact);
+        if ((own & LangChainSourceForm.pythonKey("usage_metadata")) == 0 && d.keys.contains("usage_metadata")) {
+            raw.put("usage_metadata", d.hasUsage ? usageAsRead(d) : null);
+        }
+        if (d.contentBlocks != null && !(message instanceof AiMessage
+                || message instanceof UserMessage u && writtenAsRead(u, d.contentBlocks))) {
+            raw.put("content", d.contentBlocks);
+        }
+        if (d.rawToolCalls != null) {
+            raw.put("tool_calls", replayed(d.rawToolCalls));
+        }
+        if (d.rawInvalidToolCalls != null) {
+            raw.put("invalid_tool_calls", replayed(d.rawInvalidToolCalls));
+        }
+        return new LangChainSourceForm(kind, d.keys, raw);
+    }
+
+    /** Whether Catena writes a user message's parts back as these content blocks. */
+    private static boolean writtenAsRead(UserMessage message, List<Object> blocks) {
+        if (message.isTextOnly() || blocks.size() != message.content().size()) {
+            return false;
+        }
+        List<Object> written = new ArrayList<>(blocks.size());
+        for (ContentPart part : message.content()) {
+            Map<String, Object> block = new LinkedHashMap<>();
+            if (part instanceof ContentPart.Text t) {
+                block.put("type", "text");
+                block.put("text", t.text());
+            } else if (part instanceof ContentPart.Image image) {
+                Map<String, Object> url = new LinkedHashMap<>();
+                url.put("url", image.url());
+                if (image.detail() != null) {
+                    url.put("detail", image.detail());
+                }
+                block.put("type", "image_url");
+                block.put("image_url", url);
+            }
+            written.add(block);
+        }
+        return written.equals(blocks);
+    }
+
+    /** Usage on a message that does not model it, back as its fields were read. */
+    private static Map<String, Object> usageAsRead(Data d) {
+        Map<String, Object> usage = new LinkedHashMap<>();
+        if (d.inputTokens != null) {
+            usage.put("input_tokens", d.inputTokens);
+        }
+        if (d.outputTokens != null) {
+            usage.put("output_tokens", d.outputTokens);
+        }
+        if (d.totalTokens != null) {
+            usage.put("total_tokens", d.totalTokens);
+        }
+        usage.putAll(d.usageDetails);
+        return usage;
+    }
+
+    private static void putIfForeign(Map<String, Object> raw, int own, String key, Object value) {
+        if ((own & LangChainSourceForm.pythonKey(key)) == 0) {
+            raw.put(key, value instanceof JsonTokens.Mismatch ? null : value);
+        }
+    }
+
+    private static Object replayed(TokenBuffer tokens) throws IOException {
+        try (JsonParser replay = tokens.asParserOnFirstToken()) {
+            return JsonTokens.value(replay);
+        }
     }
 
     /** The message of a known type, or null for an unknown one. */
@@ -171,6 +284,8 @@ final class LangChainMessageReader {
         Data data = new Data();
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
+            data.keys.add(field);
+            data.pythonKeys |= LangChainSourceForm.pythonKey(field);
             switch (field) {
                 case "content" -> {
                     data.hasContent = true;
@@ -194,15 +309,35 @@ final class LangChainMessageReader {
                 case "status" -> data.status = text(p);
                 case "artifact" -> data.artifact = JsonTokens.value(p);
                 case "tool_call_id" -> data.toolCallId = text(p);
-                case "tool_calls" -> data.toolCalls = nativeCalls(p, "tool_calls");
-                case "invalid_tool_calls" -> data.invalidToolCalls = nativeCalls(p, "invalid_tool_calls");
+                case "tool_calls" -> {
+                    // kept as tokens: LangChain.js writes calls in shapes of its own, written back as read
+                    data.rawToolCalls = copyAsTree(p);
+                    try (JsonParser replay = data.rawToolCalls.asParserOnFirstToken()) {
+                        data.toolCalls = nativeCalls(replay, "tool_calls");
+                    }
+                }
+                case "invalid_tool_calls" -> {
+                    data.rawInvalidToolCalls = copyAsTree(p);
+                    try (JsonParser replay = data.rawInvalidToolCalls.asParserOnFirstToken()) {
+                        data.invalidToolCalls = nativeCalls(replay, "invalid_tool_calls");
+                    }
+                }
                 case "additional_kwargs" -> additionalKwargs(p, data);
                 case "response_metadata" -> responseMetadata(p, data);
                 case "usage_metadata" -> usageMetadata(p, data);
-                default -> p.skipChildren();
+                case "type" -> data.dataType = JsonTokens.value(p);
+                case "example" -> data.example = JsonTokens.value(p);
+                default -> data.keep(field, JsonTokens.value(p)); // not modelled: only kept to be written back
             }
         }
         return data;
+    }
+
+    /** As {@link #copy}, numbers held as a parsed tree holds them, so that the copy reads as the text would. */
+    private static TokenBuffer copyAsTree(JsonParser p) throws IOException {
+        TokenBuffer copy = new TokenBuffer(p);
+        JsonTokens.copyAsTree(p, copy);
+        return copy;
     }
 
     /** The current value's tokens, read once so that it can be kept whole and interpreted too. */
