@@ -311,13 +311,13 @@ final class LangChainMessageReader {
                 case "tool_call_id" -> data.toolCallId = text(p);
                 case "tool_calls" -> {
                     // kept as tokens: LangChain.js writes calls in shapes of its own, written back as read
-                    data.rawToolCalls = copyAsTree(p);
+                    data.rawToolCalls = callTokens(p);
                     try (JsonParser replay = data.rawToolCalls.asParserOnFirstToken()) {
                         data.toolCalls = nativeCalls(replay, "tool_calls");
                     }
                 }
                 case "invalid_tool_calls" -> {
-                    data.rawInvalidToolCalls = copyAsTree(p);
+                    data.rawInvalidToolCalls = callTokens(p);
                     try (JsonParser replay = data.rawInvalidToolCalls.asParserOnFirstToken()) {
                         data.invalidToolCalls = nativeCalls(replay, "invalid_tool_calls");
                     }
@@ -331,6 +331,37 @@ final class LangChainMessageReader {
             }
         }
         return data;
+    }
+
+    /** The tokens of {@code []}, shared: most messages' call arrays are empty and need no copy. */
+    private static final TokenBuffer EMPTY_ARRAY = emptyArrayTokens();
+
+    private static TokenBuffer emptyArrayTokens() {
+        TokenBuffer tokens = new TokenBuffer(null, false);
+        try {
+            tokens.writeStartArray();
+            tokens.writeEndArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen in memory", e);
+        }
+        return tokens;
+    }
+
+    /** A call array's tokens (see {@link #copyAsTree}); an empty array, the usual case, is not copied. */
+    private static TokenBuffer callTokens(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            return copyAsTree(p);
+        }
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            return EMPTY_ARRAY;
+        }
+        TokenBuffer copy = new TokenBuffer(p);
+        copy.writeStartArray();
+        do {
+            JsonTokens.copyAsTree(p, copy);
+        } while (p.nextToken() != JsonToken.END_ARRAY);
+        copy.writeEndArray();
+        return copy;
     }
 
     /** As {@link #copy}, numbers held as a parsed tree holds them, so that the copy reads as the text would. */
@@ -360,9 +391,12 @@ final class LangChainMessageReader {
             data.additionalKwargs = Map.of();
             return;
         }
-        Map<String, Object> kept = new LinkedHashMap<>();
+        Map<String, Object> kept = null; // most messages have none: no map until there is something to keep
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
+            if (kept == null && !field.equals("reasoning_content")) {
+                kept = new LinkedHashMap<>();
+            }
             switch (field) {
                 case "reasoning_content" -> data.reasoning = JsonTokens.asText(p);
                 case "tool_calls" -> {
@@ -377,7 +411,7 @@ final class LangChainMessageReader {
                 default -> kept.put(field, JsonTokens.value(p));
             }
         }
-        data.additionalKwargs = kept;
+        data.additionalKwargs = kept == null ? Map.of() : kept;
     }
 
     private static Object legacyCalls(JsonParser p) throws IOException {
@@ -396,10 +430,13 @@ final class LangChainMessageReader {
             data.responseMetadata = Map.of();
             return;
         }
-        Map<String, Object> kept = new LinkedHashMap<>();
+        Map<String, Object> kept = null;
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
             Object value = JsonTokens.value(p);
+            if (kept == null) {
+                kept = new LinkedHashMap<>();
+            }
             kept.put(field, value);
             if (field.equals("finish_reason")) {
                 data.finishReason = value instanceof String s ? s : null;
@@ -408,14 +445,14 @@ final class LangChainMessageReader {
         if (data.finishReason != null) {
             kept.remove("finish_reason");
         }
-        data.responseMetadata = kept;
+        data.responseMetadata = kept == null ? Map.of() : kept;
     }
 
     private static void usageMetadata(JsonParser p, Data data) throws IOException {
         data.inputTokens = null;
         data.outputTokens = null;
         data.totalTokens = null;
-        data.usageDetails = new LinkedHashMap<>();
+        data.usageDetails = Map.of(); // a map only when there are details
         data.hasUsage = p.currentToken() == JsonToken.START_OBJECT;
         if (!data.hasUsage) {
             p.skipChildren();
@@ -427,7 +464,12 @@ final class LangChainMessageReader {
                 case "input_tokens" -> data.inputTokens = JsonTokens.intSource(p);
                 case "output_tokens" -> data.outputTokens = JsonTokens.intSource(p);
                 case "total_tokens" -> data.totalTokens = JsonTokens.intSource(p);
-                default -> data.usageDetails.put(field, JsonTokens.value(p));
+                default -> {
+                    if (!(data.usageDetails instanceof LinkedHashMap)) {
+                        data.usageDetails = new LinkedHashMap<>();
+                    }
+                    data.usageDetails.put(field, JsonTokens.value(p));
+                }
             }
         }
     }

@@ -50,14 +50,18 @@ record LangChainSourceForm(String type, List<String> keys, Map<String, Object> r
         return index < 0 ? 0 : 1 << index;
     }
 
+    private static final int HUMAN = COMMON | pythonKey("example");
+    private static final int AI = HUMAN | pythonKey("tool_calls") | pythonKey("invalid_tool_calls") | pythonKey("usage_metadata");
+    private static final int TOOL = COMMON | pythonKey("tool_call_id") | pythonKey("artifact") | pythonKey("status");
+    private static final int CHAT = COMMON | pythonKey("role");
+
     /** The {@code data} keys Catena (and Python) writes for a message type, as bits of {@link #pythonKey}. */
     static int pythonKeys(String type) {
         return switch (type) {
-            case "human" -> COMMON | pythonKey("example");
-            case "ai" -> COMMON | pythonKey("example") | pythonKey("tool_calls") | pythonKey("invalid_tool_calls")
-                    | pythonKey("usage_metadata");
-            case "tool" -> COMMON | pythonKey("tool_call_id") | pythonKey("artifact") | pythonKey("status");
-            case "chat" -> COMMON | pythonKey("role");
+            case "human" -> HUMAN;
+            case "ai" -> AI;
+            case "tool" -> TOOL;
+            case "chat" -> CHAT;
             default -> COMMON;
         };
     }
