@@ -148,6 +148,7 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
             return;
         }
         // One line per add: its newline, written last, is what makes the add visible.
+        messages.forEach(m -> Objects.requireNonNull(m, "message"));
         String line = messages.size() == 1 ? StoredMessage.write(messages.get(0)) : MessageJson.writeLangChain(messages);
         stripe(file).append(new PendingAppend(file, (line + '\n').getBytes(StandardCharsets.UTF_8)), sessionId);
     }
