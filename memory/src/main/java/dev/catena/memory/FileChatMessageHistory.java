@@ -148,18 +148,9 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
             return;
         }
         // One line per add: its newline, written last, is what makes the add visible.
-        StringBuilder line = new StringBuilder();
-        if (messages.size() == 1) {
-            line.append(StoredMessage.write(messages.get(0)));
-        } else {
-            line.append('[');
-            for (ChatMessage m : messages) {
-                line.append(line.length() > 1 ? "," : "").append(StoredMessage.write(m));
-            }
-            line.append(']');
-        }
-        line.append('\n');
-        stripe(file).append(new PendingAppend(file, line.toString().getBytes(StandardCharsets.UTF_8)), sessionId);
+        messages.forEach(m -> Objects.requireNonNull(m, "message"));
+        String line = messages.size() == 1 ? StoredMessage.write(messages.get(0)) : MessageJson.writeLangChain(messages);
+        stripe(file).append(new PendingAppend(file, (line + '\n').getBytes(StandardCharsets.UTF_8)), sessionId);
     }
 
     @Override

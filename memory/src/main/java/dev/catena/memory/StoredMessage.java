@@ -28,7 +28,7 @@ public final class StoredMessage {
      */
     public static String write(ChatMessage message) {
         Objects.requireNonNull(message, "message");
-        return MessageJson.toJson(MessageJson.toLangChain(message));
+        return MessageJson.writeLangChainMessage(message);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class StoredMessage {
      */
     public static ChatMessage read(String json, String where) {
         try {
-            return MessageJson.fromLangChain(MessageJson.parse(json));
+            return MessageJson.readLangChainMessage(json);
         } catch (MessageJsonException e) {
             throw new ChatHistoryException("stored message " + where + " is not a LangChain message_to_dict object ("
                     + e.getMessage() + "); fix or delete that entry", e);

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonTokenId;
 import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -150,7 +153,7 @@ final class JsonTokens {
     }
 
     /** Copies the current value, numbers as the tree would hold them (the token buffer keeps a float's text). */
-    private static void copyAsTree(JsonParser p, JsonGenerator into) throws IOException {
+    static void copyAsTree(JsonParser p, JsonGenerator into) throws IOException {
         int depth = 0;
         do {
             JsonToken token = p.currentToken();
@@ -169,6 +172,52 @@ final class JsonTokens {
                 depth--;
             }
         } while (depth > 0 && p.nextToken() != null);
+    }
+
+    /**
+     * The current value as plain Java values, as {@code ObjectMapper.readValue(p, Object.class)} gives
+     * it (objects as {@link LinkedHashMap}s, the last of duplicate keys winning, arrays as
+     * {@link ArrayList}s, numbers as Jackson types them), but without a deserialization context per
+     * call: messages hold several such values each.
+     */
+    static Object value(JsonParser p) throws IOException {
+        switch (p.currentTokenId()) {
+            case JsonTokenId.ID_START_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                    p.nextToken();
+                    map.put(field, value(p));
+                }
+                return map;
+            }
+            case JsonTokenId.ID_START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(value(p));
+                }
+                return list;
+            }
+            case JsonTokenId.ID_STRING:
+                return p.getText();
+            case JsonTokenId.ID_NUMBER_INT:
+                return p.getNumberValue();
+            case JsonTokenId.ID_NUMBER_FLOAT:
+                return switch (p.getNumberTypeFP()) {
+                    case BIG_DECIMAL -> p.getDecimalValue();
+                    case FLOAT32 -> p.getFloatValue();
+                    default -> p.getDoubleValue();
+                };
+            case JsonTokenId.ID_TRUE:
+                return Boolean.TRUE;
+            case JsonTokenId.ID_FALSE:
+                return Boolean.FALSE;
+            case JsonTokenId.ID_NULL:
+                return null;
+            case JsonTokenId.ID_EMBEDDED_OBJECT:
+                return p.getEmbeddedObject();
+            default:
+                throw new IllegalStateException("not on a value: " + p.currentToken());
+        }
     }
 
     /** A value as {@code JsonNode.asText()} gives it for the parsed tree; null for JSON null. */

@@ -31,6 +31,10 @@ import java.util.Map;
  * {@code additional_kwargs} and {@code response_metadata}, a tool message's {@code artifact} and
  * {@code status}, list content on AI messages and tool calls without an id are kept on the message
  * and written back, so a history read and written by Catena holds the same keys and values.
+ * Messages LangChain.js stored ({@code toDict()}: no {@code data.type}, only the fields its
+ * constructors were given, calls without {@code type}, {@code generic} chat messages) or that carry
+ * keys of other writers are written back with the keys, order and values they were read with; a
+ * message built or changed in Java is written in the Python form.
  */
 public final class LangChainMessageForm {
 
@@ -49,31 +53,19 @@ public final class LangChainMessageForm {
 
     /** Writes one message to a generator: the one code path behind the tree and the text. */
     static void write(ChatMessage message, JsonGenerator gen) throws IOException {
+        LangChainSourceForm form = LangChainSourceForm.of(message);
+        if (form != null) {
+            writeAsRead(message, form, gen);
+            return;
+        }
         String type = message.role().langChainType();
         gen.writeStartObject();
         gen.writeStringField("type", type);
         gen.writeObjectFieldStart("data");
         AiMessage ai = message instanceof AiMessage a ? a : null;
-        if (message instanceof UserMessage u) {
-            OpenAiMessageForm.writeContent(u, gen);
-        } else if (ai != null && ai.contentBlocks().isPresent()) {
-            gen.writeFieldName("content");
-            gen.writeObject(ai.contentBlocks().get());
-        } else {
-            gen.writeStringField("content", message.text());
-        }
-        gen.writeObjectFieldStart("additional_kwargs");
-        writeFields(message.additionalKwargs(), gen);
-        if (ai != null && ai.reasoning().isPresent()) {
-            gen.writeStringField("reasoning_content", ai.reasoning().get());
-        }
-        gen.writeEndObject();
-        gen.writeObjectFieldStart("response_metadata");
-        writeFields(message.responseMetadata(), gen);
-        if (ai != null && ai.finishReason().isPresent()) {
-            gen.writeStringField("finish_reason", ai.finishReason().get());
-        }
-        gen.writeEndObject();
+        writeContent(message, gen);
+        writeAdditionalKwargs(message, gen);
+        writeResponseMetadata(message, gen);
         gen.writeStringField("type", type);
         gen.writeStringField("name", message.name().orElse(null)); // null writes JSON null
         gen.writeStringField("id", message.id().orElse(null));
@@ -82,17 +74,7 @@ public final class LangChainMessageForm {
         } else if (ai != null) {
             gen.writeBooleanField("example", false);
             writeToolCalls(ai.toolCalls(), gen);
-            if (ai.usage().isEmpty()) {
-                gen.writeNullField("usage_metadata");
-            } else {
-                TokenUsage usage = ai.usage().get();
-                gen.writeObjectFieldStart("usage_metadata");
-                gen.writeNumberField("input_tokens", usage.inputTokens());
-                gen.writeNumberField("output_tokens", usage.outputTokens());
-                gen.writeNumberField("total_tokens", usage.totalTokens());
-                writeFields(usage.details(), gen);
-                gen.writeEndObject();
-            }
+            writeUsage(ai, gen);
         } else if (message instanceof ToolMessage t) {
             gen.writeStringField("tool_call_id", t.toolCallId());
             gen.writeFieldName("artifact");
@@ -103,6 +85,84 @@ public final class LangChainMessageForm {
         }
         gen.writeEndObject();
         gen.writeEndObject();
+    }
+
+    /**
+     * Writes a message with the keys, in the order, it was read with (see {@link LangChainSourceForm}):
+     * modelled values from the message, the rest as read.
+     */
+    private static void writeAsRead(ChatMessage message, LangChainSourceForm form, JsonGenerator gen) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("type", form.type());
+        gen.writeObjectFieldStart("data");
+        for (String key : form.keys()) {
+            if (form.raw().containsKey(key)) {
+                gen.writeFieldName(key);
+                gen.writeObject(form.raw().get(key));
+                continue;
+            }
+            switch (key) {
+                case "content" -> writeContent(message, gen);
+                case "additional_kwargs" -> writeAdditionalKwargs(message, gen);
+                case "response_metadata" -> writeResponseMetadata(message, gen);
+                case "name" -> gen.writeStringField("name", message.name().orElse(null));
+                case "id" -> gen.writeStringField("id", message.id().orElse(null));
+                case "usage_metadata" -> writeUsage((AiMessage) message, gen);
+                case "tool_call_id" -> gen.writeStringField(key, ((ToolMessage) message).toolCallId());
+                case "artifact" -> {
+                    gen.writeFieldName(key);
+                    gen.writeObject(((ToolMessage) message).artifact().orElse(null));
+                }
+                case "status" -> gen.writeStringField(key, ((ToolMessage) message).status());
+                case "role" -> gen.writeStringField(key, ((ChatRoleMessage) message).speaker());
+                default -> throw new IllegalStateException("a key read without its value: " + key);
+            }
+        }
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    private static void writeContent(ChatMessage message, JsonGenerator gen) throws IOException {
+        if (message instanceof UserMessage u) {
+            OpenAiMessageForm.writeContent(u, gen);
+        } else if (message instanceof AiMessage ai && ai.contentBlocks().isPresent()) {
+            gen.writeFieldName("content");
+            gen.writeObject(ai.contentBlocks().get());
+        } else {
+            gen.writeStringField("content", message.text());
+        }
+    }
+
+    private static void writeAdditionalKwargs(ChatMessage message, JsonGenerator gen) throws IOException {
+        gen.writeObjectFieldStart("additional_kwargs");
+        writeFields(message.additionalKwargs(), gen);
+        if (message instanceof AiMessage ai && ai.reasoning().isPresent()) {
+            gen.writeStringField("reasoning_content", ai.reasoning().get());
+        }
+        gen.writeEndObject();
+    }
+
+    private static void writeResponseMetadata(ChatMessage message, JsonGenerator gen) throws IOException {
+        gen.writeObjectFieldStart("response_metadata");
+        writeFields(message.responseMetadata(), gen);
+        if (message instanceof AiMessage ai && ai.finishReason().isPresent()) {
+            gen.writeStringField("finish_reason", ai.finishReason().get());
+        }
+        gen.writeEndObject();
+    }
+
+    private static void writeUsage(AiMessage ai, JsonGenerator gen) throws IOException {
+        if (ai.usage().isEmpty()) {
+            gen.writeNullField("usage_metadata");
+        } else {
+            TokenUsage usage = ai.usage().get();
+            gen.writeObjectFieldStart("usage_metadata");
+            gen.writeNumberField("input_tokens", usage.inputTokens());
+            gen.writeNumberField("output_tokens", usage.outputTokens());
+            gen.writeNumberField("total_tokens", usage.totalTokens());
+            writeFields(usage.details(), gen);
+            gen.writeEndObject();
+        }
     }
 
     private static void writeFields(Map<String, Object> fields, JsonGenerator gen) throws IOException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
 import dev.catena.core.messages.ChatRoleMessage;
+import dev.catena.core.messages.ContentPart;
 import dev.catena.core.messages.FunctionMessage;
 import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.TokenUsage;
@@ -57,6 +58,22 @@ final class LangChainMessageReader {
         List<Object> contentBlocks;
         Object artifact;
         Object status;
+        /** The {@code data} keys in the order read, and the Python form's keys met (see {@link LangChainSourceForm}). */
+        final List<String> keys = new ArrayList<>(12);
+        int pythonKeys;
+        Object dataType;
+        Object example;
+        /** Unknown keys' values, kept to be written back. */
+        Map<String, Object> raw;
+        TokenBuffer rawToolCalls;
+        TokenBuffer rawInvalidToolCalls;
+
+        void keep(String key, Object value) {
+            if (raw == null) {
+                raw = new LinkedHashMap<>();
+            }
+            raw.put(key, value);
+        }
     }
 
     /**
@@ -102,7 +119,103 @@ final class LangChainMessageReader {
         if (message == null) {
             throw new FieldError("type", "unknown message type '" + kind + "'; expected human, ai, system, tool, chat (generic) or function");
         }
+        LangChainSourceForm form = sourceForm(kind, message, d);
+        if (form != null) {
+            LangChainSourceForm.remember(message, form);
+        }
         return message;
+    }
+
+    /**
+     * What must be remembered to write the message back as read, or null when Catena's own
+     * (Python's) form gives the same keys and values: LangChain.js's key sets, its {@code generic}
+     * type, unknown keys, list content outside AI messages, an {@code example} that is not false.
+     */
+    private static LangChainSourceForm sourceForm(String kind, ChatMessage message, Data d) throws IOException {
+        String written = message.role().langChainType();
+        if (kind.equals(written) && d.pythonKeys == LangChainSourceForm.pythonKeys(written)
+                && d.keys.size() == Integer.bitCount(d.pythonKeys) && written.equals(d.dataType)
+                && (d.example == null || Boolean.FALSE.equals(d.example))
+                && (d.contentBlocks == null || message instanceof AiMessage
+                    || message instanceof UserMessage u && writtenAsRead(u, d.contentBlocks))) {
+            return null;
+        }
+        Map<String, Object> raw = d.raw == null ? new LinkedHashMap<>() : new LinkedHashMap<>(d.raw);
+        raw.put("type", d.dataType);
+        raw.put("example", d.example);
+        // keys modelled for other types only: as read (a value of the wrong kind cannot be kept)
+        int own = LangChainSourceForm.pythonKeys(written);
+        putIfForeign(raw, own, "role", d.role);
+        putIfForeign(raw, own, "tool_call_id", d.toolCallId);
+        putIfForeign(raw, own, "status", d.status);
+        putIfForeign(raw, own, "artifact", d.artifact);
+        if ((own & LangChainSourceForm.pythonKey("usage_metadata")) == 0 && d.keys.contains("usage_metadata")) {
+            raw.put("usage_metadata", d.hasUsage ? usageAsRead(d) : null);
+        }
+        if (d.contentBlocks != null && !(message instanceof AiMessage
+                || message instanceof UserMessage u && writtenAsRead(u, d.contentBlocks))) {
+            raw.put("content", d.contentBlocks);
+        }
+        if (d.rawToolCalls != null) {
+            raw.put("tool_calls", replayed(d.rawToolCalls));
+        }
+        if (d.rawInvalidToolCalls != null) {
+            raw.put("invalid_tool_calls", replayed(d.rawInvalidToolCalls));
+        }
+        return new LangChainSourceForm(kind, d.keys, raw);
+    }
+
+    /** Whether Catena writes a user message's parts back as these content blocks. */
+    private static boolean writtenAsRead(UserMessage message, List<Object> blocks) {
+        if (message.isTextOnly() || blocks.size() != message.content().size()) {
+            return false;
+        }
+        List<Object> written = new ArrayList<>(blocks.size());
+        for (ContentPart part : message.content()) {
+            Map<String, Object> block = new LinkedHashMap<>();
+            if (part instanceof ContentPart.Text t) {
+                block.put("type", "text");
+                block.put("text", t.text());
+            } else if (part instanceof ContentPart.Image image) {
+                Map<String, Object> url = new LinkedHashMap<>();
+                url.put("url", image.url());
+                if (image.detail() != null) {
+                    url.put("detail", image.detail());
+                }
+                block.put("type", "image_url");
+                block.put("image_url", url);
+            }
+            written.add(block);
+        }
+        return written.equals(blocks);
+    }
+
+    /** Usage on a message that does not model it, back as its fields were read. */
+    private static Map<String, Object> usageAsRead(Data d) {
+        Map<String, Object> usage = new LinkedHashMap<>();
+        if (d.inputTokens != null) {
+            usage.put("input_tokens", d.inputTokens);
+        }
+        if (d.outputTokens != null) {
+            usage.put("output_tokens", d.outputTokens);
+        }
+        if (d.totalTokens != null) {
+            usage.put("total_tokens", d.totalTokens);
+        }
+        usage.putAll(d.usageDetails);
+        return usage;
+    }
+
+    private static void putIfForeign(Map<String, Object> raw, int own, String key, Object value) {
+        if ((own & LangChainSourceForm.pythonKey(key)) == 0) {
+            raw.put(key, value instanceof JsonTokens.Mismatch ? null : value);
+        }
+    }
+
+    private static Object replayed(TokenBuffer tokens) throws IOException {
+        try (JsonParser replay = tokens.asParserOnFirstToken()) {
+            return JsonTokens.value(replay);
+        }
     }
 
     /** The message of a known type, or null for an unknown one. */
@@ -161,6 +274,7 @@ final class LangChainMessageReader {
         return all;
     }
 
+    @SuppressWarnings("unchecked") // an array read as plain values is a List<Object>
     private static Object data(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             String kind = JsonTokens.kind(p);
@@ -170,13 +284,17 @@ final class LangChainMessageReader {
         Data data = new Data();
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
+            data.keys.add(field);
+            data.pythonKeys |= LangChainSourceForm.pythonKey(field);
             switch (field) {
                 case "content" -> {
                     data.hasContent = true;
                     if (p.currentToken() == JsonToken.START_ARRAY) {
                         // list content is kept as blocks (an AI message's may hold kinds Catena does not model)
                         TokenBuffer copy = copy(p);
-                        data.contentBlocks = MessageJson.MAPPER.readValue(copy.asParserOnFirstToken(), JsonTokens.LIST);
+                        try (JsonParser replay = copy.asParserOnFirstToken()) {
+                            data.contentBlocks = (List<Object>) JsonTokens.value(replay);
+                        }
                         try (JsonParser replay = copy.asParserOnFirstToken()) {
                             data.content = OpenAiMessageReader.content(replay);
                         }
@@ -189,17 +307,68 @@ final class LangChainMessageReader {
                 case "role" -> data.role = text(p);
                 case "id" -> data.id = text(p);
                 case "status" -> data.status = text(p);
-                case "artifact" -> data.artifact = MessageJson.MAPPER.readValue(p, Object.class);
+                case "artifact" -> data.artifact = JsonTokens.value(p);
                 case "tool_call_id" -> data.toolCallId = text(p);
-                case "tool_calls" -> data.toolCalls = nativeCalls(p, "tool_calls");
-                case "invalid_tool_calls" -> data.invalidToolCalls = nativeCalls(p, "invalid_tool_calls");
+                case "tool_calls" -> {
+                    // kept as tokens: LangChain.js writes calls in shapes of its own, written back as read
+                    data.rawToolCalls = callTokens(p);
+                    try (JsonParser replay = data.rawToolCalls.asParserOnFirstToken()) {
+                        data.toolCalls = nativeCalls(replay, "tool_calls");
+                    }
+                }
+                case "invalid_tool_calls" -> {
+                    data.rawInvalidToolCalls = callTokens(p);
+                    try (JsonParser replay = data.rawInvalidToolCalls.asParserOnFirstToken()) {
+                        data.invalidToolCalls = nativeCalls(replay, "invalid_tool_calls");
+                    }
+                }
                 case "additional_kwargs" -> additionalKwargs(p, data);
                 case "response_metadata" -> responseMetadata(p, data);
                 case "usage_metadata" -> usageMetadata(p, data);
-                default -> p.skipChildren();
+                case "type" -> data.dataType = JsonTokens.value(p);
+                case "example" -> data.example = JsonTokens.value(p);
+                default -> data.keep(field, JsonTokens.value(p)); // not modelled: only kept to be written back
             }
         }
         return data;
+    }
+
+    /** The tokens of {@code []}, shared: most messages' call arrays are empty and need no copy. */
+    private static final TokenBuffer EMPTY_ARRAY = emptyArrayTokens();
+
+    private static TokenBuffer emptyArrayTokens() {
+        TokenBuffer tokens = new TokenBuffer(null, false);
+        try {
+            tokens.writeStartArray();
+            tokens.writeEndArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen in memory", e);
+        }
+        return tokens;
+    }
+
+    /** A call array's tokens (see {@link #copyAsTree}); an empty array, the usual case, is not copied. */
+    private static TokenBuffer callTokens(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            return copyAsTree(p);
+        }
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            return EMPTY_ARRAY;
+        }
+        TokenBuffer copy = new TokenBuffer(p);
+        copy.writeStartArray();
+        do {
+            JsonTokens.copyAsTree(p, copy);
+        } while (p.nextToken() != JsonToken.END_ARRAY);
+        copy.writeEndArray();
+        return copy;
+    }
+
+    /** As {@link #copy}, numbers held as a parsed tree holds them, so that the copy reads as the text would. */
+    private static TokenBuffer copyAsTree(JsonParser p) throws IOException {
+        TokenBuffer copy = new TokenBuffer(p);
+        JsonTokens.copyAsTree(p, copy);
+        return copy;
     }
 
     /** The current value's tokens, read once so that it can be kept whole and interpreted too. */
@@ -209,44 +378,40 @@ final class LangChainMessageReader {
         return copy;
     }
 
-    /** An object value kept whole, less the fields Catena models itself; empty for anything but an object. */
-    private static Map<String, Object> kept(TokenBuffer copy, String... modelled) throws IOException {
-        try (JsonParser replay = copy.asParserOnFirstToken()) {
-            if (replay.currentToken() != JsonToken.START_OBJECT) {
-                return Map.of();
-            }
-            Map<String, Object> map = new LinkedHashMap<>(MessageJson.MAPPER.readValue(replay, JsonTokens.MAP));
-            for (String field : modelled) {
-                map.remove(field);
-            }
-            return map;
-        }
-    }
-
+    /**
+     * {@code additional_kwargs}, kept whole less {@code reasoning_content} (the reasoning), read in
+     * one pass; only a legacy {@code tool_calls} value is buffered, to be kept and read as calls.
+     * A repeated field replaces the earlier one entirely, as in a parsed tree.
+     */
     private static void additionalKwargs(JsonParser p, Data data) throws IOException {
-        TokenBuffer copy = copy(p);
-        data.additionalKwargs = kept(copy, "reasoning_content");
-        try (JsonParser replay = copy.asParserOnFirstToken()) {
-            readAdditionalKwargs(replay, data);
-        }
-    }
-
-    private static void readAdditionalKwargs(JsonParser p, Data data) throws IOException {
-        // a repeated field replaces the earlier one entirely, as in a parsed tree
         data.legacyToolCalls = null;
         data.reasoning = null;
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
+            data.additionalKwargs = Map.of();
             return;
         }
+        Map<String, Object> kept = null; // most messages have none: no map until there is something to keep
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
+            if (kept == null && !field.equals("reasoning_content")) {
+                kept = new LinkedHashMap<>();
+            }
             switch (field) {
-                case "tool_calls" -> data.legacyToolCalls = legacyCalls(p);
                 case "reasoning_content" -> data.reasoning = JsonTokens.asText(p);
-                default -> p.skipChildren();
+                case "tool_calls" -> {
+                    TokenBuffer copy = copy(p);
+                    try (JsonParser replay = copy.asParserOnFirstToken()) {
+                        kept.put(field, JsonTokens.value(replay));
+                    }
+                    try (JsonParser replay = copy.asParserOnFirstToken()) {
+                        data.legacyToolCalls = legacyCalls(replay);
+                    }
+                }
+                default -> kept.put(field, JsonTokens.value(p));
             }
         }
+        data.additionalKwargs = kept == null ? Map.of() : kept;
     }
 
     private static Object legacyCalls(JsonParser p) throws IOException {
@@ -254,35 +419,40 @@ final class LangChainMessageReader {
         return calls instanceof FieldError e ? e.under("additional_kwargs") : calls;
     }
 
+    /**
+     * {@code response_metadata}, kept whole in one pass; a string {@code finish_reason} (the last
+     * one, as in a parsed tree) is the finish reason and leaves the map, any other stays as read.
+     */
     private static void responseMetadata(JsonParser p, Data data) throws IOException {
-        TokenBuffer copy = copy(p);
-        try (JsonParser replay = copy.asParserOnFirstToken()) {
-            readResponseMetadata(replay, data);
-        }
-        // a finish reason that is not a string is not modelled, so it stays in the map as read
-        data.responseMetadata = data.finishReason != null ? kept(copy, "finish_reason") : kept(copy);
-    }
-
-    private static void readResponseMetadata(JsonParser p, Data data) throws IOException {
         data.finishReason = null;
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
+            data.responseMetadata = Map.of();
             return;
         }
+        Map<String, Object> kept = null;
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
-            if (field.equals("finish_reason")) {
-                data.finishReason = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
+            Object value = JsonTokens.value(p);
+            if (kept == null) {
+                kept = new LinkedHashMap<>();
             }
-            p.skipChildren();
+            kept.put(field, value);
+            if (field.equals("finish_reason")) {
+                data.finishReason = value instanceof String s ? s : null;
+            }
         }
+        if (data.finishReason != null) {
+            kept.remove("finish_reason");
+        }
+        data.responseMetadata = kept == null ? Map.of() : kept;
     }
 
     private static void usageMetadata(JsonParser p, Data data) throws IOException {
         data.inputTokens = null;
         data.outputTokens = null;
         data.totalTokens = null;
-        data.usageDetails = new LinkedHashMap<>();
+        data.usageDetails = Map.of(); // a map only when there are details
         data.hasUsage = p.currentToken() == JsonToken.START_OBJECT;
         if (!data.hasUsage) {
             p.skipChildren();
@@ -294,7 +464,12 @@ final class LangChainMessageReader {
                 case "input_tokens" -> data.inputTokens = JsonTokens.intSource(p);
                 case "output_tokens" -> data.outputTokens = JsonTokens.intSource(p);
                 case "total_tokens" -> data.totalTokens = JsonTokens.intSource(p);
-                default -> data.usageDetails.put(field, MessageJson.MAPPER.readValue(p, Object.class));
+                default -> {
+                    if (!(data.usageDetails instanceof LinkedHashMap)) {
+                        data.usageDetails = new LinkedHashMap<>();
+                    }
+                    data.usageDetails.put(field, JsonTokens.value(p));
+                }
             }
         }
     }

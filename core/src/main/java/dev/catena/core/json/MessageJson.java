@@ -131,6 +131,41 @@ public final class MessageJson {
     }
 
     /**
+     * One message as LangChain's {@code message_to_dict} JSON text, written straight to text: what
+     * {@code toJson(toLangChain(message))} gives, without the tree. The form a chat history store keeps.
+     *
+     * @param message the message
+     * @return the {@code {"type": ..., "data": ...}} object as compact JSON text
+     */
+    public static String writeLangChainMessage(ChatMessage message) {
+        return writeText(message, LangChainMessageForm::write);
+    }
+
+    /**
+     * One LangChain {@code message_to_dict} object, given as JSON text, as a message, read in one
+     * streaming pass: what {@code fromLangChain(parse(json))} gives (the same message or the same
+     * error), without the tree.
+     *
+     * @param json one {@code message_to_dict} object as JSON text
+     * @return the message
+     * @throws MessageJsonException if the text is not valid JSON or not a valid LangChain message
+     */
+    public static ChatMessage readLangChainMessage(String json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            parser.nextToken();
+            try {
+                return LangChainMessageReader.read(parser);
+            } catch (FieldError e) {
+                throw e.at("message");
+            }
+        } catch (JsonProcessingException e) {
+            throw notValidJson(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen when reading a string", e);
+        }
+    }
+
+    /**
      * A LangChain {@code messages_to_dict} array as messages; a malformed message fails the read.
      *
      * @param json a LangChain {@code messages_to_dict} array as JSON text
@@ -266,15 +301,22 @@ public final class MessageJson {
 
     /** Streams the messages as one JSON array, without building a tree first. */
     private static String writeArray(List<? extends ChatMessage> messages, GeneratorWrite<ChatMessage> form) {
+        return writeText(messages, (list, gen) -> {
+            gen.writeStartArray(list, list.size());
+            for (ChatMessage message : list) {
+                form.write(message, gen);
+            }
+            gen.writeEndArray();
+        });
+    }
+
+    /** What a form writes for {@code value}, streamed to compact JSON text. */
+    private static <T> String writeText(T value, GeneratorWrite<T> form) {
         // a JsonSerializable lets ObjectMapper supply its pooled buffers and string writer
-        JsonSerializable array = new JsonSerializable.Base() {
+        JsonSerializable text = new JsonSerializable.Base() {
             @Override
             public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                gen.writeStartArray(messages, messages.size());
-                for (ChatMessage message : messages) {
-                    form.write(message, gen);
-                }
-                gen.writeEndArray();
+                form.write(value, gen);
             }
 
             @Override
@@ -284,7 +326,7 @@ public final class MessageJson {
             }
         };
         try {
-            return MAPPER.writeValueAsString(array);
+            return MAPPER.writeValueAsString(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot happen when writing messages to a string", e);
         }
