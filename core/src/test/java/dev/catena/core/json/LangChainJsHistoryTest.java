@@ -98,7 +98,7 @@ class LangChainJsHistoryTest {
         assertThat(js.get(10)).isEqualTo(new ChatRoleMessage("critic", "Looks good."));
         assertThat(((AiMessage) js.get(6)).toolCalls()).containsExactly(
                 new ToolCall("call_2", "weather", "{\"city\":\"Oslo\"}"), new ToolCall("call_3", "weather", "{city: Oslo"));
-        assertThat(((AiMessage) js.get(7)).usage()).isEqualTo(new TokenUsage(12, 4, 16,
+        assertThat(((AiMessage) js.get(7)).usage()).contains(new TokenUsage(12, 4, 16,
                 Map.of("input_token_details", Map.of("cache_read", 0), "output_token_details", Map.of("reasoning", 3))));
         // the same message built by hand, or changed, is written in Catena's own (Python's) form
         assertThat(MessageJson.toLangChain(ChatMessage.user("Hi, I'm Bob.")).get("data").has("example")).isTrue();
