@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every user-path benchmark that docs/benchmarks.md quotes, one after another, each with its
+# LangChain4j peer and its physical reference in the same JMH run. Results go to the folder given
+# as the first argument (default: benchmark-results), one text file per group, with the load
+# average before each group. Build the jar first:
+#   ./mvnw -B -q -pl benchmarks -am package -DskipTests
+set -euo pipefail
+out="${1:-benchmark-results}"
+jar="$(dirname "$0")/target/benchmarks.jar"
+mkdir -p "$out"
+
+run() {
+  local name="$1"; shift
+  { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# $*"; } > "$out/$name.txt"
+  "$@" >> "$out/$name.txt" 2>&1
+  echo "# done $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/$name.txt"
+}
+
+run splitting java -jar "$jar" 'DocumentSplitBenchmark|TokenCountBenchmark' -p corpusMb=2 -f 1 -wi 1 -i 3 -w 3s -r 3s
+run messages java -jar "$jar" 'MessageJsonBenchmark|HistoryStoreJsonBenchmark' -f 1 -wi 5 -i 5 -w 2s -r 3s -prof gc
+run bm25 java -jar "$jar" Bm25Benchmark -f 1 -wi 1 -i 3 -w 2s -r 2s
+run others java -jar "$jar" 'VectorAddBenchmark|PromptFormatBenchmark.(catenaFormat|langchain4jApply)|TokenWindowMemoryBenchmark' -f 1 -wi 2 -i 3 -w 2s -r 2s
+run flat java -jar "$jar" FlatSearchBenchmark -p size=100000,1000000 -f 1 -wi 1 -i 3 -w 2s -r 2s
+run recall-100k java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 100000 1,2,4
+run recall-1m java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 1000000 1,2,4
+run hnsw java -jar "$jar" 'HnswBuildBenchmark|HnswSearchBenchmark' -p buildSize=10000 -p size=20000 -p candidates=100,800 -f 1
