@@ -34,7 +34,7 @@ public class MessageJsonBenchmark {
         catenaHistory = FiftyMessageHistory.catena();
         langchain4jHistory = FiftyMessageHistory.langchain4j();
         if (!MessageJson.readOpenAi(MessageJson.writeOpenAi(catenaHistory)).equals(catenaHistory.stream()
-                .map(m -> m instanceof AiMessage ai ? ai.withUsage(null).withFinishReason(null) : m).toList())
+                .map(m -> m instanceof AiMessage ai ? ai.withoutUsage().withoutFinishReason() : m).toList())
                 || !MessageJson.readLangChain(MessageJson.writeLangChain(catenaHistory)).equals(catenaHistory)
                 || !ChatMessageDeserializer.messagesFromJson(ChatMessageSerializer.messagesToJson(langchain4jHistory))
                         .equals(langchain4jHistory)) {
