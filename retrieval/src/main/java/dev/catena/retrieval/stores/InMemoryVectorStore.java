@@ -192,6 +192,10 @@ public final class InMemoryVectorStore implements VectorStore {
             } finally {
                 dimension = dimensionBefore; // set again below by the first vector stored
             }
+            if (!docs.isEmpty()) {
+                checkDimension(embeddings.get(0).vector());
+                reserve(size + docs.size()); // one copy of the arrays per add, not one per doubling
+            }
             for (int i = 0; i < docs.size(); i++) {
                 Document doc = docs.get(i);
                 float[] v = embeddings.get(i).vector();
@@ -361,7 +365,14 @@ public final class InMemoryVectorStore implements VectorStore {
     /** Makes room for one more vector at the end and returns its position. */
     private int append() {
         if (size == documents.length) {
-            long wanted = Math.max(16, (long) documents.length * 2);
+            reserve(Math.max(16, (long) documents.length * 2));
+        }
+        return size++;
+    }
+
+    /** Grows the arrays to hold {@code wanted} vectors (capped at what one array can hold), if they hold fewer. */
+    private void reserve(long wanted) {
+        if (wanted > documents.length) {
             long maxVectors = MAX_FLOATS / dimension;
             if (size >= maxVectors) {
                 throw new IllegalStateException("an in-memory store holds at most " + maxVectors + " vectors of "
@@ -378,7 +389,6 @@ public final class InMemoryVectorStore implements VectorStore {
                 quantised.grow(capacity);
             }
         }
-        return size++;
     }
 
     private void put(int position, Document doc, float[] v) {
