@@ -194,7 +194,14 @@ public final class InMemoryVectorStore implements VectorStore {
             }
             if (!docs.isEmpty()) {
                 checkDimension(embeddings.get(0).vector());
-                reserve(size + docs.size()); // one copy of the arrays per add, not one per doubling
+                // The capacity one-by-one appends would reach, but with one copy of the arrays
+                // instead of one per doubling.
+                long needed = (long) size + docs.size();
+                long capacity = Math.max(16, documents.length);
+                while (capacity < needed) {
+                    capacity *= 2;
+                }
+                reserve(capacity);
             }
             for (int i = 0; i < docs.size(); i++) {
                 Document doc = docs.get(i);
