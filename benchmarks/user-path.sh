@@ -8,11 +8,13 @@ set -euo pipefail
 out="${1:-benchmark-results}"
 jar="$(dirname "$0")/target/benchmarks.jar"
 mkdir -p "$out"
+only="${2:-}" # optional: a regex of group names to run, e.g. 'flat|hnsw'
 
 run() {
   local name="$1"; shift
+  if [[ -n "$only" && ! "$name" =~ ^($only)$ ]]; then return; fi
   { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# $*"; } > "$out/$name.txt"
-  "$@" >> "$out/$name.txt" 2>&1
+  "$@" >> "$out/$name.txt" 2>&1 || echo "# FAILED with exit code $?" >> "$out/$name.txt"
   echo "# done $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/$name.txt"
 }
 
