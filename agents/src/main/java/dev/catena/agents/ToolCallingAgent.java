@@ -75,7 +75,7 @@ public final class ToolCallingAgent implements Agent {
         }
         List<AgentAction> actions = new ArrayList<>();
         for (ToolCall call : reply.toolCalls()) {
-            actions.add(new AgentAction(call.name(), call.arguments(), call.id(), reply.text(), reply));
+            actions.add(new AgentAction(call.name(), call.arguments(), call.id().orElse(null), reply.text(), reply));
         }
         return new AgentDecision.Act(actions);
     }

@@ -234,7 +234,7 @@ class AgentExecutorTest {
 
         AgentResult result = executor.run("clean up");
 
-        assertThat(seen).extracting(ToolCall::name, ToolCall::id).containsExactly(
+        assertThat(seen).extracting(ToolCall::name, c -> c.id().orElseThrow()).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("delete", "c1"), org.assertj.core.groups.Tuple.tuple("delete", "c2"),
                 org.assertj.core.groups.Tuple.tuple("delete", "c3"));
         assertThat(files.deleted).containsExactlyInAnyOrder("a.txt", "b.bak");

@@ -77,7 +77,7 @@ final class GenAiMessages {
             for (ToolCall call : ai.toolCalls()) {
                 ObjectNode part = parts.addObject();
                 part.put("type", "tool_call");
-                part.put("id", call.id());
+                part.put("id", call.id().orElse(null));
                 part.put("name", call.name());
                 part.put("arguments", Secrets.redact(call.arguments()));
             }

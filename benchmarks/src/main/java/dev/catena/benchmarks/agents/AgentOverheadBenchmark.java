@@ -97,7 +97,7 @@ public class AgentOverheadBenchmark {
             }
             messages.add(reply);
             for (ToolCall call : reply.toolCalls()) {
-                messages.add(new ToolMessage(call.id(), noop.call(call.arguments(), config), call.name()));
+                messages.add(new ToolMessage(call.id().orElse(null), noop.call(call.arguments(), config), call.name()));
             }
         }
     }

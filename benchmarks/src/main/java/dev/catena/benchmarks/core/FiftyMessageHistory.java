@@ -81,8 +81,8 @@ public final class FiftyMessageHistory {
                     ToolCall call = toolCalls.get(c);
                     String result = "{\"window_seats\":" + random.nextInt(9) + ",\"fare_difference_eur\":"
                             + (100 + random.nextInt(900)) + ".5,\"note\":\"" + words(random, 20, false) + "\"}";
-                    catena.add(new ToolMessage(call.id(), result, call.name()));
-                    langchain4j.add(ToolExecutionResultMessage.from(call.id(), call.name(), result));
+                    catena.add(new ToolMessage(call.id().orElse(null), result, call.name()));
+                    langchain4j.add(ToolExecutionResultMessage.from(call.id().orElse(null), call.name(), result));
                 }
             }
             if (catena.size() < SIZE) {

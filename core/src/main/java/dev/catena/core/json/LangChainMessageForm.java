@@ -187,7 +187,7 @@ public final class LangChainMessageForm {
                 gen.writeStringField("name", call.name());
                 gen.writeFieldName("args");
                 args[i].writeTo(gen);
-                gen.writeStringField("id", call.id());
+                gen.writeStringField("id", call.id().orElse(null));
                 gen.writeStringField("type", "tool_call");
                 gen.writeEndObject();
             }
@@ -200,7 +200,7 @@ public final class LangChainMessageForm {
                 gen.writeStartObject();
                 gen.writeStringField("name", call.name());
                 gen.writeStringField("args", call.arguments());
-                gen.writeStringField("id", call.id());
+                gen.writeStringField("id", call.id().orElse(null));
                 gen.writeNullField("error");
                 gen.writeStringField("type", "invalid_tool_call");
                 gen.writeEndObject();

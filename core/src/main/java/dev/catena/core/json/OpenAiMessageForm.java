@@ -66,7 +66,7 @@ public final class OpenAiMessageForm {
                 gen.writeArrayFieldStart("tool_calls");
                 for (ToolCall call : ai.toolCalls()) {
                     gen.writeStartObject();
-                    gen.writeStringField("id", call.id());
+                    gen.writeStringField("id", call.id().orElse(null));
                     gen.writeStringField("type", "function");
                     gen.writeObjectFieldStart("function");
                     gen.writeStringField("name", call.name());

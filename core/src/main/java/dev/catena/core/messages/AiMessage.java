@@ -319,13 +319,13 @@ public final class AiMessage implements ChatMessage, Mergeable<AiMessage> {
         Map<Object, ToolCall> byId = new LinkedHashMap<>();
         for (List<ToolCall> calls : List.of(first, second)) {
             for (ToolCall call : calls) {
-                byId.merge(call.id() != null ? call.id() : new Object(), call, AiMessage::join);
+                byId.merge(call.id().isPresent() ? call.id().get() : new Object(), call, AiMessage::join);
             }
         }
         return new ArrayList<>(byId.values());
     }
 
     private static ToolCall join(ToolCall a, ToolCall b) {
-        return new ToolCall(a.id(), a.name().isEmpty() ? b.name() : a.name(), a.arguments() + b.arguments());
+        return new ToolCall(a.id().orElse(null), a.name().isEmpty() ? b.name() : a.name(), a.arguments() + b.arguments());
     }
 }

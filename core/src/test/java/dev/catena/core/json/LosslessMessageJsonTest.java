@@ -39,7 +39,7 @@ class LosslessMessageJsonTest {
         assertThat(blocks.text()).isEqualTo("Let me check.");
         assertThat(blocks.contentBlocks().orElseThrow()).hasSize(2);
         assertThat(blocks.name()).contains("claude");
-        assertThat(blocks.toolCalls().get(0).id()).isNull();
+        assertThat(blocks.toolCalls().get(0).id()).isEmpty();
         assertThat(((AiMessage) messages.get(5)).reasoning()).contains("3*12");
     }
 

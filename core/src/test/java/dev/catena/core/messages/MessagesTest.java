@@ -29,7 +29,7 @@ class MessagesTest {
         assertThat(merged.get(1).id()).contains("foo");
         AiMessage ai = (AiMessage) merged.get(2);
         assertThat(ai.text()).isEqualTo("my favorite colo"); // the second had no text: no separator
-        assertThat(ai.toolCalls()).extracting(ToolCall::id).containsExactly("123");
+        assertThat(ai.toolCalls()).extracting(c -> c.id().orElseThrow()).containsExactly("123");
         assertThat(ai.usage()).contains(TokenUsage.of(4, 6));
         assertThat(ai.id()).contains("baz");
         assertThat(merged.subList(3, 5)).extracting(ChatMessage::text).containsExactly("a", "b");

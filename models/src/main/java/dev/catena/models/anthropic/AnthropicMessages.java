@@ -86,7 +86,7 @@ final class AnthropicMessages {
                     for (ToolCall call : ai.toolCalls()) {
                         ObjectNode use = blocks.addObject();
                         use.put("type", "tool_use");
-                        use.put("id", call.id());
+                        use.put("id", call.id().orElse(null));
                         use.put("name", call.name());
                         JsonNode input = Json.tryParse(call.arguments());
                         use.set("input", input != null && input.isObject() ? input : Json.MAPPER.createObjectNode());

@@ -176,7 +176,7 @@ class OpenAiChatModelTest extends MockServerTest {
         AiMessage whole = merge(model().build().generateStream(ChatRequest.of(ChatMessage.user("weather?")), RunConfig.defaults()));
         assertThat(whole.toolCalls()).hasSize(1);
         ToolCall call = whole.toolCalls().get(0);
-        assertThat(call.id()).isEqualTo("call_c91SqDXlYFuETYv8mUHzz6pp");
+        assertThat(call.id()).contains("call_c91SqDXlYFuETYv8mUHzz6pp");
         assertThat(call.name()).isEqualTo("GetWeatherArgs");
         assertThat(Json.tryParse(call.arguments()).get("city").asText()).isEqualTo("Edinburgh");
         assertThat(whole.finishReason()).contains("tool_calls");
@@ -191,7 +191,7 @@ class OpenAiChatModelTest extends MockServerTest {
             chunks = s.collect(Collectors.toList());
         }
         // every fragment carries the id of its call, so fragments can be routed as they arrive
-        assertThat(chunks.stream().flatMap(c -> c.toolCalls().stream()).map(ToolCall::id))
+        assertThat(chunks.stream().flatMap(c -> c.toolCalls().stream()).map(c -> c.id().orElseThrow()))
                 .allMatch(id -> id.equals("call_JMW1whyEaYG438VE1OIflxA2") || id.equals("call_DNYTawLBoN8fj3KN6qU9N1Ou"));
         AiMessage whole = chunks.stream().reduce(AiMessage::merge).orElseThrow();
         assertThat(whole.toolCalls()).extracting(ToolCall::name).containsExactly("GetWeatherArgs", "get_stock_price");
