@@ -189,11 +189,11 @@ public final class InMemoryVectorStore implements VectorStore {
             int dimensionBefore = dimension;
             try {
                 embeddings.forEach(e -> checkDimension(e.vector()));
-            } finally {
-                dimension = dimensionBefore; // set again below by the first vector stored
+            } catch (IllegalArgumentException e) {
+                dimension = dimensionBefore;
+                throw e;
             }
             if (!docs.isEmpty()) {
-                checkDimension(embeddings.get(0).vector());
                 // The capacity one-by-one appends would reach, but with one copy of the arrays
                 // instead of one per doubling.
                 long needed = (long) size + docs.size();
@@ -206,7 +206,6 @@ public final class InMemoryVectorStore implements VectorStore {
             for (int i = 0; i < docs.size(); i++) {
                 Document doc = docs.get(i);
                 float[] v = embeddings.get(i).vector();
-                checkDimension(v);
                 String id = doc.id() != null ? doc.id() : UUID.randomUUID().toString();
                 Integer existing = positions.get(id);
                 int position = existing != null ? existing : append();
