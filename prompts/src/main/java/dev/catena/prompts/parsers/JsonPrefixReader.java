@@ -35,7 +35,7 @@ final class JsonPrefixReader {
     private static final int ROOT_DONE = 7;      // after the root value
     private static final int STRING = 8;
     private static final int ESCAPE = 9;         // after a backslash in a string
-    private static final int UNICODE = 10;       // inside \\uXXXX
+    private static final int UNICODE = 10;       // inside the four hex digits of a \\u escape
     private static final int NUMBER = 11;
     private static final int LITERAL = 12;
     private static final int FAILED = 13;
