@@ -12,7 +12,6 @@ import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -77,19 +76,7 @@ public class FlatSearchBenchmark {
         }
 
         InMemoryVectorStore fill(InMemoryVectorStore.Builder builder) {
-            InMemoryVectorStore store = builder.build();
-            int batch = 50_000;
-            for (int from = 0; from < size; from += batch) {
-                int to = Math.min(size, from + batch);
-                List<Document> docs = new ArrayList<>(to - from);
-                List<Embedding> vectors = new ArrayList<>(to - from);
-                for (int i = from; i < to; i++) {
-                    docs.add(new Document("d" + i, "document " + i, Map.of()));
-                    vectors.add(new Embedding(SyntheticEmbeddings.row(data, i)));
-                }
-                store.addEmbeddings(docs, vectors);
-            }
-            return store;
+            return SyntheticEmbeddings.fill(builder, data, size);
         }
 
         InMemoryVectorStore.Builder store() {

@@ -1,13 +1,10 @@
 package dev.catena.benchmarks.vectors;
 
-import dev.catena.core.documents.Document;
-import dev.catena.core.models.Embedding;
 import dev.catena.retrieval.stores.InMemoryVectorStore;
 import dev.catena.retrieval.stores.ScoredDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -46,13 +43,13 @@ public final class QuantisedRecall {
         }
         QueryTable model = new QueryTable(queries);
         List<Set<String>> truth = new ArrayList<>();
-        InMemoryVectorStore exact = fill(InMemoryVectorStore.builder(model).parallelism(2), data, size);
+        InMemoryVectorStore exact = SyntheticEmbeddings.fill(InMemoryVectorStore.builder(model).parallelism(2), data, size);
         for (int q = 0; q < QUERIES; q++) {
             truth.add(ids(exact.similaritySearchWithScore(QueryTable.text(q), K, null)));
         }
         exact = null;
         for (int oversample : oversamples) {
-            InMemoryVectorStore quantised = fill(InMemoryVectorStore.builder(model).parallelism(2).quantisedScan(oversample),
+            InMemoryVectorStore quantised = SyntheticEmbeddings.fill(InMemoryVectorStore.builder(model).parallelism(2).quantisedScan(oversample),
                     data, size);
             int found = 0;
             for (int q = 0; q < QUERIES; q++) {
@@ -65,21 +62,6 @@ public final class QuantisedRecall {
         }
     }
 
-    private static InMemoryVectorStore fill(InMemoryVectorStore.Builder builder, float[] data, int size) {
-        InMemoryVectorStore store = builder.build();
-        int batch = 50_000;
-        for (int from = 0; from < size; from += batch) {
-            int to = Math.min(size, from + batch);
-            List<Document> docs = new ArrayList<>(to - from);
-            List<Embedding> vectors = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                docs.add(new Document("d" + i, "document " + i, Map.of()));
-                vectors.add(new Embedding(SyntheticEmbeddings.row(data, i)));
-            }
-            store.addEmbeddings(docs, vectors);
-        }
-        return store;
-    }
 
     private static Set<String> ids(List<ScoredDocument> hits) {
         Set<String> out = new HashSet<>();

@@ -1,5 +1,11 @@
 package dev.catena.benchmarks.vectors;
 
+import dev.catena.core.documents.Document;
+import dev.catena.core.models.Embedding;
+import dev.catena.retrieval.stores.InMemoryVectorStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -26,6 +32,23 @@ final class SyntheticEmbeddings {
             fill(random, centres[random.nextInt(TOPICS)], out, i * DIMENSION);
         }
         return out;
+    }
+
+    /** A store from {@code builder} holding the first {@code size} rows of {@code data} as documents {@code d0, d1, …}, added 50,000 at a time. */
+    static InMemoryVectorStore fill(InMemoryVectorStore.Builder builder, float[] data, int size) {
+        InMemoryVectorStore store = builder.build();
+        int batch = 50_000;
+        for (int from = 0; from < size; from += batch) {
+            int to = Math.min(size, from + batch);
+            List<Document> docs = new ArrayList<>(to - from);
+            List<Embedding> vectors = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                docs.add(new Document("d" + i, "document " + i, Map.of()));
+                vectors.add(new Embedding(SyntheticEmbeddings.row(data, i)));
+            }
+            store.addEmbeddings(docs, vectors);
+        }
+        return store;
     }
 
     static float[] row(float[] rows, int i) {
