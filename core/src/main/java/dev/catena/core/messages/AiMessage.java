@@ -23,17 +23,13 @@ import java.util.Optional;
  * arguments, token usages are summed (as LangChain adds chunks' {@code usage_metadata}), the last
  * present finish reason wins, and the first present id and name are kept.
  */
-public final class AiMessage implements ChatMessage, Mergeable<AiMessage> {
+public final class AiMessage extends MessageFields implements ChatMessage, Mergeable<AiMessage> {
 
     private final String text;
     private final List<ToolCall> toolCalls;
     private final String reasoning;
     private final String finishReason;
     private final TokenUsage usage;
-    private final String id;
-    private final String name;
-    private final Map<String, Object> additionalKwargs;
-    private final Map<String, Object> responseMetadata;
     private final List<Object> contentBlocks;
 
     /**
@@ -59,15 +55,12 @@ public final class AiMessage implements ChatMessage, Mergeable<AiMessage> {
     public AiMessage(String text, List<ToolCall> toolCalls, String reasoning, String finishReason, TokenUsage usage,
                      String id, String name, Map<String, Object> additionalKwargs,
                      Map<String, Object> responseMetadata, List<Object> contentBlocks) {
+        super(name, id, additionalKwargs, responseMetadata);
         this.text = text == null ? "" : text;
         this.toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         this.reasoning = reasoning;
         this.finishReason = finishReason;
         this.usage = usage;
-        this.id = id;
-        this.name = name;
-        this.additionalKwargs = JsonFields.copy(additionalKwargs);
-        this.responseMetadata = JsonFields.copy(responseMetadata);
         this.contentBlocks = contentBlocks == null ? null : (List<Object>) JsonFields.copyValue(contentBlocks);
     }
 
@@ -143,26 +136,6 @@ public final class AiMessage implements ChatMessage, Mergeable<AiMessage> {
      */
     public Optional<TokenUsage> usage() {
         return Optional.ofNullable(usage);
-    }
-
-    @Override
-    public Optional<String> id() {
-        return Optional.ofNullable(id);
-    }
-
-    @Override
-    public Optional<String> name() {
-        return Optional.ofNullable(name);
-    }
-
-    @Override
-    public Map<String, Object> additionalKwargs() {
-        return additionalKwargs;
-    }
-
-    @Override
-    public Map<String, Object> responseMetadata() {
-        return responseMetadata;
     }
 
     /**
@@ -282,8 +255,7 @@ public final class AiMessage implements ChatMessage, Mergeable<AiMessage> {
     public boolean equals(Object o) {
         return o == this || o instanceof AiMessage m && text.equals(m.text) && toolCalls.equals(m.toolCalls)
                 && Objects.equals(reasoning, m.reasoning) && Objects.equals(finishReason, m.finishReason)
-                && Objects.equals(usage, m.usage) && Objects.equals(id, m.id) && Objects.equals(name, m.name)
-                && additionalKwargs.equals(m.additionalKwargs) && responseMetadata.equals(m.responseMetadata)
+                && Objects.equals(usage, m.usage) && sameFields(m)
                 && Objects.equals(contentBlocks, m.contentBlocks);
     }
 

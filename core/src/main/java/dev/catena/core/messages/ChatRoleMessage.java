@@ -2,7 +2,6 @@ package dev.catena.core.messages;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A message whose role is none of Catena's own, as LangChain's {@code ChatMessage} (stored as type
@@ -10,14 +9,10 @@ import java.util.Optional;
  * {@code "critic"}. Sent as that role to OpenAI-compatible servers; providers with a fixed set of
  * roles refuse it. The optional {@link #name()} and {@link #id()} are empty when absent, never null.
  */
-public final class ChatRoleMessage implements ChatMessage {
+public final class ChatRoleMessage extends MessageFields implements ChatMessage {
 
     private final String speaker;
     private final String text;
-    private final String name;
-    private final String id;
-    private final Map<String, Object> additionalKwargs;
-    private final Map<String, Object> responseMetadata;
 
     /**
      * A chat-role message with every field; null stands for an absent name, id or map.
@@ -33,6 +28,7 @@ public final class ChatRoleMessage implements ChatMessage {
      */
     public ChatRoleMessage(String speaker, String text, String name, String id, Map<String, Object> additionalKwargs,
                            Map<String, Object> responseMetadata) {
+        super(name, id, additionalKwargs, responseMetadata);
         Objects.requireNonNull(speaker, "chat message role");
         Objects.requireNonNull(text, "chat message text");
         if (speaker.isBlank()) {
@@ -40,10 +36,6 @@ public final class ChatRoleMessage implements ChatMessage {
         }
         this.speaker = speaker;
         this.text = text;
-        this.name = name;
-        this.id = id;
-        this.additionalKwargs = JsonFields.copy(additionalKwargs);
-        this.responseMetadata = JsonFields.copy(responseMetadata);
     }
 
     /**
@@ -71,26 +63,6 @@ public final class ChatRoleMessage implements ChatMessage {
     }
 
     @Override
-    public Optional<String> name() {
-        return Optional.ofNullable(name);
-    }
-
-    @Override
-    public Optional<String> id() {
-        return Optional.ofNullable(id);
-    }
-
-    @Override
-    public Map<String, Object> additionalKwargs() {
-        return additionalKwargs;
-    }
-
-    @Override
-    public Map<String, Object> responseMetadata() {
-        return responseMetadata;
-    }
-
-    @Override
     public ChatRoleMessage withId(String value) {
         Objects.requireNonNull(value, "id must not be null; use withoutId() to clear it");
         return new ChatRoleMessage(speaker, text, name, value, additionalKwargs, responseMetadata);
@@ -110,8 +82,7 @@ public final class ChatRoleMessage implements ChatMessage {
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof ChatRoleMessage m && speaker.equals(m.speaker) && text.equals(m.text)
-                && Objects.equals(name, m.name) && Objects.equals(id, m.id)
-                && additionalKwargs.equals(m.additionalKwargs) && responseMetadata.equals(m.responseMetadata);
+                && sameFields(m);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.catena.core.messages;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The result of a legacy OpenAI function call, as LangChain's {@code FunctionMessage}: role
@@ -11,13 +10,9 @@ import java.util.Optional;
  * The function's name is always there ({@link #functionName()}); the optional {@link #id()} is empty
  * when absent, never null.
  */
-public final class FunctionMessage implements ChatMessage {
+public final class FunctionMessage extends MessageFields implements ChatMessage {
 
-    private final String name;
     private final String text;
-    private final String id;
-    private final Map<String, Object> additionalKwargs;
-    private final Map<String, Object> responseMetadata;
 
     /**
      * A function message with every field; null stands for an absent id or map.
@@ -31,11 +26,8 @@ public final class FunctionMessage implements ChatMessage {
      */
     public FunctionMessage(String name, String text, String id, Map<String, Object> additionalKwargs,
                            Map<String, Object> responseMetadata) {
-        this.name = Objects.requireNonNull(name, "function message name");
+        super(Objects.requireNonNull(name, "function message name"), id, additionalKwargs, responseMetadata);
         this.text = Objects.requireNonNull(text, "function message text");
-        this.id = id;
-        this.additionalKwargs = JsonFields.copy(additionalKwargs);
-        this.responseMetadata = JsonFields.copy(responseMetadata);
     }
 
     /**
@@ -57,34 +49,9 @@ public final class FunctionMessage implements ChatMessage {
         return name;
     }
 
-    /**
-     * The function's name, which a function message always has.
-     *
-     * @return the name, always present
-     */
-    @Override
-    public Optional<String> name() {
-        return Optional.of(name);
-    }
-
     @Override
     public String text() {
         return text;
-    }
-
-    @Override
-    public Optional<String> id() {
-        return Optional.ofNullable(id);
-    }
-
-    @Override
-    public Map<String, Object> additionalKwargs() {
-        return additionalKwargs;
-    }
-
-    @Override
-    public Map<String, Object> responseMetadata() {
-        return responseMetadata;
     }
 
     @Override
@@ -106,9 +73,7 @@ public final class FunctionMessage implements ChatMessage {
     /** Equal when every field is equal, absent fields included. */
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof FunctionMessage m && name.equals(m.name) && text.equals(m.text)
-                && Objects.equals(id, m.id) && additionalKwargs.equals(m.additionalKwargs)
-                && responseMetadata.equals(m.responseMetadata);
+        return o == this || o instanceof FunctionMessage m && sameFields(m) && text.equals(m.text);
     }
 
     @Override

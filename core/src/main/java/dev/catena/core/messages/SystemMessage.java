@@ -2,19 +2,14 @@ package dev.catena.core.messages;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Instructions for the model, usually first in the conversation. The optional {@link #name()} and
  * {@link #id()} are empty when absent, never null (see the package documentation).
  */
-public final class SystemMessage implements ChatMessage {
+public final class SystemMessage extends MessageFields implements ChatMessage {
 
     private final String text;
-    private final String name;
-    private final String id;
-    private final Map<String, Object> additionalKwargs;
-    private final Map<String, Object> responseMetadata;
 
     /**
      * A system message with every field; null stands for an absent name, id or map.
@@ -29,11 +24,8 @@ public final class SystemMessage implements ChatMessage {
      */
     public SystemMessage(String text, String name, String id, Map<String, Object> additionalKwargs,
                          Map<String, Object> responseMetadata) {
+        super(name, id, additionalKwargs, responseMetadata);
         this.text = Objects.requireNonNull(text, "system message text");
-        this.name = name;
-        this.id = id;
-        this.additionalKwargs = JsonFields.copy(additionalKwargs);
-        this.responseMetadata = JsonFields.copy(responseMetadata);
     }
 
     /**
@@ -61,26 +53,6 @@ public final class SystemMessage implements ChatMessage {
     }
 
     @Override
-    public Optional<String> name() {
-        return Optional.ofNullable(name);
-    }
-
-    @Override
-    public Optional<String> id() {
-        return Optional.ofNullable(id);
-    }
-
-    @Override
-    public Map<String, Object> additionalKwargs() {
-        return additionalKwargs;
-    }
-
-    @Override
-    public Map<String, Object> responseMetadata() {
-        return responseMetadata;
-    }
-
-    @Override
     public SystemMessage withId(String value) {
         Objects.requireNonNull(value, "id must not be null; use withoutId() to clear it");
         return new SystemMessage(text, name, value, additionalKwargs, responseMetadata);
@@ -99,9 +71,7 @@ public final class SystemMessage implements ChatMessage {
     /** Equal when every field is equal, absent fields included. */
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof SystemMessage m && text.equals(m.text) && Objects.equals(name, m.name)
-                && Objects.equals(id, m.id) && additionalKwargs.equals(m.additionalKwargs)
-                && responseMetadata.equals(m.responseMetadata);
+        return o == this || o instanceof SystemMessage m && text.equals(m.text) && sameFields(m);
     }
 
     @Override

@@ -9,17 +9,13 @@ import java.util.Optional;
  * {@link #artifact()} are empty when absent, never null (see the package documentation); the
  * {@link #status()} is always there, {@link #SUCCESS} unless the tool failed.
  */
-public final class ToolMessage implements ChatMessage {
+public final class ToolMessage extends MessageFields implements ChatMessage {
 
     /** The status of a tool that ran normally. */
     public static final String SUCCESS = "success";
 
     private final String toolCallId;
     private final String text;
-    private final String name;
-    private final String id;
-    private final Map<String, Object> additionalKwargs;
-    private final Map<String, Object> responseMetadata;
     private final Object artifact;
     private final String status;
 
@@ -41,12 +37,9 @@ public final class ToolMessage implements ChatMessage {
      */
     public ToolMessage(String toolCallId, String text, String name, String id, Map<String, Object> additionalKwargs,
                        Map<String, Object> responseMetadata, Object artifact, String status) {
+        super(name, id, additionalKwargs, responseMetadata);
         this.toolCallId = Objects.requireNonNull(toolCallId, "tool message toolCallId");
         this.text = Objects.requireNonNull(text, "tool message text");
-        this.name = name;
-        this.id = id;
-        this.additionalKwargs = JsonFields.copy(additionalKwargs);
-        this.responseMetadata = JsonFields.copy(responseMetadata);
         this.artifact = JsonFields.copyValue(artifact);
         this.status = status == null ? SUCCESS : status;
     }
@@ -74,31 +67,6 @@ public final class ToolMessage implements ChatMessage {
     @Override
     public String text() {
         return text;
-    }
-
-    /**
-     * The tool's name, which some providers want.
-     *
-     * @return the name, or empty when not given
-     */
-    @Override
-    public Optional<String> name() {
-        return Optional.ofNullable(name);
-    }
-
-    @Override
-    public Optional<String> id() {
-        return Optional.ofNullable(id);
-    }
-
-    @Override
-    public Map<String, Object> additionalKwargs() {
-        return additionalKwargs;
-    }
-
-    @Override
-    public Map<String, Object> responseMetadata() {
-        return responseMetadata;
     }
 
     /**
@@ -140,8 +108,7 @@ public final class ToolMessage implements ChatMessage {
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof ToolMessage m && toolCallId.equals(m.toolCallId) && text.equals(m.text)
-                && Objects.equals(name, m.name) && Objects.equals(id, m.id)
-                && additionalKwargs.equals(m.additionalKwargs) && responseMetadata.equals(m.responseMetadata)
+                && sameFields(m)
                 && Objects.equals(artifact, m.artifact) && status.equals(m.status);
     }
 

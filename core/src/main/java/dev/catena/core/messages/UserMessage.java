@@ -3,7 +3,6 @@ package dev.catena.core.messages;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -11,13 +10,9 @@ import java.util.stream.Collectors;
  * The optional {@link #name()} and {@link #id()} are empty when absent, never null (see the package
  * documentation).
  */
-public final class UserMessage implements ChatMessage {
+public final class UserMessage extends MessageFields implements ChatMessage {
 
     private final List<ContentPart> content;
-    private final String name;
-    private final String id;
-    private final Map<String, Object> additionalKwargs;
-    private final Map<String, Object> responseMetadata;
 
     /**
      * A user message with every field; null stands for an absent name, id or map.
@@ -32,14 +27,11 @@ public final class UserMessage implements ChatMessage {
      */
     public UserMessage(List<ContentPart> content, String name, String id, Map<String, Object> additionalKwargs,
                        Map<String, Object> responseMetadata) {
+        super(name, id, additionalKwargs, responseMetadata);
         this.content = List.copyOf(Objects.requireNonNull(content, "user message content"));
         if (this.content.isEmpty()) {
             throw new IllegalArgumentException("a user message needs at least one content part");
         }
-        this.name = name;
-        this.id = id;
-        this.additionalKwargs = JsonFields.copy(additionalKwargs);
-        this.responseMetadata = JsonFields.copy(responseMetadata);
     }
 
     /**
@@ -82,26 +74,6 @@ public final class UserMessage implements ChatMessage {
     }
 
     @Override
-    public Optional<String> name() {
-        return Optional.ofNullable(name);
-    }
-
-    @Override
-    public Optional<String> id() {
-        return Optional.ofNullable(id);
-    }
-
-    @Override
-    public Map<String, Object> additionalKwargs() {
-        return additionalKwargs;
-    }
-
-    @Override
-    public Map<String, Object> responseMetadata() {
-        return responseMetadata;
-    }
-
-    @Override
     public UserMessage withId(String value) {
         Objects.requireNonNull(value, "id must not be null; use withoutId() to clear it");
         return new UserMessage(content, name, value, additionalKwargs, responseMetadata);
@@ -140,9 +112,7 @@ public final class UserMessage implements ChatMessage {
     /** Equal when every field is equal, absent fields included. */
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof UserMessage m && content.equals(m.content) && Objects.equals(name, m.name)
-                && Objects.equals(id, m.id) && additionalKwargs.equals(m.additionalKwargs)
-                && responseMetadata.equals(m.responseMetadata);
+        return o == this || o instanceof UserMessage m && content.equals(m.content) && sameFields(m);
     }
 
     @Override
