@@ -31,22 +31,9 @@ public final class DocumentCorpus {
     /** Chars per document. */
     public static final int DOCUMENT_CHARS = 65_536;
 
-    private static final String[] ENGLISH = {
-        "Retrieval augmented generation feeds a model the passages it needs.",
-        "Hard work pays off when it follows the grain of the problem.",
-        "A splitter keeps paragraphs together as long as they fit.",
-        "Vector stores answer nearest-neighbour queries over embeddings.",
-        "The quick brown fox jumps over the lazy dog again and again.",
-        "Token counting must be fast, or every prompt pays for it twice.",
-    };
-    private static final String[] CHINESE = {
-        "天道酬勤并不是鼓励人们不劳而获，而是提醒人们要遵循自然规律。",
-        "这种努力不仅仅是指身体上的劳动，也包括精神上的努力和思考。",
-        "只要一个人具备这些能力，他就有可能会获得成功。",
-        "检索增强生成把模型需要的段落交给它，再让它回答问题！",
-        "向量数据库能够快速找到与查询最相似的文本片段；",
-        "文本切分器会尽量让段落和句子保持完整？",
-    };
+    // The sentences of the paragraph-friendly corpus, so both corpora speak alike.
+    private static final String[] ENGLISH = MixedCorpus.ENGLISH;
+    private static final String[] CHINESE = MixedCorpus.CHINESE;
     private static final String[] IDENTIFIERS = {
         "chunk", "tokens", "overlap", "separator", "document", "metadata", "embedding", "index", "score", "query",
     };

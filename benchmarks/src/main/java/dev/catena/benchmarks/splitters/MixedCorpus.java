@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  */
 final class MixedCorpus {
 
-    private static final String[] ENGLISH = {
+    static final String[] ENGLISH = {
         "Retrieval augmented generation feeds a model the passages it needs.",
         "Hard work pays off when it follows the grain of the problem.",
         "A splitter keeps paragraphs together as long as they fit.",
@@ -17,7 +17,7 @@ final class MixedCorpus {
         "The quick brown fox jumps over the lazy dog again and again.",
         "Token counting must be fast, or every prompt pays for it twice.",
     };
-    private static final String[] CHINESE = {
+    static final String[] CHINESE = {
         "天道酬勤并不是鼓励人们不劳而获，而是提醒人们要遵循自然规律。",
         "这种努力不仅仅是指身体上的劳动，也包括精神上的努力和思考。",
         "只要一个人具备这些能力，他就有可能会获得成功。",
