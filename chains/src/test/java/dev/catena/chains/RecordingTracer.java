@@ -63,7 +63,7 @@ public final class RecordingTracer implements CallbackHandler {
 
     /** The name of the run's parent. */
     public String parentName(RunInfo run) {
-        RunInfo parent = started.get(run.parentRunId());
+        RunInfo parent = run.parentRunId().map(started::get).orElse(null);
         return parent == null ? null : parent.name();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.UUID;
 
 /**
  * What a {@link UsageTracker} counted, as a report: tokens and cost per model and per run, and the
@@ -163,7 +164,7 @@ public final class UsageReport {
         for (RunLine r : runs) {
             ObjectNode node = runArray.addObject();
             node.put("run_id", r.run().runId().toString());
-            node.put("parent_run_id", r.run().parentRunId() == null ? null : r.run().parentRunId().toString());
+            node.put("parent_run_id", r.run().parentRunId().map(UUID::toString).orElse(null));
             node.put("name", r.run().name());
             node.put("model", r.run().model());
             node.put("calls", r.run().calls());

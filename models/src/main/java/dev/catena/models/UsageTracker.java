@@ -65,7 +65,7 @@ public final class UsageTracker implements CallbackHandler {
         String model = run.modelName().orElse(run.name());
         byModel.merge(model, usage, TokenUsage::plus);
         calls.merge(model, 1, Integer::sum);
-        byRun.merge(run.runId(), new RunUsage(run.runId(), run.parentRunId(), run.name(), model, 1, usage), RunUsage::plus);
+        byRun.merge(run.runId(), new RunUsage(run.runId(), run.parentRunId().orElse(null), run.name(), model, 1, usage), RunUsage::plus);
     }
 
     /**

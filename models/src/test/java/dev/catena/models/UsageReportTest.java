@@ -47,7 +47,7 @@ class UsageReportTest {
 
         assertThat(report.runs()).hasSize(3);
         assertThat(report.runs().get(0).run().calls()).isEqualTo(2);
-        assertThat(report.runs().get(0).run().parentRunId()).isEqualTo(CHAIN);
+        assertThat(report.runs().get(0).run().parentRunId()).contains(CHAIN);
         assertThat(report.runs().get(2).cost()).isEmpty();
     }
 
@@ -78,6 +78,17 @@ class UsageReportTest {
         UsageTracker priced = new UsageTracker(Map.of("gpt-4o-mini", new ModelPrice(0.15, 0.60)));
         priced.onUsage(run("m", "gpt-4o-mini"), TokenUsage.of(1_000_000, 0));
         assertThat(new ObjectMapper().readTree(UsageReport.of(priced).json()).get("total").get("cost").asDouble()).isEqualTo(0.15);
+    }
+
+    @Test
+    void aRootRunHasNoParentAndTheJsonSaysNull() throws Exception {
+        UsageTracker tracker = new UsageTracker();
+        tracker.onUsage(new RunInfo(UUID.randomUUID(), null, "OpenAiChatModel", "chat_model", List.of(),
+                Map.of(RunInfo.MODEL_NAME, "gpt-4o-mini"), Instant.now()), TokenUsage.of(10, 2));
+
+        assertThat(tracker.byRun()).singleElement().satisfies(r -> assertThat(r.parentRunId()).isEmpty());
+        JsonNode json = new ObjectMapper().readTree(UsageReport.of(tracker).json());
+        assertThat(json.get("runs").get(0).get("parent_run_id").isNull()).isTrue();
     }
 
     @Test

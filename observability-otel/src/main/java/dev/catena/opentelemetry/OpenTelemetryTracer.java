@@ -117,7 +117,7 @@ public final class OpenTelemetryTracer implements CallbackHandler {
     @Override
     public void onStart(RunInfo run, Object input) {
         String operation = operation(run);
-        Span parent = run.parentRunId() == null ? null : open.get(run.parentRunId());
+        Span parent = run.parentRunId().map(open::get).orElse(null);
         Context context = parent != null ? Context.current().with(parent) : Context.current();
         String model = run.modelName().orElse(null);
         SpanBuilder span = tracer.spanBuilder(spanName(run, operation, model))

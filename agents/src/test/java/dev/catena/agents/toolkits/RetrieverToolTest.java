@@ -53,7 +53,7 @@ class RetrieverToolTest {
         CallbackHandler recorder = new CallbackHandler() {
             @Override
             public void onStart(RunInfo run, Object input) {
-                started.add(run.kind() + ":" + run.name() + ":" + (run.parentRunId() != null));
+                started.add(run.kind() + ":" + run.name() + ":" + run.parentRunId().isPresent());
             }
         };
         Tool tool = RetrieverTool.of(KEYWORDS, "search_handbook", "Searches the shop's handbook.");

@@ -38,7 +38,7 @@ public final class Run {
 
     private Run(Component<?, ?> component, RunConfig config) {
         UUID id = newRunId();
-        this.info = new RunInfo(id, config.parentRunId(), component.name(), component.kind(),
+        this.info = new RunInfo(id, config.parentRunId().orElse(null), component.name(), component.kind(),
                 config.tags(), metadataOf(component, config), Instant.now());
         this.config = config;
         this.childConfig = config.child(info);

@@ -166,9 +166,9 @@ public final class RunConfig {
         return executor != null ? executor : SharedExecutor.INSTANCE;
     }
 
-    /** {@return the run this config's runs are nested in, or null at the root} */
-    public UUID parentRunId() {
-        return parentRunId;
+    /** {@return the run this config's runs are nested in; empty at the root} */
+    public Optional<UUID> parentRunId() {
+        return Optional.ofNullable(parentRunId);
     }
 
     /** Builds a {@link RunConfig}. */

@@ -81,7 +81,7 @@ public final class ConsoleTracer implements CallbackHandler {
     public void onStart(RunInfo run, Object input) {
         Node node = new Node(run);
         runs.put(run.runId(), node);
-        Node parent = run.parentRunId() == null ? null : runs.get(run.parentRunId());
+        Node parent = run.parentRunId().map(runs::get).orElse(null);
         if (parent != null) {
             parent.children.add(node);
         }
@@ -113,7 +113,7 @@ public final class ConsoleTracer implements CallbackHandler {
         node.output = output;
         node.error = error;
         node.elapsed = elapsed;
-        boolean root = run.parentRunId() == null || !runs.containsKey(run.parentRunId());
+        boolean root = run.parentRunId().filter(runs::containsKey).isEmpty();
         if (root) {
             String tree = render(node);
             forget(node);

@@ -102,7 +102,7 @@ public final class JsonLinesTracer implements CallbackHandler, Closeable {
         TokenUsage reported = usages.remove(run.runId());
         ObjectNode o = NODES.objectNode();
         o.put("run_id", run.runId().toString());
-        o.put("parent_run_id", run.parentRunId() == null ? null : run.parentRunId().toString());
+        o.put("parent_run_id", run.parentRunId().map(UUID::toString).orElse(null));
         o.put("name", TraceValues.text(run.name()));
         o.put("kind", run.kind());
         ArrayNode tags = o.putArray("tags");

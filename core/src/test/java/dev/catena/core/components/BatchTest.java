@@ -103,7 +103,7 @@ class BatchTest {
     void eachBatchItemIsItsOwnRootRun() {
         RecordingCallbacks recorder = new RecordingCallbacks();
         Component.of("item", (Integer i) -> i).batch(List.of(1, 2, 3), RunConfig.builder().callbacks(recorder).build());
-        assertThat(recorder.ofType("start")).hasSize(3).allSatisfy(e -> assertThat(e.run().parentRunId()).isNull());
+        assertThat(recorder.ofType("start")).hasSize(3).allSatisfy(e -> assertThat(e.run().parentRunId()).isEmpty());
     }
 
     private static void sleep(long millis) {

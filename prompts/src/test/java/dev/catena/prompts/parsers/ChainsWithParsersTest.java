@@ -38,12 +38,12 @@ class ChainsWithParsersTest {
 
         @Override
         public synchronized void onEnd(RunInfo run, Object output, Duration elapsed) {
-            runs.add(new Entry(run.runId(), run.parentRunId(), run.name(), run.kind(), false));
+            runs.add(new Entry(run.runId(), run.parentRunId().orElse(null), run.name(), run.kind(), false));
         }
 
         @Override
         public synchronized void onError(RunInfo run, Throwable error, Duration elapsed) {
-            runs.add(new Entry(run.runId(), run.parentRunId(), run.name(), run.kind(), true));
+            runs.add(new Entry(run.runId(), run.parentRunId().orElse(null), run.name(), run.kind(), true));
         }
 
         List<String> names() {

@@ -8,6 +8,7 @@ import dev.catena.core.components.RunConfig;
 import dev.catena.core.documents.Document;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnsembleRetrieverTest {
@@ -59,7 +60,7 @@ class EnsembleRetrieverTest {
         RunRecorder recorder = new RunRecorder();
         EnsembleRetriever.of(List.of(A, B)).invoke("q", RunConfig.builder().callbacks(recorder).build());
         var root = recorder.first("retriever");
-        assertThat(recorder.started).filteredOn(r -> root.runId().equals(r.parentRunId()))
+        assertThat(recorder.started).filteredOn(r -> r.parentRunId().equals(Optional.of(root.runId())))
                 .extracting(r -> r.name()).containsExactly("A", "B");
     }
 
