@@ -21,7 +21,7 @@ run() {
 run splitting java -jar "$jar" 'DocumentSplitBenchmark|TokenCountBenchmark' -p corpusMb=2 -f 1 -wi 1 -i 3 -w 3s -r 3s
 run messages java -jar "$jar" 'MessageJsonBenchmark|HistoryStoreJsonBenchmark' -f 1 -wi 5 -i 5 -w 2s -r 3s -prof gc
 run bm25 java -jar "$jar" Bm25Benchmark -f 1 -wi 1 -i 3 -w 2s -r 2s
-run others java -jar "$jar" 'VectorAddBenchmark|PromptFormatBenchmark.(catenaFormat|langchain4jApply)|TokenWindowMemoryBenchmark' -f 1 -wi 2 -i 3 -w 2s -r 2s
+run others java -jar "$jar" 'VectorAddBenchmark|PromptFormatBenchmark.(catenaFormat|langchain4jApply)|TokenWindowMemoryBenchmark|ResponseCacheBenchmark' -f 1 -wi 2 -i 3 -w 2s -r 2s
 run flat java -jar "$jar" FlatSearchBenchmark -p size=100000,1000000 -f 1 -wi 1 -i 3 -w 2s -r 2s
 run recall-100k java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 100000 1,2,4
 run recall-1m java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 1000000 1,2,4
