@@ -400,7 +400,8 @@ public final class InMemoryVectorStore implements VectorStore {
 
     private void put(int position, Document doc, float[] v) {
         System.arraycopy(v, 0, vectors, position * dimension, dimension);
-        float norm = (float) Math.sqrt(ScanKernel.dot(v, v, 0));
+        // The same sum as restore() uses, so a loaded store scores exactly as the one saved.
+        float norm = (float) Math.sqrt(ScanKernel.squaredNorm(vectors, position * dimension, dimension));
         inverseNorms[position] = norm == 0 ? 0 : 1 / norm;
         if (quantised != null) {
             quantised.put(position, vectors, position * dimension, inverseNorms[position]);

@@ -110,11 +110,34 @@ final class ScanKernel {
         }
     }
 
+    /**
+     * {@return |v|² of the {@code length} floats at {@code offset}} Eight independent sums: it runs
+     * once per added vector, on data just copied and so in cache, where one running sum (or four)
+     * waits on the adder's latency; filling a store spent a third of its time here with four.
+     */
     static float squaredNorm(float[] data, int offset, int length) {
-        float s = 0;
-        for (int i = offset; i < offset + length; i++) {
-            s += data[i] * data[i];
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        int i = offset;
+        for (int bound = offset + (length & ~7); i < bound; i += 8) {
+            s0 += data[i] * data[i];
+            s1 += data[i + 1] * data[i + 1];
+            s2 += data[i + 2] * data[i + 2];
+            s3 += data[i + 3] * data[i + 3];
+            s4 += data[i + 4] * data[i + 4];
+            s5 += data[i + 5] * data[i + 5];
+            s6 += data[i + 6] * data[i + 6];
+            s7 += data[i + 7] * data[i + 7];
         }
-        return s;
+        for (; i < offset + length; i++) {
+            s0 += data[i] * data[i];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 }

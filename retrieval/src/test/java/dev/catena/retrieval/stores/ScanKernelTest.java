@@ -13,7 +13,7 @@ class ScanKernelTest {
     @Test
     void agreesWithCoreDistanceAtAnyOffsetAndOddLengths() {
         Random random = new Random(3);
-        for (int dim : new int[] {1, 3, 4, 7, 384}) {
+        for (int dim : new int[] {1, 3, 4, 7, 13, 384}) {
             float[] data = InMemoryVectorStoreTest.randomVector(random, dim * 5);
             float[] query = InMemoryVectorStoreTest.randomVector(random, dim);
             for (int row = 0; row < 5; row++) {
