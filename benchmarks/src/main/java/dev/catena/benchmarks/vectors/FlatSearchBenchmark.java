@@ -190,7 +190,7 @@ public class FlatSearchBenchmark {
         return VectorStoreRetriever.similarity(s.store, K).invoke(QueryTable.text(v.nextQuery()));
     }
 
-    /** Quantised scan (int8, k × 4 candidates re-scored exactly), 1 thread. */
+    /** Quantised scan (7-bit codes, one byte per dimension; k × 4 candidates re-scored exactly), 1 thread. */
     @Benchmark
     public List<ScoredDocument> catenaQuantised1Thread(Vectors v, Quantised1 s) {
         return s.store.similaritySearchWithScore(QueryTable.text(v.nextQuery()), K, null);

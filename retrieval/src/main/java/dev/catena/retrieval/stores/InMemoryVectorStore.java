@@ -27,8 +27,9 @@ import java.util.function.BiFunction;
  * compact binary file, as FAISS's {@code save_local}/{@code load_local}. Reads run concurrently;
  * writes take an exclusive lock.
  *
- * <p>Optionally ({@link Builder#quantisedScan}) the store also keeps an int8 copy of every vector
- * (about a quarter of the float vectors' memory) and scans that instead: it picks the best
+ * <p>Optionally ({@link Builder#quantisedScan}) the store also keeps a one-byte-per-dimension copy
+ * of every vector (7-bit codes between the vector's own smallest and largest component; about a
+ * quarter of the float vectors' memory) and scans that instead: it picks the best
  * {@code k × oversample} candidates by an approximate score, then re-scores them exactly with the
  * float vectors, so the scores returned are exact and only the choice of candidates is approximate.
  *
@@ -58,7 +59,7 @@ public final class InMemoryVectorStore implements VectorStore {
     /** 1 / |v| per vector for cosine (0 for a zero vector, which then scores 0 as in Distance.cosine). */
     private float[] inverseNorms = new float[0];
     private Document[] documents = new Document[0];
-    /** The int8 copy of {@link #vectors} when the scan is quantised, created with the first vector. */
+    /** The quantised copy of {@link #vectors} when the scan is quantised, created with the first vector. */
     private QuantisedVectors quantised;
     private final Map<String, Integer> positions = new HashMap<>();
 
@@ -399,7 +400,8 @@ public final class InMemoryVectorStore implements VectorStore {
 
     private void put(int position, Document doc, float[] v) {
         System.arraycopy(v, 0, vectors, position * dimension, dimension);
-        float norm = (float) Math.sqrt(ScanKernel.dot(v, v, 0));
+        // The same sum as restore() uses, so a loaded store scores exactly as the one saved.
+        float norm = (float) Math.sqrt(ScanKernel.squaredNorm(vectors, position * dimension, dimension));
         inverseNorms[position] = norm == 0 ? 0 : 1 / norm;
         if (quantised != null) {
             quantised.put(position, vectors, position * dimension, inverseNorms[position]);
@@ -437,7 +439,7 @@ public final class InMemoryVectorStore implements VectorStore {
 
     /**
      * Options of an {@link InMemoryVectorStore}: distance, threads per search, and whether to scan
-     * an int8 copy of the vectors.
+     * a quantised (one byte per dimension) copy of the vectors.
      *
      * <pre>{@code
      * InMemoryVectorStore store = InMemoryVectorStore.builder(model).quantisedScan(4).build();
@@ -477,10 +479,11 @@ public final class InMemoryVectorStore implements VectorStore {
         }
 
         /**
-         * Scans an int8 copy of the vectors (one byte per dimension and a float per vector, kept in
-         * step with every add, delete and load) for the best {@code k × oversample} candidates,
+         * Scans a quantised copy of the vectors (one byte per dimension, holding a 7-bit code
+         * between the vector's smallest and largest component, plus three numbers per vector; kept
+         * in step with every add, delete and load) for the best {@code k × oversample} candidates,
          * then re-scores those exactly with the float vectors. Scores are exact; a true neighbour is
-         * missed only if int8 rounding pushes it out of the candidates. Off by default.
+         * missed only if rounding pushes it out of the candidates. Off by default.
          *
          * @param oversample candidates fetched per result wanted; 4 keeps recall@10 at or above
          *     0.99 on 384-dimension vectors up to 1M (see the vector benchmarks)

@@ -8,6 +8,7 @@ import dev.catena.core.documents.Document;
 import dev.catena.core.models.Embedding;
 import dev.catena.core.vector.Distance;
 import dev.catena.models.HashingEmbeddingModel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InMemoryVectorStoreTest {
 
@@ -169,5 +171,29 @@ class InMemoryVectorStoreTest {
 
     private static List<String> ids(List<ScoredDocument> hits) {
         return hits.stream().map(h -> h.document().id()).toList();
+    }
+
+    @Test
+    void aLoadedStoreReturnsTheSameCosineScoresToTheLastBit(@TempDir Path dir) {
+        Random random = new Random(31);
+        List<Document> docs = new ArrayList<>();
+        List<Embedding> vectors = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            docs.add(new Document("d" + i, "doc", Map.of()));
+            vectors.add(new Embedding(randomVector(random, 384)));
+        }
+        InMemoryVectorStore store = InMemoryVectorStore.create(model, Distance.COSINE, 1);
+        store.addEmbeddings(docs, vectors);
+        store.save(dir);
+        InMemoryVectorStore loaded = InMemoryVectorStore.load(dir, model);
+        for (int q = 0; q < 20; q++) {
+            float[] query = randomVector(random, 384);
+            List<ScoredDocument> before = store.searchByVector(query, 50, null);
+            List<ScoredDocument> after = loaded.searchByVector(query, 50, null);
+            for (int i = 0; i < before.size(); i++) {
+                assertThat(after.get(i).document().id()).isEqualTo(before.get(i).document().id());
+                assertThat(after.get(i).score()).isEqualTo(before.get(i).score());
+            }
+        }
     }
 }

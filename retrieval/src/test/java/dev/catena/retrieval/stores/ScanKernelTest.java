@@ -13,7 +13,7 @@ class ScanKernelTest {
     @Test
     void agreesWithCoreDistanceAtAnyOffsetAndOddLengths() {
         Random random = new Random(3);
-        for (int dim : new int[] {1, 3, 4, 7, 384}) {
+        for (int dim : new int[] {1, 3, 4, 7, 13, 384}) {
             float[] data = InMemoryVectorStoreTest.randomVector(random, dim * 5);
             float[] query = InMemoryVectorStoreTest.randomVector(random, dim);
             for (int row = 0; row < 5; row++) {
@@ -27,30 +27,41 @@ class ScanKernelTest {
     }
 
     @Test
-    void int8DotsEqualTheDotProductsOfTheUnpackedSignedCodes() {
+    void sevenBitDotsEqualTheDotProductsOfTheUnpackedCodesAtTheLargestCodes() {
         Random random = new Random(4);
-        int words = 5; // 20 codes; the last vector's codes exercise every byte lane and sign
+        int dimension = 21; // not a multiple of 8: the last long is padded
+        int words = 3;
         int vectors = 7;
-        int[] codes = new int[vectors * words];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = random.nextInt();
-        }
-        int[][] lanes = new int[4][words];
-        for (int[] lane : lanes) {
-            for (int g = 0; g < words; g++) {
-                lane[g] = random.nextInt(65_535) - 32_767;
+        int[][] stored = new int[vectors][dimension];
+        long[] codes = new long[vectors * words];
+        for (int v = 0; v < vectors; v++) {
+            for (int d = 0; d < dimension; d++) {
+                // vector 6 holds only the largest code, the case closest to a carry between lanes
+                stored[v][d] = v == 6 ? 127 : random.nextInt(128);
+                codes[v * words + d / 8] |= (long) stored[v][d] << (8 * (d % 8));
             }
         }
-        int[] out = new int[4];
-        ScanKernel.int8Dots(lanes[0], lanes[1], lanes[2], lanes[3], codes, words, 3, 7, out);
+        int[] query = new int[dimension];
+        for (int d = 0; d < dimension; d++) {
+            query[d] = d % 5 == 0 ? 127 : random.nextInt(128);
+        }
+        long[] even = new long[words];
+        long[] odd = new long[words];
+        ScanKernel.packQuery(query, even, odd);
+        long[] out = new long[4];
+        ScanKernel.sevenBitDots(even, odd, codes, words, 3, 7, out);
         for (int v = 3; v < 7; v++) {
             long expected = 0;
-            for (int d = 0; d < 4 * words; d++) {
-                byte code = (byte) (codes[v * words + d / 4] >>> (8 * (d % 4)));
-                expected += (long) lanes[d % 4][d / 4] * code;
+            for (int d = 0; d < dimension; d++) {
+                expected += (long) stored[v][d] * query[d];
             }
-            assertThat(out[v - 3]).as("vector " + v).isEqualTo((int) expected);
+            assertThat(out[v - 3]).as("vector " + v).isEqualTo(expected);
         }
+
+        Arrays.fill(query, 127);
+        ScanKernel.packQuery(query, even, odd);
+        ScanKernel.sevenBitDots(even, odd, codes, words, 6, 7, out);
+        assertThat(out[0]).isEqualTo(127L * 127 * dimension);
     }
 
     @Test
