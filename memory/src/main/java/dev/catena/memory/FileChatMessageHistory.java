@@ -210,7 +210,7 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
                 lineNumber++;
                 if (i > start) {
                     String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-                    readLine(line, "at " + file + " line " + lineNumber, result, unreadable);
+                    readLine(line, file, lineNumber, result, unreadable);
                 }
                 start = i + 1;
             }
@@ -224,19 +224,27 @@ public final class FileChatMessageHistory implements ChatMessageHistory {
         return result;
     }
 
-    /** One line: a message object, or the array of one add's messages. */
-    private static void readLine(String line, String where, List<ChatMessage> into, UnreadableMessages unreadable) {
+    /**
+     * One line: a message object, or the array of one add's messages. The line is named in an
+     * error only: most reads meet none, and naming it (file and line number) costs a string per line.
+     */
+    private static void readLine(String line, Path file, int lineNumber, List<ChatMessage> into,
+            UnreadableMessages unreadable) {
         int base = into.size();
         if (!line.stripLeading().startsWith("[")) {
-            into.addAll(StoredMessage.readAll(List.of(line), i -> where, shifted(unreadable, base)));
+            into.addAll(StoredMessage.readAll(List.of(line), i -> where(file, lineNumber), shifted(unreadable, base)));
             return;
         }
         try {
             into.addAll(MessageJson.readLangChain(line, bad -> unreadable.unreadable(new UnreadableMessage(
-                    base + bad.position(), unreadableError(where, bad.error())))));
+                    base + bad.position(), unreadableError(where(file, lineNumber), bad.error())))));
         } catch (MessageJsonException e) {
-            unreadable.unreadable(new UnreadableMessage(base, unreadableError(where, e)));
+            unreadable.unreadable(new UnreadableMessage(base, unreadableError(where(file, lineNumber), e)));
         }
+    }
+
+    private static String where(Path file, int lineNumber) {
+        return "at " + file + " line " + lineNumber;
     }
 
     private static UnreadableMessages shifted(UnreadableMessages unreadable, int base) {

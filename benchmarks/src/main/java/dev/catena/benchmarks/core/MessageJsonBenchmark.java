@@ -1,10 +1,15 @@
 package dev.catena.benchmarks.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.catena.core.json.MessageJson;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
 import dev.langchain4j.data.message.ChatMessageDeserializer;
 import dev.langchain4j.data.message.ChatMessageSerializer;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,18 +24,22 @@ import org.openjdk.jmh.annotations.State;
  * JSON round trip (write, then read back) of the same 50-message history ({@link FiftyMessageHistory}):
  * Catena's OpenAI and LangChain forms against LangChain4j's
  * {@code ChatMessageSerializer}/{@code ChatMessageDeserializer}. Target: Catena at least 2× as fast in
- * both forms.
+ * both forms. {@link #jacksonTokenCopyOfLangChainText} is the physical reference: the LangChain
+ * form's text read and written token by token, without messages.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class MessageJsonBenchmark {
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private List<ChatMessage> catenaHistory;
     private List<dev.langchain4j.data.message.ChatMessage> langchain4jHistory;
+    private String langChainText;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         catenaHistory = FiftyMessageHistory.catena();
         langchain4jHistory = FiftyMessageHistory.langchain4j();
         if (!MessageJson.readOpenAi(MessageJson.writeOpenAi(catenaHistory)).equals(catenaHistory.stream()
@@ -39,6 +48,10 @@ public class MessageJsonBenchmark {
                 || !ChatMessageDeserializer.messagesFromJson(ChatMessageSerializer.messagesToJson(langchain4jHistory))
                         .equals(langchain4jHistory)) {
             throw new IllegalStateException("each form must give the history back as it was");
+        }
+        langChainText = MessageJson.writeLangChain(catenaHistory);
+        if (!jacksonTokenCopyOfLangChainText().equals(langChainText)) {
+            throw new IllegalStateException("the token copy must give the text back as it was");
         }
     }
 
@@ -50,6 +63,21 @@ public class MessageJsonBenchmark {
     @Benchmark
     public List<ChatMessage> catenaLangChainForm() {
         return MessageJson.readLangChain(MessageJson.writeLangChain(catenaHistory));
+    }
+
+    /**
+     * Physical reference for the LangChain form: Jackson's streaming parser reading every token of
+     * that form's text (every string decoded) and its generator writing each token back to a
+     * String, with no message objects at all. A round trip through messages cannot cost less.
+     */
+    @Benchmark
+    public String jacksonTokenCopyOfLangChainText() throws IOException {
+        StringWriter out = new StringWriter(langChainText.length());
+        try (JsonParser parser = JSON.createParser(langChainText); JsonGenerator gen = JSON.createGenerator(out)) {
+            parser.nextToken();
+            gen.copyCurrentStructure(parser);
+        }
+        return out.toString();
     }
 
     @Benchmark

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonTokenId;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -67,6 +68,21 @@ final class JsonTokens {
             }
         }
         return new Elements<>(items, first, i);
+    }
+
+    /**
+     * Moves to the next field and returns its name, or null at the end of the object. The name is
+     * first compared with {@code expected} (null for no guess), the one usually found there: a
+     * character compare where looking a name up costs a hash and a table probe.
+     */
+    static String nextField(JsonParser p, SerializableString expected) throws IOException {
+        if (expected == null) {
+            return p.nextFieldName();
+        }
+        if (p.nextFieldName(expected)) {
+            return expected.getValue();
+        }
+        return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
     }
 
     /** The kind of the current value as Jackson's node types name it: object, string, number, null… */

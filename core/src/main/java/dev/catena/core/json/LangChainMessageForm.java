@@ -1,6 +1,7 @@
 package dev.catena.core.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.messages.AiMessage;
@@ -60,28 +61,32 @@ public final class LangChainMessageForm {
         }
         String type = message.role().langChainType();
         gen.writeStartObject();
-        gen.writeStringField("type", type);
-        gen.writeObjectFieldStart("data");
+        gen.writeFieldName(LangChainFields.TYPE);
+        gen.writeString(type);
+        gen.writeFieldName(LangChainFields.DATA);
+        gen.writeStartObject();
         AiMessage ai = message instanceof AiMessage a ? a : null;
         writeContent(message, gen);
         writeAdditionalKwargs(message, gen);
         writeResponseMetadata(message, gen);
-        gen.writeStringField("type", type);
-        gen.writeStringField("name", message.name().orElse(null)); // null writes JSON null
-        gen.writeStringField("id", message.id().orElse(null));
+        gen.writeFieldName(LangChainFields.TYPE);
+        gen.writeString(type);
+        writeString(LangChainFields.NAME, message.name().orElse(null), gen); // null writes JSON null
+        writeString(LangChainFields.ID, message.id().orElse(null), gen);
         if (message instanceof UserMessage) {
-            gen.writeBooleanField("example", false);
+            gen.writeFieldName(LangChainFields.EXAMPLE);
+            gen.writeBoolean(false);
         } else if (ai != null) {
-            gen.writeBooleanField("example", false);
+            gen.writeFieldName(LangChainFields.EXAMPLE);
+            gen.writeBoolean(false);
             writeToolCalls(ai.toolCalls(), gen);
             writeUsage(ai, gen);
         } else if (message instanceof ToolMessage t) {
-            gen.writeStringField("tool_call_id", t.toolCallId());
-            gen.writeFieldName("artifact");
-            gen.writeObject(t.artifact().orElse(null));
-            gen.writeStringField("status", t.status());
+            writeString(LangChainFields.TOOL_CALL_ID, t.toolCallId(), gen);
+            writeArtifact(t, gen);
+            writeString(LangChainFields.STATUS, t.status(), gen);
         } else if (message instanceof ChatRoleMessage c) {
-            gen.writeStringField("role", c.speaker());
+            writeString(LangChainFields.ROLE, c.speaker(), gen);
         }
         gen.writeEndObject();
         gen.writeEndObject();
@@ -109,10 +114,7 @@ public final class LangChainMessageForm {
                 case "id" -> gen.writeStringField("id", message.id().orElse(null));
                 case "usage_metadata" -> writeUsage((AiMessage) message, gen);
                 case "tool_call_id" -> gen.writeStringField(key, ((ToolMessage) message).toolCallId());
-                case "artifact" -> {
-                    gen.writeFieldName(key);
-                    gen.writeObject(((ToolMessage) message).artifact().orElse(null));
-                }
+                case "artifact" -> writeArtifact((ToolMessage) message, gen);
                 case "status" -> gen.writeStringField(key, ((ToolMessage) message).status());
                 case "role" -> gen.writeStringField(key, ((ChatRoleMessage) message).speaker());
                 default -> throw new IllegalStateException("a key read without its value: " + key);
@@ -123,46 +125,65 @@ public final class LangChainMessageForm {
     }
 
     private static void writeContent(ChatMessage message, JsonGenerator gen) throws IOException {
-        if (message instanceof UserMessage u) {
+        if (message instanceof UserMessage u && !u.isTextOnly()) {
             OpenAiMessageForm.writeContent(u, gen);
         } else if (message instanceof AiMessage ai && ai.contentBlocks().isPresent()) {
-            gen.writeFieldName("content");
+            gen.writeFieldName(LangChainFields.CONTENT);
             gen.writeObject(ai.contentBlocks().get());
         } else {
-            gen.writeStringField("content", message.text());
+            writeString(LangChainFields.CONTENT, message.text(), gen);
         }
     }
 
     private static void writeAdditionalKwargs(ChatMessage message, JsonGenerator gen) throws IOException {
-        gen.writeObjectFieldStart("additional_kwargs");
+        gen.writeFieldName(LangChainFields.ADDITIONAL_KWARGS);
+        gen.writeStartObject();
         writeFields(message.additionalKwargs(), gen);
         if (message instanceof AiMessage ai && ai.reasoning().isPresent()) {
-            gen.writeStringField("reasoning_content", ai.reasoning().get());
+            writeString(LangChainFields.REASONING_CONTENT, ai.reasoning().get(), gen);
         }
         gen.writeEndObject();
     }
 
     private static void writeResponseMetadata(ChatMessage message, JsonGenerator gen) throws IOException {
-        gen.writeObjectFieldStart("response_metadata");
+        gen.writeFieldName(LangChainFields.RESPONSE_METADATA);
+        gen.writeStartObject();
         writeFields(message.responseMetadata(), gen);
         if (message instanceof AiMessage ai && ai.finishReason().isPresent()) {
-            gen.writeStringField("finish_reason", ai.finishReason().get());
+            writeString(LangChainFields.FINISH_REASON, ai.finishReason().get(), gen);
         }
         gen.writeEndObject();
     }
 
     private static void writeUsage(AiMessage ai, JsonGenerator gen) throws IOException {
+        gen.writeFieldName(LangChainFields.USAGE_METADATA);
         if (ai.usage().isEmpty()) {
-            gen.writeNullField("usage_metadata");
+            gen.writeNull();
         } else {
             TokenUsage usage = ai.usage().get();
-            gen.writeObjectFieldStart("usage_metadata");
-            gen.writeNumberField("input_tokens", usage.inputTokens());
-            gen.writeNumberField("output_tokens", usage.outputTokens());
-            gen.writeNumberField("total_tokens", usage.totalTokens());
+            gen.writeStartObject();
+            writeNumber(LangChainFields.INPUT_TOKENS, usage.inputTokens(), gen);
+            writeNumber(LangChainFields.OUTPUT_TOKENS, usage.outputTokens(), gen);
+            writeNumber(LangChainFields.TOTAL_TOKENS, usage.totalTokens(), gen);
             writeFields(usage.details(), gen);
             gen.writeEndObject();
         }
+    }
+
+    private static void writeArtifact(ToolMessage message, JsonGenerator gen) throws IOException {
+        gen.writeFieldName(LangChainFields.ARTIFACT);
+        gen.writeObject(message.artifact().orElse(null));
+    }
+
+    /** A field whose name is pre-quoted; a null value writes JSON null. */
+    private static void writeString(SerializableString name, String value, JsonGenerator gen) throws IOException {
+        gen.writeFieldName(name);
+        gen.writeString(value);
+    }
+
+    private static void writeNumber(SerializableString name, int value, JsonGenerator gen) throws IOException {
+        gen.writeFieldName(name);
+        gen.writeNumber(value);
     }
 
     private static void writeFields(Map<String, Object> fields, JsonGenerator gen) throws IOException {
@@ -179,30 +200,35 @@ public final class LangChainMessageForm {
         for (int i = 0; i < args.length; i++) {
             args[i] = ToolCallArguments.of(calls.get(i).arguments());
         }
-        gen.writeArrayFieldStart("tool_calls");
+        gen.writeFieldName(LangChainFields.TOOL_CALLS);
+        gen.writeStartArray();
         for (int i = 0; i < args.length; i++) {
             if (args[i] != null) {
                 ToolCall call = calls.get(i);
                 gen.writeStartObject();
-                gen.writeStringField("name", call.name());
-                gen.writeFieldName("args");
+                writeString(LangChainFields.NAME, call.name(), gen);
+                gen.writeFieldName(LangChainFields.ARGS);
                 args[i].writeTo(gen);
-                gen.writeStringField("id", call.id().orElse(null));
-                gen.writeStringField("type", "tool_call");
+                writeString(LangChainFields.ID, call.id().orElse(null), gen);
+                gen.writeFieldName(LangChainFields.TYPE);
+                gen.writeString(LangChainFields.TOOL_CALL);
                 gen.writeEndObject();
             }
         }
         gen.writeEndArray();
-        gen.writeArrayFieldStart("invalid_tool_calls");
+        gen.writeFieldName(LangChainFields.INVALID_TOOL_CALLS);
+        gen.writeStartArray();
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) {
                 ToolCall call = calls.get(i);
                 gen.writeStartObject();
-                gen.writeStringField("name", call.name());
-                gen.writeStringField("args", call.arguments());
-                gen.writeStringField("id", call.id().orElse(null));
-                gen.writeNullField("error");
-                gen.writeStringField("type", "invalid_tool_call");
+                writeString(LangChainFields.NAME, call.name(), gen);
+                writeString(LangChainFields.ARGS, call.arguments(), gen);
+                writeString(LangChainFields.ID, call.id().orElse(null), gen);
+                gen.writeFieldName(LangChainFields.ERROR);
+                gen.writeNull();
+                gen.writeFieldName(LangChainFields.TYPE);
+                gen.writeString(LangChainFields.INVALID_TOOL_CALL);
                 gen.writeEndObject();
             }
         }

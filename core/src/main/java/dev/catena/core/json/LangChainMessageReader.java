@@ -6,6 +6,7 @@ import static dev.catena.core.json.JsonTokens.text;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import dev.catena.core.messages.AiMessage;
 import dev.catena.core.messages.ChatMessage;
 import dev.catena.core.messages.ChatRoleMessage;
@@ -65,8 +66,15 @@ final class LangChainMessageReader {
         Object example;
         /** Unknown keys' values, kept to be written back. */
         Map<String, Object> raw;
-        TokenBuffer rawToolCalls;
-        TokenBuffer rawInvalidToolCalls;
+        /** The call arrays as read, to be written back: a {@link TokenBuffer} or a {@link Span} of the text. */
+        Object rawToolCalls;
+        Object rawInvalidToolCalls;
+        /** The JSON text being read, or null when the tokens come from a tree. */
+        final String source;
+
+        Data(String source) {
+            this.source = source;
+        }
 
         void keep(String key, Object value) {
             if (raw == null) {
@@ -89,17 +97,33 @@ final class LangChainMessageReader {
     private LangChainMessageReader() {
     }
 
+    /** Reads one message from tokens that do not come from text (a tree). */
     static ChatMessage read(JsonParser p) throws IOException {
+        return read(p, null);
+    }
+
+    /**
+     * Reads one message; {@code source} is the JSON text {@code p} reads (character offsets into it
+     * let parts be kept as text instead of copied token by token), or null when there is none.
+     */
+    static ChatMessage read(JsonParser p, String source) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw JsonTokens.notAnObject(p);
         }
         Object type = null;
         Object data = null; // absent; else Data or the kind of value found
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+        SerializableString expected = LangChainFields.TYPE;
+        for (String field = JsonTokens.nextField(p, expected); field != null; field = JsonTokens.nextField(p, expected)) {
             p.nextToken();
             switch (field) {
-                case "type" -> type = text(p);
-                case "data" -> data = data(p);
+                case "type" -> {
+                    type = text(p);
+                    expected = LangChainFields.DATA;
+                }
+                case "data" -> {
+                    data = data(p, source);
+                    expected = null;
+                }
                 default -> p.skipChildren();
             }
         }
@@ -212,9 +236,25 @@ final class LangChainMessageReader {
         }
     }
 
-    private static Object replayed(TokenBuffer tokens) throws IOException {
+    private static Object replayed(Object raw) throws IOException {
+        TokenBuffer tokens = raw instanceof Span span ? span.tokens() : (TokenBuffer) raw;
         try (JsonParser replay = tokens.asParserOnFirstToken()) {
             return JsonTokens.value(replay);
+        }
+    }
+
+    /**
+     * A value kept as where it sits in the text read, copied only when it is needed (a message
+     * written back as read): most histories never need it.
+     */
+    private record Span(String source, int start, int end) {
+
+        /** The value's tokens, as {@link #copyAsTree} would have kept them while reading. */
+        TokenBuffer tokens() throws IOException {
+            try (JsonParser again = MessageJson.MAPPER.createParser(source.substring(start, end))) {
+                again.nextToken();
+                return copyAsTree(again);
+            }
         }
     }
 
@@ -275,14 +315,15 @@ final class LangChainMessageReader {
     }
 
     @SuppressWarnings("unchecked") // an array read as plain values is a List<Object>
-    private static Object data(JsonParser p) throws IOException {
+    private static Object data(JsonParser p, String source) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             String kind = JsonTokens.kind(p);
             p.skipChildren();
             return kind;
         }
-        Data data = new Data();
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+        Data data = new Data(source);
+        SerializableString expected = LangChainFields.CONTENT;
+        for (String field = JsonTokens.nextField(p, expected); field != null; field = JsonTokens.nextField(p, expected)) {
             p.nextToken();
             data.keys.add(field);
             data.pythonKeys |= LangChainSourceForm.pythonKey(field);
@@ -310,17 +351,13 @@ final class LangChainMessageReader {
                 case "artifact" -> data.artifact = JsonTokens.value(p);
                 case "tool_call_id" -> data.toolCallId = text(p);
                 case "tool_calls" -> {
-                    // kept as tokens: LangChain.js writes calls in shapes of its own, written back as read
-                    data.rawToolCalls = callTokens(p);
-                    try (JsonParser replay = data.rawToolCalls.asParserOnFirstToken()) {
-                        data.toolCalls = nativeCalls(replay, "tool_calls");
-                    }
+                    // kept as read: LangChain.js writes calls in shapes of its own, written back as read
+                    data.rawToolCalls = source != null && p.currentToken() == JsonToken.START_ARRAY
+                            ? callSpan(p, data, "tool_calls") : callTokens(p, data, "tool_calls");
                 }
                 case "invalid_tool_calls" -> {
-                    data.rawInvalidToolCalls = callTokens(p);
-                    try (JsonParser replay = data.rawInvalidToolCalls.asParserOnFirstToken()) {
-                        data.invalidToolCalls = nativeCalls(replay, "invalid_tool_calls");
-                    }
+                    data.rawInvalidToolCalls = source != null && p.currentToken() == JsonToken.START_ARRAY
+                            ? callSpan(p, data, "invalid_tool_calls") : callTokens(p, data, "invalid_tool_calls");
                 }
                 case "additional_kwargs" -> additionalKwargs(p, data);
                 case "response_metadata" -> responseMetadata(p, data);
@@ -329,8 +366,39 @@ final class LangChainMessageReader {
                 case "example" -> data.example = JsonTokens.value(p);
                 default -> data.keep(field, JsonTokens.value(p)); // not modelled: only kept to be written back
             }
+            expected = LangChainFields.after(field, data.dataType);
         }
         return data;
+    }
+
+    /**
+     * Reads a call array straight from the text's parser, keeping only where it sits: its tokens
+     * are copied only if the message is to be written back as read.
+     */
+    private static Object callSpan(JsonParser p, Data data, String field) throws IOException {
+        int start = (int) p.currentTokenLocation().getCharOffset();
+        NativeCalls calls = nativeCalls(p, field, data.source);
+        int end = (int) p.currentLocation().getCharOffset();
+        if (field.equals("tool_calls")) {
+            data.toolCalls = calls;
+        } else {
+            data.invalidToolCalls = calls;
+        }
+        return calls == NONE && end - start == 2 ? EMPTY_ARRAY : new Span(data.source, start, end);
+    }
+
+    /** As {@link #callSpan}, for tokens without text (a tree) or a value that is not an array: a copy of the tokens. */
+    private static TokenBuffer callTokens(JsonParser p, Data data, String field) throws IOException {
+        TokenBuffer tokens = callTokens(p);
+        try (JsonParser replay = tokens.asParserOnFirstToken()) {
+            NativeCalls calls = nativeCalls(replay, field, null);
+            if (field.equals("tool_calls")) {
+                data.toolCalls = calls;
+            } else {
+                data.invalidToolCalls = calls;
+            }
+        }
+        return tokens;
     }
 
     /** The tokens of {@code []}, shared: most messages' call arrays are empty and need no copy. */
@@ -431,18 +499,27 @@ final class LangChainMessageReader {
             return;
         }
         Map<String, Object> kept = null;
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+        // an AI message's usual metadata is its finish reason alone: no map is made for it
+        for (String field = JsonTokens.nextField(p, LangChainFields.FINISH_REASON); field != null; field = p.nextFieldName()) {
             p.nextToken();
             Object value = JsonTokens.value(p);
+            boolean finishReason = field.equals("finish_reason");
+            if (kept == null && finishReason && value instanceof String s) {
+                data.finishReason = s;
+                continue;
+            }
             if (kept == null) {
                 kept = new LinkedHashMap<>();
+                if (data.finishReason != null) {
+                    kept.put("finish_reason", data.finishReason); // where it was read, should a later one replace it
+                }
             }
             kept.put(field, value);
-            if (field.equals("finish_reason")) {
+            if (finishReason) {
                 data.finishReason = value instanceof String s ? s : null;
             }
         }
-        if (data.finishReason != null) {
+        if (data.finishReason != null && kept != null) {
             kept.remove("finish_reason");
         }
         data.responseMetadata = kept == null ? Map.of() : kept;
@@ -458,11 +535,19 @@ final class LangChainMessageReader {
             p.skipChildren();
             return;
         }
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+        SerializableString expected = LangChainFields.INPUT_TOKENS;
+        for (String field = JsonTokens.nextField(p, expected); field != null; field = JsonTokens.nextField(p, expected)) {
             p.nextToken();
+            expected = null;
             switch (field) {
-                case "input_tokens" -> data.inputTokens = JsonTokens.intSource(p);
-                case "output_tokens" -> data.outputTokens = JsonTokens.intSource(p);
+                case "input_tokens" -> {
+                    data.inputTokens = JsonTokens.intSource(p);
+                    expected = LangChainFields.OUTPUT_TOKENS;
+                }
+                case "output_tokens" -> {
+                    data.outputTokens = JsonTokens.intSource(p);
+                    expected = LangChainFields.TOTAL_TOKENS;
+                }
                 case "total_tokens" -> data.totalTokens = JsonTokens.intSource(p);
                 default -> {
                     if (!(data.usageDetails instanceof LinkedHashMap)) {
@@ -474,7 +559,7 @@ final class LangChainMessageReader {
         }
     }
 
-    private static NativeCalls nativeCalls(JsonParser p, String field) throws IOException {
+    private static NativeCalls nativeCalls(JsonParser p, String field, String source) throws IOException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return NONE;
@@ -495,27 +580,60 @@ final class LangChainMessageReader {
             p.skipChildren();
             return new NativeCalls(false, List.of(), new FieldError(field, "expected an array, got " + kind));
         }
-        JsonTokens.Elements<ToolCall> read = JsonTokens.elements(p, field, LangChainMessageReader::call);
+        JsonTokens.Elements<ToolCall> read = JsonTokens.elements(p, field, (q, i) -> call(q, source));
         return read.count() == 0 ? NONE : new NativeCalls(true, read.items(), read.error());
     }
 
     /** One call of either array; a call without an id keeps a null id (LangChain allows that). */
-    private static ToolCall call(JsonParser p, int index) throws IOException {
+    private static ToolCall call(JsonParser p, String source) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw JsonTokens.notAnObject(p);
         }
         Object name = null;
         Object id = null;
         String arguments = "{}";
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+        SerializableString expected = LangChainFields.NAME; // Catena and Python write name, args, id, type
+        for (String field = JsonTokens.nextField(p, expected); field != null; field = JsonTokens.nextField(p, expected)) {
             p.nextToken();
             switch (field) {
-                case "name" -> name = text(p);
-                case "id" -> id = text(p);
-                case "args" -> arguments = OpenAiMessageReader.arguments(p);
-                default -> p.skipChildren();
+                case "name" -> {
+                    name = text(p);
+                    expected = LangChainFields.ARGS;
+                }
+                case "id" -> {
+                    id = text(p);
+                    expected = LangChainFields.TYPE;
+                }
+                case "args" -> {
+                    arguments = arguments(p, source);
+                    expected = LangChainFields.ID;
+                }
+                default -> {
+                    p.skipChildren();
+                    expected = null;
+                }
             }
         }
         return new ToolCall(optional(id, "id"), required(name, "name"), arguments);
+    }
+
+    /**
+     * A call's {@code args} as compact JSON text. An object in the text read that is already
+     * compact (see {@link CompactObjectText}) is taken as it is; any other is copied token by token.
+     */
+    private static String arguments(JsonParser p, String source) throws IOException {
+        if (source == null || p.currentToken() != JsonToken.START_OBJECT) {
+            return OpenAiMessageReader.arguments(p);
+        }
+        int start = (int) p.currentTokenLocation().getCharOffset();
+        p.skipChildren();
+        int end = (int) p.currentLocation().getCharOffset();
+        if (CompactObjectText.isCompactObject(source, start, end)) {
+            return source.substring(start, end);
+        }
+        try (JsonParser again = MessageJson.MAPPER.createParser(source.substring(start, end))) {
+            again.nextToken();
+            return JsonTokens.compactJson(again);
+        }
     }
 }

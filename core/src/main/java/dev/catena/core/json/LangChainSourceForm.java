@@ -34,9 +34,6 @@ record LangChainSourceForm(String type, List<String> keys, Map<String, Object> r
     private static final ReferenceQueue<ChatMessage> CLEARED = new ReferenceQueue<>();
     private static final Map<Identity, LangChainSourceForm> FORMS = new ConcurrentHashMap<>();
 
-    private static final List<String> PYTHON_KEYS = List.of("content", "additional_kwargs", "response_metadata",
-            "type", "name", "id", "example", "tool_calls", "invalid_tool_calls", "usage_metadata", "tool_call_id",
-            "artifact", "status", "role");
     private static final int COMMON = 0b111111;
 
     LangChainSourceForm {
@@ -44,10 +41,26 @@ record LangChainSourceForm(String type, List<String> keys, Map<String, Object> r
         raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
     }
 
-    /** The bit of a {@code data} key Catena writes, or 0 for any other key. */
+    /** The bit of a {@code data} key Catena writes (in the order Python writes them), or 0 for any other key. */
     static int pythonKey(String key) {
-        int index = PYTHON_KEYS.indexOf(key);
-        return index < 0 ? 0 : 1 << index;
+        // a switch, not indexOf: the reader asks for every key of every message
+        return switch (key) {
+            case "content" -> 1;
+            case "additional_kwargs" -> 1 << 1;
+            case "response_metadata" -> 1 << 2;
+            case "type" -> 1 << 3;
+            case "name" -> 1 << 4;
+            case "id" -> 1 << 5;
+            case "example" -> 1 << 6;
+            case "tool_calls" -> 1 << 7;
+            case "invalid_tool_calls" -> 1 << 8;
+            case "usage_metadata" -> 1 << 9;
+            case "tool_call_id" -> 1 << 10;
+            case "artifact" -> 1 << 11;
+            case "status" -> 1 << 12;
+            case "role" -> 1 << 13;
+            default -> 0;
+        };
     }
 
     private static final int HUMAN = COMMON | pythonKey("example");

@@ -154,7 +154,7 @@ public final class MessageJson {
         try (JsonParser parser = MAPPER.createParser(json)) {
             parser.nextToken();
             try {
-                return LangChainMessageReader.read(parser);
+                return LangChainMessageReader.read(parser, json);
             } catch (FieldError e) {
                 throw e.at("message");
             }
@@ -173,7 +173,7 @@ public final class MessageJson {
      * @throws MessageJsonException if the text is not such an array or a message in it is malformed
      */
     public static List<ChatMessage> readLangChain(String json) {
-        return readArray(json, LangChainMessageReader::read, UnreadableMessages.FAIL);
+        return readArray(json, p -> LangChainMessageReader.read(p, json), UnreadableMessages.FAIL);
     }
 
     /**
@@ -185,7 +185,7 @@ public final class MessageJson {
      * @throws MessageJsonException if the text is not a JSON array
      */
     public static List<ChatMessage> readLangChain(String json, UnreadableMessages unreadable) {
-        return readArray(json, LangChainMessageReader::read, unreadable);
+        return readArray(json, p -> LangChainMessageReader.read(p, json), unreadable);
     }
 
     /**

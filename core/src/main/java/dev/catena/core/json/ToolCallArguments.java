@@ -6,13 +6,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 
 /**
  * A tool call's arguments text checked to be a JSON object, ready to be copied into LangChain's
  * {@code args}. Checking and copying go token by token with a streaming parser, so no tree is
- * built for the common case; the output is what Jackson writes for the parsed tree (numbers
- * normalised, strings re-escaped, anything after the object ignored).
+ * built for the common case, and arguments already in that compact form (see
+ * {@link CompactObjectText}) are written as they are; the output is what Jackson writes for the
+ * parsed tree (numbers normalised, strings re-escaped, anything after the object ignored).
  */
 final class ToolCallArguments {
 
@@ -24,24 +26,35 @@ final class ToolCallArguments {
 
     private final String text;
     private final JsonNode tree;
+    /** The text is already what the copy would write: it is written as it is. */
+    private final boolean compact;
 
-    private ToolCallArguments(String text, JsonNode tree) {
+    private ToolCallArguments(String text, JsonNode tree, boolean compact) {
         this.text = text;
         this.tree = tree;
+        this.compact = compact;
     }
 
     /** The arguments as an object to copy, or null when they are not a JSON object (LangChain's invalid tool call). */
     static ToolCallArguments of(String arguments) {
         String text = arguments.isEmpty() ? "{}" : arguments;
+        if (CompactObjectText.isCompactObject(text, 0, text.length())) {
+            return new ToolCallArguments(text, null, true);
+        }
         if (isPlainObject(text)) {
-            return new ToolCallArguments(text, null);
+            return new ToolCallArguments(text, null, false);
         }
         JsonNode tree = parseTree(text);
-        return tree != null && tree.isObject() ? new ToolCallArguments(null, tree) : null;
+        return tree != null && tree.isObject() ? new ToolCallArguments(null, tree, false) : null;
     }
 
     /** Writes the object as the next value of {@code gen}. */
     void writeTo(JsonGenerator gen) throws IOException {
+        // a token buffer (the tree form) would keep raw text as an opaque value, not as the object
+        if (compact && !(gen instanceof TokenBuffer)) {
+            gen.writeRawValue(text);
+            return;
+        }
         if (tree != null) {
             gen.writeTree(tree);
             return;

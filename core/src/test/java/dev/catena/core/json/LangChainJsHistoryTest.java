@@ -81,6 +81,25 @@ class LangChainJsHistoryTest {
     }
 
     @Test
+    void aHistoryTooLongToBeParsedFromOneCopyIsWrittenBackAsRead() {
+        // past 32K characters Jackson reads text through a Reader; the call arrays and arguments
+        // taken from the text by position must still be the right characters
+        String padding = "{\"type\":\"human\",\"data\":{\"content\":\"" + "x".repeat(40_000)
+                + "\",\"additional_kwargs\":{},\"response_metadata\":{}}}";
+        List<String> messages = new ArrayList<>();
+        messages.add(padding);
+        messages.addAll(JS_MESSAGES);
+        messages.add(padding);
+        messages.addAll(JS_MESSAGES);
+        String history = "[" + String.join(",", messages) + "]";
+        List<ChatMessage> read = MessageJson.readLangChain(history);
+        assertThat(MessageJson.writeLangChain(read)).isEqualTo(history);
+        List<ChatMessage> fromTree = new ArrayList<>();
+        MessageJson.parse(history).forEach(node -> fromTree.add(MessageJson.fromLangChain(node)));
+        assertThat(read).isEqualTo(fromTree);
+    }
+
+    @Test
     void eachMessageIsWrittenBackAsReadInEveryEntryPoint() {
         for (String json : JS_MESSAGES) {
             JsonNode original = MessageJson.parse(json);
