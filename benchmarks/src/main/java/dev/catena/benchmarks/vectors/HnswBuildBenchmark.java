@@ -73,7 +73,7 @@ public class HnswBuildBenchmark {
     public int m;
 
     /** HNSW construction beam width, for both rows (the store's default unless given). */
-    @Param({"32"})
+    @Param({"100"})
     public int beamWidth;
 
     private float[][] vectors;

@@ -82,7 +82,7 @@ public class HnswSearchBenchmark {
     public int m;
 
     /** HNSW construction beam width. */
-    @Param({"32"})
+    @Param({"100"})
     public int beamWidth;
 
     private float[][] queries;
