@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -34,13 +37,16 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Bulk indexing of {@code buildSize} 384-dimension unit vectors ({@link HnswVectorSets}, seed 1) into a
  * fresh HNSW index on disk, ending with one merged segment, in seconds per build; divide
- * {@code buildSize} by it for vectors per second. Both rows use two indexing threads, each adding half:
+ * {@code buildSize} by it for vectors per second. Both rows build the same graph ({@code m},
+ * {@code beamWidth}) with two indexing threads, each adding half:
  *
  * <ul>
- *   <li>{@code catenaBulkLoad}: {@link LuceneVectorStore} with its defaults (cosine), each thread
- *       adding its half in one {@code addEmbeddings} call, then {@code compact()};</li>
+ *   <li>{@code catenaBulkLoad}: {@link LuceneVectorStore} with its defaults (cosine) but for the
+ *       graph settings, each thread adding its half in one {@code addEmbeddings} call, then
+ *       {@code compact()};</li>
  *   <li>{@code plainLuceneBulkLoad}: the reference, Lucene 9.12 used directly as its
- *       documentation shows: default codec and {@code IndexWriterConfig}, one id field and one
+ *       documentation shows: default {@code IndexWriterConfig} and codec (but for the graph
+ *       settings), one id field and one
  *       {@link KnnFloatVectorField} with {@code COSINE} per document, {@code addDocument} per
  *       document, then {@code forceMerge(1)} and {@code commit()}.</li>
  * </ul>
@@ -61,6 +67,14 @@ public class HnswBuildBenchmark {
     /** {@code clustered} or {@code uniform}, see {@link HnswVectorSets}. */
     @Param({"clustered", "uniform"})
     public String data;
+
+    /** HNSW graph degree M, for both rows (the store's default unless given). */
+    @Param({"16"})
+    public int m;
+
+    /** HNSW construction beam width, for both rows (the store's default unless given). */
+    @Param({"100"})
+    public int beamWidth;
 
     private float[][] vectors;
     private Path folder;
@@ -87,7 +101,8 @@ public class HnswBuildBenchmark {
     @Benchmark
     public int catenaBulkLoad() throws InterruptedException {
         HashingEmbeddingModel model = new HashingEmbeddingModel(HnswVectorSets.DIMENSION);
-        try (LuceneVectorStore store = LuceneVectorStore.builder(folder, model).distance(Distance.COSINE).build()) {
+        try (LuceneVectorStore store = LuceneVectorStore.builder(folder, model).distance(Distance.COSINE)
+                .maxConnections(m).beamWidth(beamWidth).build()) {
             int half = buildSize / 2;
             Thread second = new Thread(() -> store.addEmbeddings(HnswSearchBenchmark.documents(half, buildSize),
                     HnswSearchBenchmark.embeddings(vectors, half, buildSize)));
@@ -102,7 +117,14 @@ public class HnswBuildBenchmark {
     @Benchmark
     public int plainLuceneBulkLoad() throws Exception {
         try (FSDirectory directory = FSDirectory.open(folder);
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setCodec(new Lucene912Codec() {
+                    private final KnnVectorsFormat graph = new Lucene99HnswVectorsFormat(m, beamWidth);
+
+                    @Override
+                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                        return graph;
+                    }
+                }))) {
             int half = buildSize / 2;
             Thread second = new Thread(() -> addPlain(writer, half, buildSize));
             second.start();

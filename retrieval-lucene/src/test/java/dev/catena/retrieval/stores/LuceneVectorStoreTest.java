@@ -110,6 +110,26 @@ class LuceneVectorStoreTest {
     }
 
     @Test
+    void refusesGraphSettingsLuceneCannotBuildWhenTheyAreSet() {
+        LuceneVectorStore.Builder builder = LuceneVectorStore.builder(dir, model);
+        assertThatThrownBy(() -> builder.maxConnections(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxConnections must be between 1 and 512, was 0");
+        assertThatThrownBy(() -> builder.maxConnections(513)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was 513");
+        assertThatThrownBy(() -> builder.beamWidth(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("beamWidth must be between 1 and 3200, was 0");
+        assertThatThrownBy(() -> builder.beamWidth(3201)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was 3201");
+        assertThatThrownBy(() -> builder.ramBufferMb(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ramBufferMb must be a positive number of megabytes, was 0.0");
+        assertThatThrownBy(() -> builder.ramBufferMb(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was NaN");
+        try (LuceneVectorStore store = builder.maxConnections(512).beamWidth(3200).ramBufferMb(64).build()) {
+            assertThat(store.size()).isZero();
+        }
+    }
+
+    @Test
     void rejectsQueriesOfAnotherDimension() {
         try (LuceneVectorStore store = LuceneVectorStore.open(dir, model)) {
             store.addDocuments(List.of(Document.of("x")));
