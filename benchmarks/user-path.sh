@@ -23,6 +23,6 @@ run messages java -jar "$jar" 'MessageJsonBenchmark|HistoryStoreJsonBenchmark' -
 run bm25 java -jar "$jar" Bm25Benchmark -f 1 -wi 1 -i 3 -w 2s -r 2s
 run others java -jar "$jar" 'VectorAddBenchmark|PromptFormatBenchmark.(catenaFormat|langchain4jApply)|TokenWindowMemoryBenchmark|ResponseCacheBenchmark' -f 1 -wi 2 -i 3 -w 2s -r 2s
 run flat java -jar "$jar" FlatSearchBenchmark -p size=100000,1000000 -f 1 -wi 1 -i 3 -w 2s -r 2s
-run recall-100k java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 100000 1,2,4
-run recall-1m java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 1000000 1,2,4
-run hnsw java -jar "$jar" 'HnswBuildBenchmark|HnswSearchBenchmark' -p buildSize=10000 -p size=20000 -p candidates=100,800 -f 1
+run recall-100k java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 100000 1,2,4,8
+run recall-1m java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 1000000 1,2,4,8
+run hnsw java -jar "$jar" 'HnswBuildBenchmark|HnswSearchBenchmark' -p buildSize=10000 -p size=20000 -p candidates=100,800 -p beamWidth=32,100 -f 1
