@@ -95,10 +95,7 @@ public class HnswSearchBenchmark {
     public void setUp() throws Exception {
         float[][] vectors = HnswVectorSets.vectors(data, size, 1);
         queries = HnswVectorSets.vectors(data, QUERIES, 2);
-        matrix = new float[size * HnswVectorSets.DIMENSION];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(vectors[i], 0, matrix, i * HnswVectorSets.DIMENSION, HnswVectorSets.DIMENSION);
-        }
+        matrix = contiguous(vectors);
         twoThreads = Executors.newFixedThreadPool(2);
         HashingEmbeddingModel model = new HashingEmbeddingModel(HnswVectorSets.DIMENSION);
         Path folder = Path.of(System.getProperty("java.io.tmpdir"),
@@ -111,7 +108,7 @@ public class HnswSearchBenchmark {
         double exactFound = 0;
         for (float[] query : queries) {
             Set<String> truth = new HashSet<>();
-            for (int i : scan(query, 0, size)) {
+            for (int i : exactTop10(matrix, query, 0, size)) {
                 truth.add("d" + i);
             }
             hnswFound += overlap(hnsw.searchByVector(query, K, null), truth);
@@ -182,8 +179,18 @@ public class HnswSearchBenchmark {
         return found;
     }
 
-    /** The exact top 10 of rows [from, to) by dot product, best first, as row numbers. */
-    private int[] scan(float[] query, int from, int to) {
+    /** {@return the vectors one after another in one array, the layout {@link #exactTop10} scans} */
+    static float[] contiguous(float[][] vectors) {
+        int dim = HnswVectorSets.DIMENSION;
+        float[] matrix = new float[vectors.length * dim];
+        for (int i = 0; i < vectors.length; i++) {
+            System.arraycopy(vectors[i], 0, matrix, i * dim, dim);
+        }
+        return matrix;
+    }
+
+    /** The exact top 10 of rows [from, to) of {@code matrix} by dot product, best first, as row numbers. */
+    static int[] exactTop10(float[] matrix, float[] query, int from, int to) {
         int dim = HnswVectorSets.DIMENSION;
         int[] rows = new int[K];
         float[] scores = new float[K];
@@ -232,15 +239,15 @@ public class HnswSearchBenchmark {
 
     @Benchmark
     public int[] plainScanTop10OneThread() {
-        return scan(nextQuery(), 0, size);
+        return exactTop10(matrix, nextQuery(), 0, size);
     }
 
     @Benchmark
     public int[][] plainScanTop10TwoThreads() throws Exception {
         float[] query = nextQuery();
         int half = size / 2;
-        Future<int[]> second = twoThreads.submit(() -> scan(query, half, size));
+        Future<int[]> second = twoThreads.submit(() -> exactTop10(matrix, query, half, size));
         // Both halves' top 10s are returned: merging 20 candidates costs nothing next to the scan.
-        return new int[][] {scan(query, 0, half), second.get()};
+        return new int[][] {exactTop10(matrix, query, 0, half), second.get()};
     }
 }

@@ -48,9 +48,10 @@ public final class HnswSettingsGrid {
             float[][] queries = HnswVectorSets.vectors(set, QUERIES, 2);
             // One unprinted build first, so that the first printed one does not pay for JIT compilation.
             run(set, Math.min(size, 5000), vectors, queries, null, ms[0], beams[0], new int[0]);
+            float[] matrix = HnswSearchBenchmark.contiguous(vectors);
             int[][] truth = new int[QUERIES][];
             for (int q = 0; q < QUERIES; q++) {
-                truth[q] = exactTop(vectors, queries[q]);
+                truth[q] = HnswSearchBenchmark.exactTop10(matrix, queries[q], 0, size);
             }
             for (int m : ms) {
                 for (int beam : beams) {
@@ -117,31 +118,6 @@ public final class HnswSettingsGrid {
             }
         }
         return found;
-    }
-
-    /** The rows of the exact top 10 by dot product (the vectors are unit length, so cosine order). */
-    private static int[] exactTop(float[][] vectors, float[] query) {
-        int[] rows = new int[K];
-        float[] scores = new float[K];
-        Arrays.fill(scores, Float.NEGATIVE_INFINITY);
-        for (int row = 0; row < vectors.length; row++) {
-            float[] v = vectors[row];
-            float sum = 0;
-            for (int d = 0; d < v.length; d++) {
-                sum += query[d] * v[d];
-            }
-            if (sum > scores[K - 1]) {
-                int at = K - 1;
-                while (at > 0 && scores[at - 1] < sum) {
-                    scores[at] = scores[at - 1];
-                    rows[at] = rows[at - 1];
-                    at--;
-                }
-                scores[at] = sum;
-                rows[at] = row;
-            }
-        }
-        return rows;
     }
 
     private static int[] ints(String csv) {
