@@ -23,16 +23,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Filling an empty in-memory store with {@code size} documents and their precomputed 384-d
- * embeddings in one call (milliseconds per fill): Catena's {@link InMemoryVectorStore#addEmbeddings}
- * against LangChain4j's {@code InMemoryEmbeddingStore.addAll} with the same ids, vectors and texts.
- * The inputs (documents, embeddings, segments) are built once; only the add is measured.
+ * Filling an empty in-memory store with precomputed 384-d embeddings (milliseconds per fill), the two
+ * ways applications add: all {@code size} documents in one call (Catena's
+ * {@link InMemoryVectorStore#addEmbeddings} against LangChain4j's {@code InMemoryEmbeddingStore.addAll},
+ * same ids, vectors and texts), and the first {@value #ONE_AT_A_TIME} documents one call each, as
+ * they arrive (Catena's {@code addEmbeddings} of one document against LangChain4j's
+ * {@code add(id, embedding, segment)}). The inputs are built once; only the adds are measured.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class VectorAddBenchmark {
+
+    /** How many documents the one-at-a-time workloads add. */
+    public static final int ONE_AT_A_TIME = 10_000;
 
     @Param({"100000"})
     public int size;
@@ -75,6 +80,24 @@ public class VectorAddBenchmark {
     public Object langchain4jAddAll() {
         InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
         store.addAll(ids, theirs, segments);
+        return store;
+    }
+
+    @Benchmark
+    public int catenaAddOneAtATime() {
+        InMemoryVectorStore store = InMemoryVectorStore.create(model, Distance.COSINE);
+        for (int i = 0; i < ONE_AT_A_TIME; i++) {
+            store.addEmbeddings(List.of(docs.get(i)), List.of(ours.get(i)));
+        }
+        return store.size();
+    }
+
+    @Benchmark
+    public Object langchain4jAddOneAtATime() {
+        InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+        for (int i = 0; i < ONE_AT_A_TIME; i++) {
+            store.add(ids.get(i), theirs.get(i), segments.get(i));
+        }
         return store;
     }
 }

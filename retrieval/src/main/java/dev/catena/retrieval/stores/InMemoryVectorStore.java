@@ -7,11 +7,14 @@ import dev.catena.core.vector.Distance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -112,7 +115,7 @@ public final class InMemoryVectorStore implements VectorStore {
      *
      * @param embeddingModel embeds documents and queries
      * @param distance how vectors are compared
-     * @param parallelism the most threads a search uses
+     * @param parallelism the most threads a search, or the copy of a large batch of vectors, uses
      */
     public static InMemoryVectorStore create(EmbeddingModel embeddingModel, Distance distance, int parallelism) {
         return new InMemoryVectorStore(embeddingModel, distance, parallelism, 0);
@@ -194,26 +197,27 @@ public final class InMemoryVectorStore implements VectorStore {
                 dimension = dimensionBefore;
                 throw e;
             }
-            if (!docs.isEmpty()) {
-                // The capacity one-by-one appends would reach, but with one copy of the arrays
-                // instead of one per doubling.
-                long needed = (long) size + docs.size();
-                long capacity = Math.max(16, documents.length);
-                while (capacity < needed) {
-                    capacity *= 2;
-                }
-                reserve(capacity);
+            int n = docs.size();
+            checkRoom(docs);
+            if ((long) size + n > documents.length) {
+                // At least double, as one-by-one appends would, but a first large batch gets exactly
+                // its size: no quarter of unused (zeroed) floats, no second copy.
+                reserve(Math.max((long) size + n, 2L * documents.length));
             }
-            for (int i = 0; i < docs.size(); i++) {
+            // Ids, documents and positions first, in order; then the vectors, which a large batch
+            // copies (with norms and codes) on several threads, each writing its own positions.
+            int[] targets = new int[n];
+            for (int i = 0; i < n; i++) {
                 Document doc = docs.get(i);
-                float[] v = embeddings.get(i).vector();
                 String id = doc.id() != null ? doc.id() : UUID.randomUUID().toString();
                 Integer existing = positions.get(id);
                 int position = existing != null ? existing : append();
-                put(position, doc.id() != null ? doc : doc.withId(id), v);
+                documents[position] = doc.id() != null ? doc : doc.withId(id);
                 positions.put(id, position);
+                targets[i] = position;
                 ids.add(id);
             }
+            storeVectors(targets, embeddings);
         } finally {
             lock.writeLock().unlock();
         }
@@ -398,7 +402,59 @@ public final class InMemoryVectorStore implements VectorStore {
         }
     }
 
-    private void put(int position, Document doc, float[] v) {
+    /** Refuses, before anything changes, a batch whose new ids would not fit in one array. */
+    private void checkRoom(List<Document> docs) {
+        if (docs.isEmpty() || size + (long) docs.size() <= MAX_FLOATS / dimension) {
+            return;
+        }
+        Set<String> newIds = new HashSet<>();
+        long added = 0;
+        for (Document doc : docs) {
+            if (doc.id() == null || (!positions.containsKey(doc.id()) && newIds.add(doc.id()))) {
+                added++;
+            }
+        }
+        long maxVectors = MAX_FLOATS / dimension;
+        if (size + added > maxVectors) {
+            throw new IllegalStateException("an in-memory store holds at most " + maxVectors + " vectors of "
+                    + dimension + " dimensions; it holds " + size + " and the batch adds " + added
+                    + "; use LuceneVectorStore for more");
+        }
+    }
+
+    /**
+     * Writes {@code embeddings.get(i)} at {@code targets[i]}; where an id came twice in one batch, its
+     * later vector is the one kept, as its later document is.
+     */
+    private void storeVectors(int[] targets, List<Embedding> embeddings) {
+        int n = targets.length;
+        BitSet kept = new BitSet(n);
+        BitSet written = new BitSet(size);
+        for (int i = n - 1; i >= 0; i--) {
+            if (!written.get(targets[i])) {
+                written.set(targets[i]);
+                kept.set(i);
+            }
+        }
+        int threads = (long) n * dimension < PARALLEL_THRESHOLD ? 1 : Math.min(parallelism, n);
+        int chunk = (n + threads - 1) / threads;
+        List<ForkJoinTask<?>> forked = new ArrayList<>(threads - 1);
+        for (int t = 1; t < threads; t++) {
+            int from = t * chunk;
+            int to = Math.min(n, from + chunk);
+            forked.add(ForkJoinTask.adapt(() -> storeRange(targets, embeddings, kept, from, to)).fork());
+        }
+        storeRange(targets, embeddings, kept, 0, Math.min(n, chunk));
+        forked.forEach(ForkJoinTask::join);
+    }
+
+    private void storeRange(int[] targets, List<Embedding> embeddings, BitSet kept, int from, int to) {
+        for (int i = kept.nextSetBit(from); i >= 0 && i < to; i = kept.nextSetBit(i + 1)) {
+            storeVector(targets[i], embeddings.get(i).vector());
+        }
+    }
+
+    private void storeVector(int position, float[] v) {
         System.arraycopy(v, 0, vectors, position * dimension, dimension);
         // The same sum as restore() uses, so a loaded store scores exactly as the one saved.
         float norm = (float) Math.sqrt(ScanKernel.squaredNorm(vectors, position * dimension, dimension));
@@ -406,7 +462,6 @@ public final class InMemoryVectorStore implements VectorStore {
         if (quantised != null) {
             quantised.put(position, vectors, position * dimension, inverseNorms[position]);
         }
-        documents[position] = doc;
     }
 
     private void restore(VectorStoreFile.Contents contents) {
@@ -467,10 +522,10 @@ public final class InMemoryVectorStore implements VectorStore {
         }
 
         /**
-         * {@return this builder, scanning large stores on up to {@code value} threads (1 = the calling
-         * thread only; default all cores)}
+         * {@return this builder, scanning large stores, and copying large batches of added vectors,
+         * on up to {@code value} threads (1 = the calling thread only; default all cores)}
          *
-         * @param value the most threads a search uses
+         * @param value the most threads a search or an add uses
          * @throws IllegalArgumentException if {@code value} is below 1
          */
         public Builder parallelism(int value) {

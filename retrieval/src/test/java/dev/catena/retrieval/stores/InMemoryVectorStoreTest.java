@@ -89,6 +89,44 @@ class InMemoryVectorStoreTest {
     }
 
     @Test
+    void aLargeBatchCopiedOnSeveralThreadsStoresWhatOneByOneAddsStoreAndKeepsAnIdsLastVector() {
+        Random random = new Random(5);
+        int n = 6_000; // 6,000 x 256 floats: above the size from which a batch is copied on several threads
+        List<Document> docs = new ArrayList<>();
+        List<Embedding> vectors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // every 100th document repeats an id used 50 positions earlier, with its own vector;
+            // 1,549 repeats 1,499 across the boundary of the first two threads' shares
+            String id = i % 100 == 99 ? "d" + (i - 50) : "d" + i;
+            docs.add(new Document(id, "doc " + i, Map.of()));
+            vectors.add(new Embedding(randomVector(random, 256)));
+        }
+        for (boolean quantised : new boolean[] {false, true}) {
+            InMemoryVectorStore.Builder builder = InMemoryVectorStore.builder(model).distance(Distance.COSINE).parallelism(4);
+            InMemoryVectorStore batch = (quantised ? builder.quantisedScan(2) : builder).build();
+            InMemoryVectorStore oneByOne = (quantised ? builder.quantisedScan(2) : builder).build();
+            batch.addEmbeddings(docs, vectors);
+            for (int i = 0; i < n; i++) {
+                oneByOne.addEmbeddings(List.of(docs.get(i)), List.of(vectors.get(i)));
+            }
+
+            assertThat(batch.size()).isEqualTo(oneByOne.size()).isEqualTo(n - n / 100);
+            for (int i : new int[] {0, 99, 1_549, 1_999, 2_500, n - 1}) {
+                float[] query = vectors.get(i).vector();
+                List<ScoredDocument> fromBatch = batch.searchByVector(query, 3, null);
+                assertThat(fromBatch).extracting(h -> h.document().id())
+                        .isEqualTo(ids(oneByOne.searchByVector(query, 3, null)));
+                // a repeated id keeps its later document and vector: each vector finds its own document
+                assertThat(fromBatch.get(0).document().text()).isEqualTo("doc " + i);
+                assertThat(fromBatch.get(0).score()).isCloseTo(1.0, within(1e-5));
+            }
+            // the earlier vector of a repeated id is gone with its document
+            assertThat(batch.get("d49")).get().extracting(Document::text).isEqualTo("doc 99");
+            assertThat(batch.searchByVector(vectors.get(49).vector(), 1, null).get(0).score()).isLessThan(0.5);
+        }
+    }
+
+    @Test
     void addingAnExistingIdReplacesItAndDeleteRemovesById() {
         InMemoryVectorStore store = InMemoryVectorStore.create(model);
         List<String> ids = store.addDocuments(List.of(
