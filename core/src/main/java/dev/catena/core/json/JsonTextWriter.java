@@ -24,6 +24,10 @@ final class JsonTextWriter {
     /** Characters up to {@code \} that need an escape: what the string scan looks up. */
     private static final boolean[] ESCAPED = new boolean['\\' + 1];
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final char[] NO_CHARS = {};
+    /** Each thread keeps one buffer of at most this many characters (256 kB) between texts. */
+    private static final int SPARE_MAX = 1 << 17;
+    private static final ThreadLocal<char[]> SPARE = new ThreadLocal<>();
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -37,6 +41,8 @@ final class JsonTextWriter {
     private int len;
     /** A value has just ended: the next name or value is preceded by a comma. */
     private boolean comma;
+    /** Where the rest of a string that needs escapes waits while it is written back escaped. */
+    private char[] scratch = NO_CHARS;
 
     /**
      * A writer whose buffer starts at {@code capacity} characters.
@@ -45,6 +51,35 @@ final class JsonTextWriter {
      */
     JsonTextWriter(int capacity) {
         buf = new char[Math.max(16, capacity)];
+    }
+
+    private JsonTextWriter(char[] buffer) {
+        buf = buffer;
+    }
+
+    /**
+     * A writer on this thread's spare buffer, when it has one of {@code capacity} characters: a
+     * history's text takes tens of kilobytes, and zeroing a fresh array that size costs as much as
+     * writing a good part of it. {@link #finish()} gives the buffer back.
+     *
+     * @param capacity the expected length of the text; the buffer grows past it as needed
+     */
+    static JsonTextWriter onSpareBuffer(int capacity) {
+        char[] spare = SPARE.get();
+        if (spare == null) {
+            return new JsonTextWriter(capacity);
+        }
+        SPARE.remove(); // a writer started before this one finishes gets a buffer of its own
+        return spare.length >= capacity ? new JsonTextWriter(spare) : new JsonTextWriter(capacity);
+    }
+
+    /** The text written; the buffer becomes this thread's spare unless it grew past {@link #SPARE_MAX}. */
+    String finish() {
+        String text = text();
+        if (buf.length <= SPARE_MAX) {
+            SPARE.set(buf);
+        }
+        return text;
     }
 
     /** The text written so far. */
@@ -142,7 +177,23 @@ final class JsonTextWriter {
 
     void number(int value) {
         beforeValue();
-        appendAscii(Integer.toString(value));
+        if (value >= 0) {
+            // token counts and the like: digits straight into the buffer, no String on the way
+            int digits = 1;
+            for (int rest = value / 10; rest > 0; rest /= 10) {
+                digits++;
+            }
+            ensure(digits);
+            int at = len + digits;
+            len = at;
+            int rest = value;
+            do {
+                buf[--at] = (char) ('0' + rest % 10);
+                rest /= 10;
+            } while (rest > 0);
+        } else {
+            appendAscii(Integer.toString(value));
+        }
         comma = true;
     }
 
@@ -283,11 +334,11 @@ final class JsonTextWriter {
     private void quoted(String value) {
         int n = value.length();
         ensure(n + 2);
-        buf[len++] = '"';
-        int start = len;
-        value.getChars(0, n, buf, start);
-        int end = start + n;
         char[] b = buf;
+        b[len++] = '"';
+        int start = len;
+        value.getChars(0, n, b, start);
+        int end = start + n;
         int i = start;
         while (i < end) {
             char c = b[i];
@@ -299,39 +350,60 @@ final class JsonTextWriter {
         if (i == end) {
             len = end;
         } else {
-            len = i;
-            escapeFrom(value, i - start, n);
+            escapeFrom(i, end);
         }
         ensure(1);
         buf[len++] = '"';
     }
 
-    /** The rest of {@code value} from index {@code from} (a character that needs an escape), escaped. */
-    private void escapeFrom(String value, int from, int n) {
-        for (int k = from; k < n; k++) {
-            char c = value.charAt(k);
-            if (c > '\\' || !ESCAPED[c]) {
-                ensure(1);
-                buf[len++] = c;
-                continue;
-            }
-            ensure(6);
-            buf[len++] = '\\';
-            switch (c) {
-                case '"' -> buf[len++] = '"';
-                case '\\' -> buf[len++] = '\\';
-                case '\b' -> buf[len++] = 'b';
-                case '\t' -> buf[len++] = 't';
-                case '\n' -> buf[len++] = 'n';
-                case '\f' -> buf[len++] = 'f';
-                case '\r' -> buf[len++] = 'r';
-                default -> {
-                    buf[len++] = 'u';
-                    buf[len++] = '0';
-                    buf[len++] = '0';
-                    buf[len++] = HEX[c >> 4];
-                    buf[len++] = HEX[c & 0xF];
+    /**
+     * Escapes the copied characters {@code buf[from, end)}, {@code buf[from]} being one that needs
+     * an escape: they are moved aside, then written back escape by escape, each run without escapes
+     * between two of them copied as a block.
+     */
+    private void escapeFrom(int from, int end) {
+        int n = end - from;
+        if (scratch.length < n) {
+            scratch = new char[Math.max(n, 64)];
+        }
+        char[] rest = scratch;
+        System.arraycopy(buf, from, rest, 0, n);
+        len = from;
+        int i = 0;
+        while (i < n) {
+            escape(rest[i++]);
+            int run = i;
+            while (i < n) {
+                char c = rest[i];
+                if (c <= '\\' && ESCAPED[c]) {
+                    break;
                 }
+                i++;
+            }
+            ensure(i - run);
+            System.arraycopy(rest, run, buf, len, i - run);
+            len += i - run;
+        }
+    }
+
+    private void escape(char c) {
+        ensure(6);
+        char[] b = buf;
+        b[len++] = '\\';
+        switch (c) {
+            case '"' -> b[len++] = '"';
+            case '\\' -> b[len++] = '\\';
+            case '\b' -> b[len++] = 'b';
+            case '\t' -> b[len++] = 't';
+            case '\n' -> b[len++] = 'n';
+            case '\f' -> b[len++] = 'f';
+            case '\r' -> b[len++] = 'r';
+            default -> {
+                b[len++] = 'u';
+                b[len++] = '0';
+                b[len++] = '0';
+                b[len++] = HEX[c >> 4];
+                b[len++] = HEX[c & 0xF];
             }
         }
     }

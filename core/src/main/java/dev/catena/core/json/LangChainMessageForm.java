@@ -54,9 +54,9 @@ public final class LangChainMessageForm {
 
     /** One message as compact JSON text. */
     static String text(ChatMessage message) {
-        JsonTextWriter out = new JsonTextWriter(512);
+        JsonTextWriter out = JsonTextWriter.onSpareBuffer(512);
         write(message, out);
-        return out.text();
+        return out.finish();
     }
 
     /** Writes one message: the one code path behind the text and the tree. */

@@ -35,6 +35,7 @@ public final class MessageJson {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+
     private MessageJson() {
     }
 
@@ -284,13 +285,14 @@ public final class MessageJson {
 
     /** Writes the messages as one compact JSON array. */
     private static String writeArray(List<? extends ChatMessage> messages, MessageWrite form) {
-        // most stored messages take a few hundred characters; the buffer grows past that as needed
-        JsonTextWriter out = new JsonTextWriter(256 + 512 * messages.size());
+        int count = messages.size();
+        // a stored message takes a few hundred characters; the buffer grows past that as needed
+        JsonTextWriter out = JsonTextWriter.onSpareBuffer((int) Math.min(1 << 24, 16 + 512L * count));
         out.startArray();
-        for (ChatMessage message : messages) {
-            form.write(message, out);
+        for (int i = 0; i < count; i++) {
+            form.write(messages.get(i), out); // by index: the list's iterator is an allocation per array
         }
         out.endArray();
-        return out.text();
+        return out.finish();
     }
 }

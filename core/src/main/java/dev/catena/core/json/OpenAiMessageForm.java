@@ -56,9 +56,9 @@ public final class OpenAiMessageForm {
 
     /** One message as compact JSON text. */
     static String text(ChatMessage message) {
-        JsonTextWriter out = new JsonTextWriter(256);
+        JsonTextWriter out = JsonTextWriter.onSpareBuffer(256);
         write(message, out);
-        return out.text();
+        return out.finish();
     }
 
     /** Writes one message: the one code path behind the text, the tree and the Jackson module. */

@@ -360,6 +360,25 @@ class JsonTextWriterTest {
         assertThat(out.text()).isEqualTo("[" + String.join(",", expected) + "]");
     }
 
+    @Test
+    void twoUnfinishedWritersOnOneThreadNeverShareABuffer() {
+        JsonTextWriter first = JsonTextWriter.onSpareBuffer(16);
+        first.startArray();
+        first.string("first");
+        JsonTextWriter second = JsonTextWriter.onSpareBuffer(16);
+        second.string("second");
+        assertThat(second.finish()).isEqualTo("\"second\"");
+        JsonTextWriter third = JsonTextWriter.onSpareBuffer(16); // takes the buffer second gave back
+        third.string("third");
+        first.string("more");
+        first.endArray();
+        assertThat(third.finish()).isEqualTo("\"third\"");
+        assertThat(first.finish()).isEqualTo("[\"first\",\"more\"]");
+        JsonTextWriter fourth = JsonTextWriter.onSpareBuffer(16);
+        fourth.nullValue();
+        assertThat(fourth.finish()).isEqualTo("null");
+    }
+
     /** A bean-like value the writer leaves to Jackson. */
     record Point(int x, int y) {
     }
