@@ -69,16 +69,21 @@ final class JsonTextWriter {
         if (spare == null) {
             return new JsonTextWriter(capacity);
         }
-        SPARE.remove(); // a writer started before this one finishes gets a buffer of its own
+        SPARE.set(null); // a writer started before this one finishes gets a buffer of its own
         return spare.length >= capacity ? new JsonTextWriter(spare) : new JsonTextWriter(capacity);
     }
 
-    /** The text written; the buffer becomes this thread's spare unless it grew past {@link #SPARE_MAX}. */
+    /**
+     * The text written; the buffer becomes this thread's spare unless it grew past {@link #SPARE_MAX}.
+     * The writer is done: writing to it afterwards fails instead of writing into a buffer another
+     * writer may have taken.
+     */
     String finish() {
         String text = text();
         if (buf.length <= SPARE_MAX) {
             SPARE.set(buf);
         }
+        buf = null;
         return text;
     }
 

@@ -35,7 +35,6 @@ public final class MessageJson {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-
     private MessageJson() {
     }
 
@@ -285,12 +284,11 @@ public final class MessageJson {
 
     /** Writes the messages as one compact JSON array. */
     private static String writeArray(List<? extends ChatMessage> messages, MessageWrite form) {
-        int count = messages.size();
         // a stored message takes a few hundred characters; the buffer grows past that as needed
-        JsonTextWriter out = JsonTextWriter.onSpareBuffer((int) Math.min(1 << 24, 16 + 512L * count));
+        JsonTextWriter out = JsonTextWriter.onSpareBuffer((int) Math.min(1 << 24, 16 + 512L * messages.size()));
         out.startArray();
-        for (int i = 0; i < count; i++) {
-            form.write(messages.get(i), out); // by index: the list's iterator is an allocation per array
+        for (ChatMessage message : messages) {
+            form.write(message, out);
         }
         out.endArray();
         return out.finish();
