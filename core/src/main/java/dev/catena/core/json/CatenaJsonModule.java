@@ -2,6 +2,7 @@ package dev.catena.core.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonGeneratorImpl;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,11 @@ public final class CatenaJsonModule extends SimpleModule {
         JsonSerializer<ChatMessage> writer = new JsonSerializer<>() {
             @Override
             public void serialize(ChatMessage value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                OpenAiMessageForm.write(value, gen);
+                if (takesCompactText(gen)) {
+                    gen.writeRawValue(OpenAiMessageForm.text(value));
+                } else {
+                    gen.writeTree(OpenAiMessageForm.write(value));
+                }
             }
         };
         addSerializer(ChatMessage.class, writer);
@@ -44,6 +49,16 @@ public final class CatenaJsonModule extends SimpleModule {
         addDeserializer(UserMessage.class, new MessageDeserializer<>(UserMessage.class));
         addDeserializer(AiMessage.class, new MessageDeserializer<>(AiMessage.class));
         addDeserializer(ToolMessage.class, new MessageDeserializer<>(ToolMessage.class));
+    }
+
+    /**
+     * Whether the form's compact text can go into {@code gen} as it is: raw text bypasses a pretty
+     * printer and custom escaping, and only a JSON text generator takes it (not a token buffer,
+     * nor YAML, CBOR…); any other generator gets the message as a tree of the same content.
+     */
+    private static boolean takesCompactText(JsonGenerator gen) {
+        return gen instanceof JsonGeneratorImpl && gen.getPrettyPrinter() == null
+                && gen.getCharacterEscapes() == null && gen.getHighestEscapedChar() == 0;
     }
 
     /** Reads either form and checks the message is of the expected kind. */

@@ -1,6 +1,5 @@
 package dev.catena.core.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +10,6 @@ import dev.catena.core.messages.TokenUsage;
 import dev.catena.core.messages.ToolCall;
 import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -49,190 +47,201 @@ public final class LangChainMessageForm {
      * @return its {@code message_to_dict} object
      */
     public static ObjectNode write(ChatMessage message) {
-        return (ObjectNode) MessageJson.tree(message, LangChainMessageForm::write);
+        // the tree is the text parsed: a number holds the value its text holds (a long that fits an int
+        // becomes an int node), a non-finite double the string Jackson writes for it
+        return (ObjectNode) MessageJson.parse(text(message));
     }
 
-    /** Writes one message to a generator: the one code path behind the tree and the text. */
-    static void write(ChatMessage message, JsonGenerator gen) throws IOException {
+    /** One message as compact JSON text. */
+    static String text(ChatMessage message) {
+        JsonTextWriter out = JsonTextWriter.onSpareBuffer(512);
+        write(message, out);
+        return out.finish();
+    }
+
+    /** Writes one message: the one code path behind the text and the tree. */
+    static void write(ChatMessage message, JsonTextWriter out) {
         LangChainSourceForm form = LangChainSourceForm.of(message);
         if (form != null) {
-            writeAsRead(message, form, gen);
+            writeAsRead(message, form, out);
             return;
         }
         String type = message.role().langChainType();
-        gen.writeStartObject();
-        gen.writeFieldName(LangChainFields.TYPE);
-        gen.writeString(type);
-        gen.writeFieldName(LangChainFields.DATA);
-        gen.writeStartObject();
+        out.startObject();
+        out.name(LangChainFields.TYPE);
+        out.string(type);
+        out.name(LangChainFields.DATA);
+        out.startObject();
         AiMessage ai = message instanceof AiMessage a ? a : null;
-        writeContent(message, gen);
-        writeAdditionalKwargs(message, gen);
-        writeResponseMetadata(message, gen);
-        gen.writeFieldName(LangChainFields.TYPE);
-        gen.writeString(type);
-        writeString(LangChainFields.NAME, message.name().orElse(null), gen); // null writes JSON null
-        writeString(LangChainFields.ID, message.id().orElse(null), gen);
+        writeContent(message, out);
+        writeAdditionalKwargs(message, out);
+        writeResponseMetadata(message, out);
+        out.name(LangChainFields.TYPE);
+        out.string(type);
+        writeString(LangChainFields.NAME, message.name().orElse(null), out); // null writes JSON null
+        writeString(LangChainFields.ID, message.id().orElse(null), out);
         if (message instanceof UserMessage) {
-            gen.writeFieldName(LangChainFields.EXAMPLE);
-            gen.writeBoolean(false);
+            out.name(LangChainFields.EXAMPLE);
+            out.bool(false);
         } else if (ai != null) {
-            gen.writeFieldName(LangChainFields.EXAMPLE);
-            gen.writeBoolean(false);
-            writeToolCalls(ai.toolCalls(), gen);
-            writeUsage(ai, gen);
+            out.name(LangChainFields.EXAMPLE);
+            out.bool(false);
+            writeToolCalls(ai.toolCalls(), out);
+            writeUsage(ai, out);
         } else if (message instanceof ToolMessage t) {
-            writeString(LangChainFields.TOOL_CALL_ID, t.toolCallId(), gen);
-            writeArtifact(t, gen);
-            writeString(LangChainFields.STATUS, t.status(), gen);
+            writeString(LangChainFields.TOOL_CALL_ID, t.toolCallId(), out);
+            writeArtifact(t, out);
+            writeString(LangChainFields.STATUS, t.status(), out);
         } else if (message instanceof ChatRoleMessage c) {
-            writeString(LangChainFields.ROLE, c.speaker(), gen);
+            writeString(LangChainFields.ROLE, c.speaker(), out);
         }
-        gen.writeEndObject();
-        gen.writeEndObject();
+        out.endObject();
+        out.endObject();
     }
 
     /**
      * Writes a message with the keys, in the order, it was read with (see {@link LangChainSourceForm}):
      * modelled values from the message, the rest as read.
      */
-    private static void writeAsRead(ChatMessage message, LangChainSourceForm form, JsonGenerator gen) throws IOException {
-        gen.writeStartObject();
-        gen.writeStringField("type", form.type());
-        gen.writeObjectFieldStart("data");
+    private static void writeAsRead(ChatMessage message, LangChainSourceForm form, JsonTextWriter out) {
+        out.startObject();
+        out.name(LangChainFields.TYPE);
+        out.string(form.type());
+        out.name(LangChainFields.DATA);
+        out.startObject();
         for (String key : form.keys()) {
             if (form.raw().containsKey(key)) {
-                gen.writeFieldName(key);
-                gen.writeObject(form.raw().get(key));
+                out.name(key);
+                out.value(form.raw().get(key));
                 continue;
             }
             switch (key) {
-                case "content" -> writeContent(message, gen);
-                case "additional_kwargs" -> writeAdditionalKwargs(message, gen);
-                case "response_metadata" -> writeResponseMetadata(message, gen);
-                case "name" -> gen.writeStringField("name", message.name().orElse(null));
-                case "id" -> gen.writeStringField("id", message.id().orElse(null));
-                case "usage_metadata" -> writeUsage((AiMessage) message, gen);
-                case "tool_call_id" -> gen.writeStringField(key, ((ToolMessage) message).toolCallId());
-                case "artifact" -> writeArtifact((ToolMessage) message, gen);
-                case "status" -> gen.writeStringField(key, ((ToolMessage) message).status());
-                case "role" -> gen.writeStringField(key, ((ChatRoleMessage) message).speaker());
+                case "content" -> writeContent(message, out);
+                case "additional_kwargs" -> writeAdditionalKwargs(message, out);
+                case "response_metadata" -> writeResponseMetadata(message, out);
+                case "name" -> writeString(LangChainFields.NAME, message.name().orElse(null), out);
+                case "id" -> writeString(LangChainFields.ID, message.id().orElse(null), out);
+                case "usage_metadata" -> writeUsage((AiMessage) message, out);
+                case "tool_call_id" -> writeString(LangChainFields.TOOL_CALL_ID, ((ToolMessage) message).toolCallId(), out);
+                case "artifact" -> writeArtifact((ToolMessage) message, out);
+                case "status" -> writeString(LangChainFields.STATUS, ((ToolMessage) message).status(), out);
+                case "role" -> writeString(LangChainFields.ROLE, ((ChatRoleMessage) message).speaker(), out);
                 default -> throw new IllegalStateException("a key read without its value: " + key);
             }
         }
-        gen.writeEndObject();
-        gen.writeEndObject();
+        out.endObject();
+        out.endObject();
     }
 
-    private static void writeContent(ChatMessage message, JsonGenerator gen) throws IOException {
+    private static void writeContent(ChatMessage message, JsonTextWriter out) {
         if (message instanceof UserMessage u && !u.isTextOnly()) {
-            OpenAiMessageForm.writeContent(u, gen);
+            OpenAiMessageForm.writeContent(u, out);
         } else if (message instanceof AiMessage ai && ai.contentBlocks().isPresent()) {
-            gen.writeFieldName(LangChainFields.CONTENT);
-            gen.writeObject(ai.contentBlocks().get());
+            out.name(LangChainFields.CONTENT);
+            out.value(ai.contentBlocks().get());
         } else {
-            writeString(LangChainFields.CONTENT, message.text(), gen);
+            writeString(LangChainFields.CONTENT, message.text(), out);
         }
     }
 
-    private static void writeAdditionalKwargs(ChatMessage message, JsonGenerator gen) throws IOException {
-        gen.writeFieldName(LangChainFields.ADDITIONAL_KWARGS);
-        gen.writeStartObject();
-        writeFields(message.additionalKwargs(), gen);
+    private static void writeAdditionalKwargs(ChatMessage message, JsonTextWriter out) {
+        out.name(LangChainFields.ADDITIONAL_KWARGS);
+        out.startObject();
+        writeFields(message.additionalKwargs(), out);
         if (message instanceof AiMessage ai && ai.reasoning().isPresent()) {
-            writeString(LangChainFields.REASONING_CONTENT, ai.reasoning().get(), gen);
+            writeString(LangChainFields.REASONING_CONTENT, ai.reasoning().get(), out);
         }
-        gen.writeEndObject();
+        out.endObject();
     }
 
-    private static void writeResponseMetadata(ChatMessage message, JsonGenerator gen) throws IOException {
-        gen.writeFieldName(LangChainFields.RESPONSE_METADATA);
-        gen.writeStartObject();
-        writeFields(message.responseMetadata(), gen);
+    private static void writeResponseMetadata(ChatMessage message, JsonTextWriter out) {
+        out.name(LangChainFields.RESPONSE_METADATA);
+        out.startObject();
+        writeFields(message.responseMetadata(), out);
         if (message instanceof AiMessage ai && ai.finishReason().isPresent()) {
-            writeString(LangChainFields.FINISH_REASON, ai.finishReason().get(), gen);
+            writeString(LangChainFields.FINISH_REASON, ai.finishReason().get(), out);
         }
-        gen.writeEndObject();
+        out.endObject();
     }
 
-    private static void writeUsage(AiMessage ai, JsonGenerator gen) throws IOException {
-        gen.writeFieldName(LangChainFields.USAGE_METADATA);
+    private static void writeUsage(AiMessage ai, JsonTextWriter out) {
+        out.name(LangChainFields.USAGE_METADATA);
         if (ai.usage().isEmpty()) {
-            gen.writeNull();
+            out.nullValue();
         } else {
             TokenUsage usage = ai.usage().get();
-            gen.writeStartObject();
-            writeNumber(LangChainFields.INPUT_TOKENS, usage.inputTokens(), gen);
-            writeNumber(LangChainFields.OUTPUT_TOKENS, usage.outputTokens(), gen);
-            writeNumber(LangChainFields.TOTAL_TOKENS, usage.totalTokens(), gen);
-            writeFields(usage.details(), gen);
-            gen.writeEndObject();
+            out.startObject();
+            writeNumber(LangChainFields.INPUT_TOKENS, usage.inputTokens(), out);
+            writeNumber(LangChainFields.OUTPUT_TOKENS, usage.outputTokens(), out);
+            writeNumber(LangChainFields.TOTAL_TOKENS, usage.totalTokens(), out);
+            writeFields(usage.details(), out);
+            out.endObject();
         }
     }
 
-    private static void writeArtifact(ToolMessage message, JsonGenerator gen) throws IOException {
-        gen.writeFieldName(LangChainFields.ARTIFACT);
-        gen.writeObject(message.artifact().orElse(null));
+    private static void writeArtifact(ToolMessage message, JsonTextWriter out) {
+        out.name(LangChainFields.ARTIFACT);
+        out.value(message.artifact().orElse(null));
     }
 
     /** A field whose name is pre-quoted; a null value writes JSON null. */
-    private static void writeString(SerializableString name, String value, JsonGenerator gen) throws IOException {
-        gen.writeFieldName(name);
-        gen.writeString(value);
+    private static void writeString(SerializableString name, String value, JsonTextWriter out) {
+        out.name(name);
+        out.string(value);
     }
 
-    private static void writeNumber(SerializableString name, int value, JsonGenerator gen) throws IOException {
-        gen.writeFieldName(name);
-        gen.writeNumber(value);
+    private static void writeNumber(SerializableString name, int value, JsonTextWriter out) {
+        out.name(name);
+        out.number(value);
     }
 
-    private static void writeFields(Map<String, Object> fields, JsonGenerator gen) throws IOException {
+    private static void writeFields(Map<String, Object> fields, JsonTextWriter out) {
         for (Map.Entry<String, Object> field : fields.entrySet()) {
-            gen.writeFieldName(field.getKey());
-            gen.writeObject(field.getValue());
+            out.name(field.getKey());
+            out.value(field.getValue());
         }
     }
 
     /** {@code tool_calls} with arguments as objects, then {@code invalid_tool_calls} with the rest as text. */
-    private static void writeToolCalls(List<ToolCall> calls, JsonGenerator gen) throws IOException {
+    private static void writeToolCalls(List<ToolCall> calls, JsonTextWriter out) {
         // each call's arguments are checked once; the two arrays are then written from that
         ToolCallArguments[] args = new ToolCallArguments[calls.size()];
         for (int i = 0; i < args.length; i++) {
             args[i] = ToolCallArguments.of(calls.get(i).arguments());
         }
-        gen.writeFieldName(LangChainFields.TOOL_CALLS);
-        gen.writeStartArray();
+        out.name(LangChainFields.TOOL_CALLS);
+        out.startArray();
         for (int i = 0; i < args.length; i++) {
             if (args[i] != null) {
                 ToolCall call = calls.get(i);
-                gen.writeStartObject();
-                writeString(LangChainFields.NAME, call.name(), gen);
-                gen.writeFieldName(LangChainFields.ARGS);
-                args[i].writeTo(gen);
-                writeString(LangChainFields.ID, call.id().orElse(null), gen);
-                gen.writeFieldName(LangChainFields.TYPE);
-                gen.writeString(LangChainFields.TOOL_CALL);
-                gen.writeEndObject();
+                out.startObject();
+                writeString(LangChainFields.NAME, call.name(), out);
+                out.name(LangChainFields.ARGS);
+                out.raw(args[i].compactText());
+                writeString(LangChainFields.ID, call.id().orElse(null), out);
+                out.name(LangChainFields.TYPE);
+                out.string(LangChainFields.TOOL_CALL);
+                out.endObject();
             }
         }
-        gen.writeEndArray();
-        gen.writeFieldName(LangChainFields.INVALID_TOOL_CALLS);
-        gen.writeStartArray();
+        out.endArray();
+        out.name(LangChainFields.INVALID_TOOL_CALLS);
+        out.startArray();
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) {
                 ToolCall call = calls.get(i);
-                gen.writeStartObject();
-                writeString(LangChainFields.NAME, call.name(), gen);
-                writeString(LangChainFields.ARGS, call.arguments(), gen);
-                writeString(LangChainFields.ID, call.id().orElse(null), gen);
-                gen.writeFieldName(LangChainFields.ERROR);
-                gen.writeNull();
-                gen.writeFieldName(LangChainFields.TYPE);
-                gen.writeString(LangChainFields.INVALID_TOOL_CALL);
-                gen.writeEndObject();
+                out.startObject();
+                writeString(LangChainFields.NAME, call.name(), out);
+                writeString(LangChainFields.ARGS, call.arguments(), out);
+                writeString(LangChainFields.ID, call.id().orElse(null), out);
+                out.name(LangChainFields.ERROR);
+                out.nullValue();
+                out.name(LangChainFields.TYPE);
+                out.string(LangChainFields.INVALID_TOOL_CALL);
+                out.endObject();
             }
         }
-        gen.writeEndArray();
+        out.endArray();
     }
 
     /**

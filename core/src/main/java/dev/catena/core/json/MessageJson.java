@@ -1,17 +1,12 @@
 package dev.catena.core.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.catena.core.messages.ChatMessage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -138,7 +133,7 @@ public final class MessageJson {
      * @return the {@code {"type": ..., "data": ...}} object as compact JSON text
      */
     public static String writeLangChainMessage(ChatMessage message) {
-        return writeText(message, LangChainMessageForm::write);
+        return LangChainMessageForm.text(message);
     }
 
     /**
@@ -281,54 +276,21 @@ public final class MessageJson {
         }
     }
 
-    /** Writes one value of a wire form to a generator; the forms write straight to text this way. */
+    /** Writes one message of a wire form as the next value of a text writer. */
     @FunctionalInterface
-    interface GeneratorWrite<T> {
-        void write(T value, JsonGenerator gen) throws IOException;
+    interface MessageWrite {
+        void write(ChatMessage message, JsonTextWriter out);
     }
 
-    /** What a form writes for {@code value}, as a tree: the same code path as text, replayed into nodes. */
-    static <T> JsonNode tree(T value, GeneratorWrite<T> form) {
-        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
-            form.write(value, buffer);
-            try (JsonParser parser = buffer.asParser()) {
-                return MAPPER.readTree(parser);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot happen for an in-memory token buffer", e);
+    /** Writes the messages as one compact JSON array. */
+    private static String writeArray(List<? extends ChatMessage> messages, MessageWrite form) {
+        // a stored message takes a few hundred characters; the buffer grows past that as needed
+        JsonTextWriter out = JsonTextWriter.onSpareBuffer((int) Math.min(1 << 24, 16 + 512L * messages.size()));
+        out.startArray();
+        for (ChatMessage message : messages) {
+            form.write(message, out);
         }
-    }
-
-    /** Streams the messages as one JSON array, without building a tree first. */
-    private static String writeArray(List<? extends ChatMessage> messages, GeneratorWrite<ChatMessage> form) {
-        return writeText(messages, (list, gen) -> {
-            gen.writeStartArray(list, list.size());
-            for (ChatMessage message : list) {
-                form.write(message, gen);
-            }
-            gen.writeEndArray();
-        });
-    }
-
-    /** What a form writes for {@code value}, streamed to compact JSON text. */
-    private static <T> String writeText(T value, GeneratorWrite<T> form) {
-        // a JsonSerializable lets ObjectMapper supply its pooled buffers and string writer
-        JsonSerializable text = new JsonSerializable.Base() {
-            @Override
-            public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                form.write(value, gen);
-            }
-
-            @Override
-            public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
-                    throws IOException {
-                serialize(gen, serializers);
-            }
-        };
-        try {
-            return MAPPER.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot happen when writing messages to a string", e);
-        }
+        out.endArray();
+        return out.finish();
     }
 }

@@ -1,6 +1,6 @@
 package dev.catena.core.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.messages.AiMessage;
@@ -12,7 +12,6 @@ import dev.catena.core.messages.SystemMessage;
 import dev.catena.core.messages.ToolCall;
 import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
-import java.io.IOException;
 
 /**
  * The OpenAI chat-completions message shape. A user message of one text part travels as a plain
@@ -26,6 +25,21 @@ import java.io.IOException;
  */
 public final class OpenAiMessageForm {
 
+    private static final SerializedString ROLE = LangChainFields.ROLE;
+    private static final SerializedString CONTENT = LangChainFields.CONTENT;
+    private static final SerializedString NAME = LangChainFields.NAME;
+    private static final SerializedString ID = LangChainFields.ID;
+    private static final SerializedString TYPE = LangChainFields.TYPE;
+    private static final SerializedString TOOL_CALLS = LangChainFields.TOOL_CALLS;
+    private static final SerializedString TOOL_CALL_ID = LangChainFields.TOOL_CALL_ID;
+    private static final SerializedString REASONING_CONTENT = LangChainFields.REASONING_CONTENT;
+    private static final SerializedString FUNCTION = new SerializedString("function");
+    private static final SerializedString ARGUMENTS = new SerializedString("arguments");
+    private static final SerializedString TEXT = new SerializedString("text");
+    private static final SerializedString IMAGE_URL = new SerializedString("image_url");
+    private static final SerializedString URL = new SerializedString("url");
+    private static final SerializedString DETAIL = new SerializedString("detail");
+
     private OpenAiMessageForm() {
     }
 
@@ -36,56 +50,69 @@ public final class OpenAiMessageForm {
      * @return its OpenAI message object
      */
     public static ObjectNode write(ChatMessage message) {
-        return (ObjectNode) MessageJson.tree(message, OpenAiMessageForm::write);
+        // the form holds only strings and nulls, so its parsed text is exactly the tree it describes
+        return (ObjectNode) MessageJson.parse(text(message));
     }
 
-    /** Writes one message to a generator: the one code path behind the tree and the text. */
-    static void write(ChatMessage message, JsonGenerator gen) throws IOException {
-        gen.writeStartObject();
-        gen.writeStringField("role", message instanceof ChatRoleMessage c ? c.speaker() : message.role().openAiName());
+    /** One message as compact JSON text. */
+    static String text(ChatMessage message) {
+        JsonTextWriter out = JsonTextWriter.onSpareBuffer(256);
+        write(message, out);
+        return out.finish();
+    }
+
+    /** Writes one message: the one code path behind the text, the tree and the Jackson module. */
+    static void write(ChatMessage message, JsonTextWriter out) {
+        out.startObject();
+        out.name(ROLE);
+        out.string(message instanceof ChatRoleMessage c ? c.speaker() : message.role().openAiName());
         if (message instanceof ChatRoleMessage c) {
-            gen.writeStringField("content", c.text());
-            writeIfPresent(gen, "name", c.name().orElse(null));
+            writeString(CONTENT, c.text(), out);
+            writeIfPresent(NAME, c.name().orElse(null), out);
         } else if (message instanceof FunctionMessage f) {
-            gen.writeStringField("content", f.text());
-            gen.writeStringField("name", f.functionName());
+            writeString(CONTENT, f.text(), out);
+            writeString(NAME, f.functionName(), out);
         } else if (message instanceof SystemMessage s) {
-            gen.writeStringField("content", s.text());
-            writeIfPresent(gen, "name", s.name().orElse(null));
+            writeString(CONTENT, s.text(), out);
+            writeIfPresent(NAME, s.name().orElse(null), out);
         } else if (message instanceof UserMessage u) {
-            writeContent(u, gen);
-            writeIfPresent(gen, "name", u.name().orElse(null));
+            writeContent(u, out);
+            writeIfPresent(NAME, u.name().orElse(null), out);
         } else if (message instanceof AiMessage ai) {
             if (ai.text().isEmpty() && ai.hasToolCalls()) {
-                gen.writeNullField("content");
+                out.name(CONTENT);
+                out.nullValue();
             } else {
-                gen.writeStringField("content", ai.text());
+                writeString(CONTENT, ai.text(), out);
             }
-            writeIfPresent(gen, "reasoning_content", ai.reasoning().orElse(null));
+            writeIfPresent(REASONING_CONTENT, ai.reasoning().orElse(null), out);
             if (ai.hasToolCalls()) {
-                gen.writeArrayFieldStart("tool_calls");
+                out.name(TOOL_CALLS);
+                out.startArray();
                 for (ToolCall call : ai.toolCalls()) {
-                    gen.writeStartObject();
-                    gen.writeStringField("id", call.id().orElse(null));
-                    gen.writeStringField("type", "function");
-                    gen.writeObjectFieldStart("function");
-                    gen.writeStringField("name", call.name());
-                    gen.writeStringField("arguments", call.arguments());
-                    gen.writeEndObject();
-                    gen.writeEndObject();
+                    out.startObject();
+                    writeString(ID, call.id().orElse(null), out);
+                    out.name(TYPE);
+                    out.string(FUNCTION);
+                    out.name(FUNCTION);
+                    out.startObject();
+                    writeString(NAME, call.name(), out);
+                    writeString(ARGUMENTS, call.arguments(), out);
+                    out.endObject();
+                    out.endObject();
                 }
-                gen.writeEndArray();
+                out.endArray();
             }
         } else if (message instanceof ToolMessage t) {
-            gen.writeStringField("tool_call_id", t.toolCallId());
-            gen.writeStringField("content", t.text());
-            writeIfPresent(gen, "name", t.name().orElse(null));
+            writeString(TOOL_CALL_ID, t.toolCallId(), out);
+            writeString(CONTENT, t.text(), out);
+            writeIfPresent(NAME, t.name().orElse(null), out);
         }
         if (message instanceof AiMessage ai) {
-            writeIfPresent(gen, "name", ai.name().orElse(null));
+            writeIfPresent(NAME, ai.name().orElse(null), out);
         }
-        writeIfPresent(gen, "id", message.id().orElse(null));
-        gen.writeEndObject();
+        writeIfPresent(ID, message.id().orElse(null), out);
+        out.endObject();
     }
 
     /**
@@ -95,40 +122,53 @@ public final class OpenAiMessageForm {
      * @return its OpenAI content-part object ({@code text} or {@code image_url})
      */
     public static ObjectNode writePart(ContentPart part) {
-        return (ObjectNode) MessageJson.tree(part, OpenAiMessageForm::writePart);
+        JsonTextWriter out = new JsonTextWriter(128);
+        writePart(part, out);
+        return (ObjectNode) MessageJson.parse(out.text());
     }
 
     /** A user message's {@code content}: a plain string for one text part, otherwise an array of parts. */
-    static void writeContent(UserMessage message, JsonGenerator gen) throws IOException {
+    static void writeContent(UserMessage message, JsonTextWriter out) {
         if (message.isTextOnly()) {
-            gen.writeStringField("content", message.text());
+            writeString(CONTENT, message.text(), out);
         } else {
-            gen.writeArrayFieldStart("content");
+            out.name(CONTENT);
+            out.startArray();
             for (ContentPart part : message.content()) {
-                writePart(part, gen);
+                writePart(part, out);
             }
-            gen.writeEndArray();
+            out.endArray();
         }
     }
 
-    private static void writePart(ContentPart part, JsonGenerator gen) throws IOException {
-        gen.writeStartObject();
+    private static void writePart(ContentPart part, JsonTextWriter out) {
+        out.startObject();
         if (part instanceof ContentPart.Text t) {
-            gen.writeStringField("type", "text");
-            gen.writeStringField("text", t.text());
+            out.name(TYPE);
+            out.string(TEXT);
+            writeString(TEXT, t.text(), out);
         } else if (part instanceof ContentPart.Image img) {
-            gen.writeStringField("type", "image_url");
-            gen.writeObjectFieldStart("image_url");
-            gen.writeStringField("url", img.url());
-            writeIfPresent(gen, "detail", img.detail());
-            gen.writeEndObject();
+            out.name(TYPE);
+            out.string(IMAGE_URL);
+            out.name(IMAGE_URL);
+            out.startObject();
+            writeString(URL, img.url(), out);
+            writeIfPresent(DETAIL, img.detail(), out);
+            out.endObject();
         }
-        gen.writeEndObject();
+        out.endObject();
     }
 
-    private static void writeIfPresent(JsonGenerator gen, String field, String value) throws IOException {
+    /** A field whose name is pre-quoted; a null value writes JSON null. */
+    private static void writeString(SerializedString name, String value, JsonTextWriter out) {
+        out.name(name);
+        out.string(value);
+    }
+
+    private static void writeIfPresent(SerializedString name, String value, JsonTextWriter out) {
         if (value != null) {
-            gen.writeStringField(field, value);
+            out.name(name);
+            out.string(value);
         }
     }
 

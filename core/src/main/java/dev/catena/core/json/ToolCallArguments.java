@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
+import java.io.StringWriter;
 
 /**
  * A tool call's arguments text checked to be a JSON object, ready to be copied into LangChain's
@@ -48,20 +48,23 @@ final class ToolCallArguments {
         return tree != null && tree.isObject() ? new ToolCallArguments(null, tree, false) : null;
     }
 
-    /** Writes the object as the next value of {@code gen}. */
-    void writeTo(JsonGenerator gen) throws IOException {
-        // a token buffer (the tree form) would keep raw text as an opaque value, not as the object
-        if (compact && !(gen instanceof TokenBuffer)) {
-            gen.writeRawValue(text);
-            return;
+    /** The object as the compact JSON text Jackson writes for its parsed tree. */
+    String compactText() {
+        if (compact) {
+            return text;
         }
-        if (tree != null) {
-            gen.writeTree(tree);
-            return;
-        }
-        try (JsonParser parser = STRICT.createParser(text)) {
-            parser.nextToken();
-            gen.copyCurrentStructure(parser);
+        try {
+            if (tree != null) {
+                return MessageJson.MAPPER.writeValueAsString(tree);
+            }
+            StringWriter copy = new StringWriter(text.length());
+            try (JsonParser parser = STRICT.createParser(text); JsonGenerator gen = STRICT.createGenerator(copy)) {
+                parser.nextToken();
+                gen.copyCurrentStructure(parser);
+            }
+            return copy.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen: the arguments were checked to be a JSON object", e);
         }
     }
 

@@ -57,6 +57,17 @@ class StreamingWriteTest {
     }
 
     @Test
+    void theJacksonModuleWritesTheSameMessagesThroughAPrettyPrinterAndIntoTrees() throws IOException {
+        // raw compact text would bypass the pretty printer and stay opaque in a token buffer: these get trees
+        ObjectMapper mapper = new ObjectMapper().registerModule(new CatenaJsonModule());
+        JsonNode expected = tree(fixture("catena-every-kind-openai.json"));
+        String pretty = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(history);
+        assertThat(pretty).contains("\"role\" : ");
+        assertThat(tree(pretty)).isEqualTo(expected);
+        assertThat((JsonNode) mapper.valueToTree(history)).isEqualTo(expected);
+    }
+
+    @Test
     void objectArgumentsAreCopiedAsJacksonWritesTheirParsedTree() throws IOException {
         ObjectMapper plain = new ObjectMapper();
         for (String arguments : EveryMessageKind.OBJECT_ARGUMENTS) {
