@@ -43,9 +43,13 @@ public final class StoredMessage {
         try {
             return MessageJson.readLangChainMessage(json);
         } catch (MessageJsonException e) {
-            throw new ChatHistoryException("stored message " + where + " is not a LangChain message_to_dict object ("
-                    + e.getMessage() + "); fix or delete that entry", e);
+            throw notALangChainMessage(where, e);
         }
+    }
+
+    private static ChatHistoryException notALangChainMessage(String where, MessageJsonException e) {
+        return new ChatHistoryException("stored message " + where + " is not a LangChain message_to_dict object ("
+                + e.getMessage() + "); fix or delete that entry", e);
     }
 
     /**
@@ -62,9 +66,10 @@ public final class StoredMessage {
         List<ChatMessage> result = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
             try {
-                result.add(read(stored.get(i), where.apply(i)));
-            } catch (ChatHistoryException e) {
-                unreadable.unreadable(new UnreadableMessage(i, e));
+                result.add(MessageJson.readLangChainMessage(stored.get(i)));
+            } catch (MessageJsonException e) {
+                // the place is named only for a message that cannot be read: naming it costs a string
+                unreadable.unreadable(new UnreadableMessage(i, notALangChainMessage(where.apply(i), e)));
             }
         }
         return result;

@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.State;
  * both forms. {@link #jacksonTokenCopyOfLangChainText} is a reference row: the LangChain
  * form's text read and written token by token, without messages. The {@code write…} rows measure
  * the writing half alone: each Catena form's text against LangChain4j's
- * {@code ChatMessageSerializer.messagesToJson} of the same history.
+ * {@code ChatMessageSerializer.messagesToJson} of the same history; the {@code read…} rows the
+ * reading half alone, each side reading its own text of the history, written once beforehand.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +40,8 @@ public class MessageJsonBenchmark {
     private List<ChatMessage> catenaHistory;
     private List<dev.langchain4j.data.message.ChatMessage> langchain4jHistory;
     private String langChainText;
+    private String openAiText;
+    private String langchain4jText;
 
     @Setup
     public void setUp() throws IOException {
@@ -52,6 +55,8 @@ public class MessageJsonBenchmark {
             throw new IllegalStateException("each form must give the history back as it was");
         }
         langChainText = MessageJson.writeLangChain(catenaHistory);
+        openAiText = MessageJson.writeOpenAi(catenaHistory);
+        langchain4jText = ChatMessageSerializer.messagesToJson(langchain4jHistory);
         if (!jacksonTokenCopyOfLangChainText().equals(langChainText)) {
             throw new IllegalStateException("the token copy must give the text back as it was");
         }
@@ -80,6 +85,24 @@ public class MessageJsonBenchmark {
     @Benchmark
     public String writeLangchain4jSerializer() {
         return ChatMessageSerializer.messagesToJson(langchain4jHistory);
+    }
+
+    /** Read only: the OpenAI form's text of the history, written once beforehand. */
+    @Benchmark
+    public List<ChatMessage> readCatenaOpenAiForm() {
+        return MessageJson.readOpenAi(openAiText);
+    }
+
+    /** Read only: the LangChain form's text of the history, written once beforehand. */
+    @Benchmark
+    public List<ChatMessage> readCatenaLangChainForm() {
+        return MessageJson.readLangChain(langChainText);
+    }
+
+    /** Read only: LangChain4j's own text of the same history, written once beforehand. */
+    @Benchmark
+    public List<dev.langchain4j.data.message.ChatMessage> readLangchain4jDeserializer() {
+        return ChatMessageDeserializer.messagesFromJson(langchain4jText);
     }
 
     /**
