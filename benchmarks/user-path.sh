@@ -27,7 +27,7 @@ run others java -jar "$jar" 'VectorAddBenchmark|PromptFormatBenchmark.(catenaFor
 run flat java -jar "$jar" FlatSearchBenchmark -p size=100000,1000000 -f 1 -wi 1 -i 3 -w 2s -r 2s
 run recall-100k java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 100000 1,2,4,8
 run recall-1m java -Xmx7g -cp "$jar" dev.catena.benchmarks.vectors.QuantisedRecall 1000000 1,2,4,8
-run hnsw java -jar "$jar" 'HnswBuildBenchmark|HnswSearchBenchmark' -p buildSize=10000 -p size=20000 -p candidates=100,800 -p beamWidth=32,100 -f 1 -i 2
+run hnsw java -jar "$jar" 'HnswBuildBenchmark|HnswSearchBenchmark' -p buildSize=10000 -p size=20000 -p candidates=100,800 -p beamWidth=32,100 -f 1
 # HNSW bulk indexing on JDK 17 and, when JDK25_HOME names a JDK 25, there with Lucene's SIMD code switched on
 run hnsw-build-jdk17 java -jar "$jar" 'HnswBuildBenchmark.catenaBulkLoad' -p buildSize=10000 -p data=clustered -p beamWidth=32,100 -f 1 -i 2
 simd="--add-modules=jdk.incubator.vector -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=26"
