@@ -7,7 +7,6 @@ import dev.catena.core.vector.Distance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -207,17 +206,26 @@ public final class InMemoryVectorStore implements VectorStore {
             // Ids, documents and positions first, in order; then the vectors, which a large batch
             // copies (with norms and codes) on several threads, each writing its own positions.
             int[] targets = new int[n];
+            // Only a position found under an id can be written twice in a batch: the last slot to name
+            // it is the one whose vector is kept, as its document is. Null while there is none.
+            Map<Integer, Integer> lastWriter = null;
             for (int i = 0; i < n; i++) {
                 Document doc = docs.get(i);
                 String id = doc.id() != null ? doc.id() : UUID.randomUUID().toString();
                 Integer existing = positions.get(id);
+                if (existing != null) {
+                    if (lastWriter == null) {
+                        lastWriter = new HashMap<>();
+                    }
+                    lastWriter.put(existing, i);
+                }
                 int position = existing != null ? existing : append();
                 documents[position] = doc.id() != null ? doc : doc.withId(id);
                 positions.put(id, position);
                 targets[i] = position;
                 ids.add(id);
             }
-            storeVectors(targets, embeddings);
+            storeVectors(targets, embeddings, lastWriter);
         } finally {
             lock.writeLock().unlock();
         }
@@ -423,34 +431,29 @@ public final class InMemoryVectorStore implements VectorStore {
     }
 
     /**
-     * Writes {@code embeddings.get(i)} at {@code targets[i]}; where an id came twice in one batch, its
-     * later vector is the one kept, as its later document is.
+     * Writes {@code embeddings.get(i)} at {@code targets[i]}, skipping a slot whose position a later
+     * slot of the batch writes ({@code lastWriter}: position to its last slot, or null if none repeats).
      */
-    private void storeVectors(int[] targets, List<Embedding> embeddings) {
+    private void storeVectors(int[] targets, List<Embedding> embeddings, Map<Integer, Integer> lastWriter) {
         int n = targets.length;
-        BitSet kept = new BitSet(n);
-        BitSet written = new BitSet(size);
-        for (int i = n - 1; i >= 0; i--) {
-            if (!written.get(targets[i])) {
-                written.set(targets[i]);
-                kept.set(i);
-            }
-        }
         int threads = (long) n * dimension < PARALLEL_THRESHOLD ? 1 : Math.min(parallelism, n);
         int chunk = (n + threads - 1) / threads;
         List<ForkJoinTask<?>> forked = new ArrayList<>(threads - 1);
         for (int t = 1; t < threads; t++) {
             int from = t * chunk;
             int to = Math.min(n, from + chunk);
-            forked.add(ForkJoinTask.adapt(() -> storeRange(targets, embeddings, kept, from, to)).fork());
+            forked.add(ForkJoinTask.adapt(() -> storeRange(targets, embeddings, lastWriter, from, to)).fork());
         }
-        storeRange(targets, embeddings, kept, 0, Math.min(n, chunk));
+        storeRange(targets, embeddings, lastWriter, 0, Math.min(n, chunk));
         forked.forEach(ForkJoinTask::join);
     }
 
-    private void storeRange(int[] targets, List<Embedding> embeddings, BitSet kept, int from, int to) {
-        for (int i = kept.nextSetBit(from); i >= 0 && i < to; i = kept.nextSetBit(i + 1)) {
-            storeVector(targets[i], embeddings.get(i).vector());
+    private void storeRange(int[] targets, List<Embedding> embeddings, Map<Integer, Integer> lastWriter,
+            int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (lastWriter == null || lastWriter.getOrDefault(targets[i], i) == i) {
+                storeVector(targets[i], embeddings.get(i).vector());
+            }
         }
     }
 

@@ -95,9 +95,9 @@ class InMemoryVectorStoreTest {
         List<Document> docs = new ArrayList<>();
         List<Embedding> vectors = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            // every 100th document repeats an id used 50 positions earlier, with its own vector;
-            // 1,549 repeats 1,499 across the boundary of the first two threads' shares
-            String id = i % 100 == 99 ? "d" + (i - 50) : "d" + i;
+            // from 100 on, every 100th document repeats an id used 50 positions earlier, with its own
+            // vector; 1,520 repeats 1,470 across the boundary of the first two threads' shares
+            String id = i >= 100 && i % 100 == 20 ? "d" + (i - 50) : "d" + i;
             docs.add(new Document(id, "doc " + i, Map.of()));
             vectors.add(new Embedding(randomVector(random, 256)));
         }
@@ -110,8 +110,8 @@ class InMemoryVectorStoreTest {
                 oneByOne.addEmbeddings(List.of(docs.get(i)), List.of(vectors.get(i)));
             }
 
-            assertThat(batch.size()).isEqualTo(oneByOne.size()).isEqualTo(n - n / 100);
-            for (int i : new int[] {0, 99, 1_549, 1_999, 2_500, n - 1}) {
+            assertThat(batch.size()).isEqualTo(oneByOne.size()).isEqualTo(n - 59);
+            for (int i : new int[] {0, 99, 1_520, 1_999, 2_500, n - 1}) {
                 float[] query = vectors.get(i).vector();
                 List<ScoredDocument> fromBatch = batch.searchByVector(query, 3, null);
                 assertThat(fromBatch).extracting(h -> h.document().id())
@@ -121,8 +121,8 @@ class InMemoryVectorStoreTest {
                 assertThat(fromBatch.get(0).score()).isCloseTo(1.0, within(1e-5));
             }
             // the earlier vector of a repeated id is gone with its document
-            assertThat(batch.get("d49")).get().extracting(Document::text).isEqualTo("doc 99");
-            assertThat(batch.searchByVector(vectors.get(49).vector(), 1, null).get(0).score()).isLessThan(0.5);
+            assertThat(batch.get("d1470")).get().extracting(Document::text).isEqualTo("doc 1520");
+            assertThat(batch.searchByVector(vectors.get(1_470).vector(), 1, null).get(0).score()).isLessThan(0.5);
         }
     }
 
