@@ -39,3 +39,5 @@ fi
 # into the temporary folder and searches on one thread, the second reuses it on two threads
 run hnsw-1m-t1 java -jar "$jar" 'HnswSearchBenchmark.(luceneHnswTop10|plainScanTop10TwoThreads)' -p size=1000000 -p data=clustered -p candidates=200 -p m=16 -p beamWidth=32 -jvmArgsAppend '-Xms9g -Xmx9g' -f 1 -wi 1 -i 3 -w 2s -r 3s -t 1
 run hnsw-1m-t2 java -jar "$jar" 'HnswSearchBenchmark.luceneHnswTop10' -p size=1000000 -p data=clustered -p candidates=200 -p m=16 -p beamWidth=32 -jvmArgsAppend '-Xms9g -Xmx9g' -f 1 -wi 1 -i 3 -w 2s -r 3s -t 2
+# the defaults' beam width (100) at 1,000,000 vectors: build through the public API, recall at 200 and 800 candidates
+run hnsw-1m-b100 java -jar "$jar" 'HnswSearchBenchmark.luceneHnswTop10' -p size=1000000 -p data=clustered -p candidates=200,800 -p m=16 -p beamWidth=100 -jvmArgsAppend '-Xms9g -Xmx9g' -f 1 -wi 1 -i 3 -w 2s -r 3s -t 1
