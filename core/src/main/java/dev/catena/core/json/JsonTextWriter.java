@@ -145,6 +145,33 @@ final class JsonTextWriter {
         comma = false;
     }
 
+    /** A field with a pre-quoted name and a string value; a null value writes JSON {@code null}. */
+    void field(SerializableString name, String value) {
+        name(name);
+        string(value);
+    }
+
+    /** A field with a pre-quoted name, written only when {@code value} is not null. */
+    void fieldIfPresent(SerializableString name, String value) {
+        if (value != null) {
+            field(name, value);
+        }
+    }
+
+    /** A field with a pre-quoted name and a number value. */
+    void field(SerializableString name, int value) {
+        name(name);
+        number(value);
+    }
+
+    /** Each entry as a field, its value written as {@link #value(Object)} writes it. */
+    void fields(Map<String, ?> fields) {
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            name(field.getKey());
+            value(field.getValue());
+        }
+    }
+
     /** A string value; null writes JSON {@code null}, as a generator's {@code writeString(null)} does. */
     void string(String value) {
         beforeValue();

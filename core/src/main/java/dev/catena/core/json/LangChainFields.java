@@ -3,7 +3,8 @@ package dev.catena.core.json;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
- * The field names of LangChain's {@code message_to_dict} form, pre-quoted: the writer copies them
+ * The field names of LangChain's {@code message_to_dict} form (the OpenAI form uses those it shares
+ * with it), pre-quoted: the writer copies them
  * as they are instead of escaping each name again, and the reader compares the next name with the
  * one Python writes there (a character compare, no symbol lookup) before looking it up.
  */

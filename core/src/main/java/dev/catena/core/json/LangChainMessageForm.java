@@ -1,6 +1,5 @@
 package dev.catena.core.json;
 
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catena.core.messages.AiMessage;
@@ -11,7 +10,6 @@ import dev.catena.core.messages.ToolCall;
 import dev.catena.core.messages.ToolMessage;
 import dev.catena.core.messages.UserMessage;
 import java.util.List;
-import java.util.Map;
 
 /**
  * LangChain's {@code messages_to_dict} shape: {@code {"type": "human"|"ai"|"system"|"tool"|"chat"|"function",
@@ -78,8 +76,8 @@ public final class LangChainMessageForm {
         writeResponseMetadata(message, out);
         out.name(LangChainFields.TYPE);
         out.string(type);
-        writeString(LangChainFields.NAME, message.name().orElse(null), out); // null writes JSON null
-        writeString(LangChainFields.ID, message.id().orElse(null), out);
+        out.field(LangChainFields.NAME, message.name().orElse(null)); // null writes JSON null
+        out.field(LangChainFields.ID, message.id().orElse(null));
         if (message instanceof UserMessage) {
             out.name(LangChainFields.EXAMPLE);
             out.bool(false);
@@ -89,11 +87,11 @@ public final class LangChainMessageForm {
             writeToolCalls(ai.toolCalls(), out);
             writeUsage(ai, out);
         } else if (message instanceof ToolMessage t) {
-            writeString(LangChainFields.TOOL_CALL_ID, t.toolCallId(), out);
+            out.field(LangChainFields.TOOL_CALL_ID, t.toolCallId());
             writeArtifact(t, out);
-            writeString(LangChainFields.STATUS, t.status(), out);
+            out.field(LangChainFields.STATUS, t.status());
         } else if (message instanceof ChatRoleMessage c) {
-            writeString(LangChainFields.ROLE, c.speaker(), out);
+            out.field(LangChainFields.ROLE, c.speaker());
         }
         out.endObject();
         out.endObject();
@@ -119,13 +117,13 @@ public final class LangChainMessageForm {
                 case "content" -> writeContent(message, out);
                 case "additional_kwargs" -> writeAdditionalKwargs(message, out);
                 case "response_metadata" -> writeResponseMetadata(message, out);
-                case "name" -> writeString(LangChainFields.NAME, message.name().orElse(null), out);
-                case "id" -> writeString(LangChainFields.ID, message.id().orElse(null), out);
+                case "name" -> out.field(LangChainFields.NAME, message.name().orElse(null));
+                case "id" -> out.field(LangChainFields.ID, message.id().orElse(null));
                 case "usage_metadata" -> writeUsage((AiMessage) message, out);
-                case "tool_call_id" -> writeString(LangChainFields.TOOL_CALL_ID, ((ToolMessage) message).toolCallId(), out);
+                case "tool_call_id" -> out.field(LangChainFields.TOOL_CALL_ID, ((ToolMessage) message).toolCallId());
                 case "artifact" -> writeArtifact((ToolMessage) message, out);
-                case "status" -> writeString(LangChainFields.STATUS, ((ToolMessage) message).status(), out);
-                case "role" -> writeString(LangChainFields.ROLE, ((ChatRoleMessage) message).speaker(), out);
+                case "status" -> out.field(LangChainFields.STATUS, ((ToolMessage) message).status());
+                case "role" -> out.field(LangChainFields.ROLE, ((ChatRoleMessage) message).speaker());
                 default -> throw new IllegalStateException("a key read without its value: " + key);
             }
         }
@@ -140,16 +138,16 @@ public final class LangChainMessageForm {
             out.name(LangChainFields.CONTENT);
             out.value(ai.contentBlocks().get());
         } else {
-            writeString(LangChainFields.CONTENT, message.text(), out);
+            out.field(LangChainFields.CONTENT, message.text());
         }
     }
 
     private static void writeAdditionalKwargs(ChatMessage message, JsonTextWriter out) {
         out.name(LangChainFields.ADDITIONAL_KWARGS);
         out.startObject();
-        writeFields(message.additionalKwargs(), out);
+        out.fields(message.additionalKwargs());
         if (message instanceof AiMessage ai && ai.reasoning().isPresent()) {
-            writeString(LangChainFields.REASONING_CONTENT, ai.reasoning().get(), out);
+            out.field(LangChainFields.REASONING_CONTENT, ai.reasoning().get());
         }
         out.endObject();
     }
@@ -157,9 +155,9 @@ public final class LangChainMessageForm {
     private static void writeResponseMetadata(ChatMessage message, JsonTextWriter out) {
         out.name(LangChainFields.RESPONSE_METADATA);
         out.startObject();
-        writeFields(message.responseMetadata(), out);
+        out.fields(message.responseMetadata());
         if (message instanceof AiMessage ai && ai.finishReason().isPresent()) {
-            writeString(LangChainFields.FINISH_REASON, ai.finishReason().get(), out);
+            out.field(LangChainFields.FINISH_REASON, ai.finishReason().get());
         }
         out.endObject();
     }
@@ -171,10 +169,10 @@ public final class LangChainMessageForm {
         } else {
             TokenUsage usage = ai.usage().get();
             out.startObject();
-            writeNumber(LangChainFields.INPUT_TOKENS, usage.inputTokens(), out);
-            writeNumber(LangChainFields.OUTPUT_TOKENS, usage.outputTokens(), out);
-            writeNumber(LangChainFields.TOTAL_TOKENS, usage.totalTokens(), out);
-            writeFields(usage.details(), out);
+            out.field(LangChainFields.INPUT_TOKENS, usage.inputTokens());
+            out.field(LangChainFields.OUTPUT_TOKENS, usage.outputTokens());
+            out.field(LangChainFields.TOTAL_TOKENS, usage.totalTokens());
+            out.fields(usage.details());
             out.endObject();
         }
     }
@@ -184,23 +182,8 @@ public final class LangChainMessageForm {
         out.value(message.artifact().orElse(null));
     }
 
-    /** A field whose name is pre-quoted; a null value writes JSON null. */
-    private static void writeString(SerializableString name, String value, JsonTextWriter out) {
-        out.name(name);
-        out.string(value);
-    }
 
-    private static void writeNumber(SerializableString name, int value, JsonTextWriter out) {
-        out.name(name);
-        out.number(value);
-    }
 
-    private static void writeFields(Map<String, Object> fields, JsonTextWriter out) {
-        for (Map.Entry<String, Object> field : fields.entrySet()) {
-            out.name(field.getKey());
-            out.value(field.getValue());
-        }
-    }
 
     /** {@code tool_calls} with arguments as objects, then {@code invalid_tool_calls} with the rest as text. */
     private static void writeToolCalls(List<ToolCall> calls, JsonTextWriter out) {
@@ -215,10 +198,10 @@ public final class LangChainMessageForm {
             if (args[i] != null) {
                 ToolCall call = calls.get(i);
                 out.startObject();
-                writeString(LangChainFields.NAME, call.name(), out);
+                out.field(LangChainFields.NAME, call.name());
                 out.name(LangChainFields.ARGS);
                 out.raw(args[i].compactText());
-                writeString(LangChainFields.ID, call.id().orElse(null), out);
+                out.field(LangChainFields.ID, call.id().orElse(null));
                 out.name(LangChainFields.TYPE);
                 out.string(LangChainFields.TOOL_CALL);
                 out.endObject();
@@ -231,9 +214,9 @@ public final class LangChainMessageForm {
             if (args[i] == null) {
                 ToolCall call = calls.get(i);
                 out.startObject();
-                writeString(LangChainFields.NAME, call.name(), out);
-                writeString(LangChainFields.ARGS, call.arguments(), out);
-                writeString(LangChainFields.ID, call.id().orElse(null), out);
+                out.field(LangChainFields.NAME, call.name());
+                out.field(LangChainFields.ARGS, call.arguments());
+                out.field(LangChainFields.ID, call.id().orElse(null));
                 out.name(LangChainFields.ERROR);
                 out.nullValue();
                 out.name(LangChainFields.TYPE);

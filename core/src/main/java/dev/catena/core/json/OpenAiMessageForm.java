@@ -25,14 +25,7 @@ import dev.catena.core.messages.UserMessage;
  */
 public final class OpenAiMessageForm {
 
-    private static final SerializedString ROLE = LangChainFields.ROLE;
-    private static final SerializedString CONTENT = LangChainFields.CONTENT;
-    private static final SerializedString NAME = LangChainFields.NAME;
-    private static final SerializedString ID = LangChainFields.ID;
-    private static final SerializedString TYPE = LangChainFields.TYPE;
-    private static final SerializedString TOOL_CALLS = LangChainFields.TOOL_CALLS;
-    private static final SerializedString TOOL_CALL_ID = LangChainFields.TOOL_CALL_ID;
-    private static final SerializedString REASONING_CONTENT = LangChainFields.REASONING_CONTENT;
+    // the names it shares with LangChain's form are LangChainFields'; these are its own
     private static final SerializedString FUNCTION = new SerializedString("function");
     private static final SerializedString ARGUMENTS = new SerializedString("arguments");
     private static final SerializedString TEXT = new SerializedString("text");
@@ -64,54 +57,54 @@ public final class OpenAiMessageForm {
     /** Writes one message: the one code path behind the text, the tree and the Jackson module. */
     static void write(ChatMessage message, JsonTextWriter out) {
         out.startObject();
-        out.name(ROLE);
+        out.name(LangChainFields.ROLE);
         out.string(message instanceof ChatRoleMessage c ? c.speaker() : message.role().openAiName());
         if (message instanceof ChatRoleMessage c) {
-            writeString(CONTENT, c.text(), out);
-            writeIfPresent(NAME, c.name().orElse(null), out);
+            out.field(LangChainFields.CONTENT, c.text());
+            out.fieldIfPresent(LangChainFields.NAME, c.name().orElse(null));
         } else if (message instanceof FunctionMessage f) {
-            writeString(CONTENT, f.text(), out);
-            writeString(NAME, f.functionName(), out);
+            out.field(LangChainFields.CONTENT, f.text());
+            out.field(LangChainFields.NAME, f.functionName());
         } else if (message instanceof SystemMessage s) {
-            writeString(CONTENT, s.text(), out);
-            writeIfPresent(NAME, s.name().orElse(null), out);
+            out.field(LangChainFields.CONTENT, s.text());
+            out.fieldIfPresent(LangChainFields.NAME, s.name().orElse(null));
         } else if (message instanceof UserMessage u) {
             writeContent(u, out);
-            writeIfPresent(NAME, u.name().orElse(null), out);
+            out.fieldIfPresent(LangChainFields.NAME, u.name().orElse(null));
         } else if (message instanceof AiMessage ai) {
             if (ai.text().isEmpty() && ai.hasToolCalls()) {
-                out.name(CONTENT);
+                out.name(LangChainFields.CONTENT);
                 out.nullValue();
             } else {
-                writeString(CONTENT, ai.text(), out);
+                out.field(LangChainFields.CONTENT, ai.text());
             }
-            writeIfPresent(REASONING_CONTENT, ai.reasoning().orElse(null), out);
+            out.fieldIfPresent(LangChainFields.REASONING_CONTENT, ai.reasoning().orElse(null));
             if (ai.hasToolCalls()) {
-                out.name(TOOL_CALLS);
+                out.name(LangChainFields.TOOL_CALLS);
                 out.startArray();
                 for (ToolCall call : ai.toolCalls()) {
                     out.startObject();
-                    writeString(ID, call.id().orElse(null), out);
-                    out.name(TYPE);
+                    out.field(LangChainFields.ID, call.id().orElse(null));
+                    out.name(LangChainFields.TYPE);
                     out.string(FUNCTION);
                     out.name(FUNCTION);
                     out.startObject();
-                    writeString(NAME, call.name(), out);
-                    writeString(ARGUMENTS, call.arguments(), out);
+                    out.field(LangChainFields.NAME, call.name());
+                    out.field(ARGUMENTS, call.arguments());
                     out.endObject();
                     out.endObject();
                 }
                 out.endArray();
             }
         } else if (message instanceof ToolMessage t) {
-            writeString(TOOL_CALL_ID, t.toolCallId(), out);
-            writeString(CONTENT, t.text(), out);
-            writeIfPresent(NAME, t.name().orElse(null), out);
+            out.field(LangChainFields.TOOL_CALL_ID, t.toolCallId());
+            out.field(LangChainFields.CONTENT, t.text());
+            out.fieldIfPresent(LangChainFields.NAME, t.name().orElse(null));
         }
         if (message instanceof AiMessage ai) {
-            writeIfPresent(NAME, ai.name().orElse(null), out);
+            out.fieldIfPresent(LangChainFields.NAME, ai.name().orElse(null));
         }
-        writeIfPresent(ID, message.id().orElse(null), out);
+        out.fieldIfPresent(LangChainFields.ID, message.id().orElse(null));
         out.endObject();
     }
 
@@ -130,9 +123,9 @@ public final class OpenAiMessageForm {
     /** A user message's {@code content}: a plain string for one text part, otherwise an array of parts. */
     static void writeContent(UserMessage message, JsonTextWriter out) {
         if (message.isTextOnly()) {
-            writeString(CONTENT, message.text(), out);
+            out.field(LangChainFields.CONTENT, message.text());
         } else {
-            out.name(CONTENT);
+            out.name(LangChainFields.CONTENT);
             out.startArray();
             for (ContentPart part : message.content()) {
                 writePart(part, out);
@@ -144,33 +137,22 @@ public final class OpenAiMessageForm {
     private static void writePart(ContentPart part, JsonTextWriter out) {
         out.startObject();
         if (part instanceof ContentPart.Text t) {
-            out.name(TYPE);
+            out.name(LangChainFields.TYPE);
             out.string(TEXT);
-            writeString(TEXT, t.text(), out);
+            out.field(TEXT, t.text());
         } else if (part instanceof ContentPart.Image img) {
-            out.name(TYPE);
+            out.name(LangChainFields.TYPE);
             out.string(IMAGE_URL);
             out.name(IMAGE_URL);
             out.startObject();
-            writeString(URL, img.url(), out);
-            writeIfPresent(DETAIL, img.detail(), out);
+            out.field(URL, img.url());
+            out.fieldIfPresent(DETAIL, img.detail());
             out.endObject();
         }
         out.endObject();
     }
 
-    /** A field whose name is pre-quoted; a null value writes JSON null. */
-    private static void writeString(SerializedString name, String value, JsonTextWriter out) {
-        out.name(name);
-        out.string(value);
-    }
 
-    private static void writeIfPresent(SerializedString name, String value, JsonTextWriter out) {
-        if (value != null) {
-            out.name(name);
-            out.string(value);
-        }
-    }
 
     /**
      * Reads one message; {@code path} names it in errors. Reads the tree's tokens with the same reader as
