@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -326,22 +327,37 @@ public final class InMemoryVectorStore implements VectorStore {
 
     /** Runs {@code range} over the whole store, split over up to {@link #parallelism} threads, and merges the results. */
     private TopK scan(BiFunction<Integer, Integer, TopK> range) {
-        int threads = (long) size * dimension < PARALLEL_THRESHOLD ? 1 : Math.min(parallelism, size);
-        if (threads == 1) {
-            return range.apply(0, size);
-        }
-        List<ForkJoinTask<TopK>> forked = new ArrayList<>(threads - 1);
-        int chunk = (size + threads - 1) / threads;
-        for (int t = 1; t < threads; t++) {
-            int from = t * chunk;
-            int to = Math.min(size, from + chunk);
-            forked.add(ForkJoinTask.adapt(() -> range.apply(from, to)).fork());
-        }
-        TopK top = range.apply(0, Math.min(size, chunk));
-        for (ForkJoinTask<TopK> task : forked) {
-            top.addAll(task.join());
+        List<TopK> shares = inShares(size, range);
+        TopK top = shares.get(0);
+        for (int i = 1; i < shares.size(); i++) {
+            top.addAll(shares.get(i));
         }
         return top;
+    }
+
+    /**
+     * Runs {@code range} over {@code [0, count)} of vectors, on the calling thread alone below
+     * {@link #PARALLEL_THRESHOLD} floats, otherwise split into one share per thread (up to
+     * {@link #parallelism}); the calling thread takes the first share. Returns the shares' results in order.
+     */
+    private <T> List<T> inShares(int count, BiFunction<Integer, Integer, T> range) {
+        int threads = (long) count * dimension < PARALLEL_THRESHOLD ? 1 : Math.min(parallelism, count);
+        if (threads <= 1) {
+            return Collections.singletonList(range.apply(0, count)); // a null result too
+        }
+        List<ForkJoinTask<T>> forked = new ArrayList<>(threads - 1);
+        int chunk = (count + threads - 1) / threads;
+        for (int t = 1; t < threads; t++) {
+            int from = t * chunk;
+            int to = Math.min(count, from + chunk);
+            forked.add(ForkJoinTask.adapt(() -> range.apply(from, to)).fork());
+        }
+        List<T> results = new ArrayList<>(threads);
+        results.add(range.apply(0, Math.min(count, chunk)));
+        for (ForkJoinTask<T> task : forked) {
+            results.add(task.join());
+        }
+        return results;
     }
 
     private TopK scanRange(float[] q, int k, Filter filter, int from, int to) {
@@ -412,7 +428,11 @@ public final class InMemoryVectorStore implements VectorStore {
 
     /** Refuses, before anything changes, a batch whose new ids would not fit in one array. */
     private void checkRoom(List<Document> docs) {
-        if (docs.isEmpty() || size + (long) docs.size() <= MAX_FLOATS / dimension) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        long maxVectors = MAX_FLOATS / dimension;
+        if (size + (long) docs.size() <= maxVectors) {
             return;
         }
         Set<String> newIds = new HashSet<>();
@@ -422,7 +442,6 @@ public final class InMemoryVectorStore implements VectorStore {
                 added++;
             }
         }
-        long maxVectors = MAX_FLOATS / dimension;
         if (size + added > maxVectors) {
             throw new IllegalStateException("an in-memory store holds at most " + maxVectors + " vectors of "
                     + dimension + " dimensions; it holds " + size + " and the batch adds " + added
@@ -435,17 +454,10 @@ public final class InMemoryVectorStore implements VectorStore {
      * slot of the batch writes ({@code lastWriter}: position to its last slot, or null if none repeats).
      */
     private void storeVectors(int[] targets, List<Embedding> embeddings, Map<Integer, Integer> lastWriter) {
-        int n = targets.length;
-        int threads = (long) n * dimension < PARALLEL_THRESHOLD ? 1 : Math.min(parallelism, n);
-        int chunk = (n + threads - 1) / threads;
-        List<ForkJoinTask<?>> forked = new ArrayList<>(threads - 1);
-        for (int t = 1; t < threads; t++) {
-            int from = t * chunk;
-            int to = Math.min(n, from + chunk);
-            forked.add(ForkJoinTask.adapt(() -> storeRange(targets, embeddings, lastWriter, from, to)).fork());
-        }
-        storeRange(targets, embeddings, lastWriter, 0, Math.min(n, chunk));
-        forked.forEach(ForkJoinTask::join);
+        inShares(targets.length, (from, to) -> {
+            storeRange(targets, embeddings, lastWriter, from, to);
+            return null;
+        });
     }
 
     private void storeRange(int[] targets, List<Embedding> embeddings, Map<Integer, Integer> lastWriter,
